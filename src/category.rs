@@ -1,0 +1,143 @@
+//! The categories (【…】 headings) opinions are sorted into.
+
+use crate::dataset::{CATEGORY_EN, CATEGORY_JA, CATEGORY_KEYS, CATEGORY_SLUG, CATEGORY_VALID, KEY_OPINIONS, OPINIONS};
+use crate::{names::closed_set, KeyOpinion, Opinion};
+
+/// One of the 14 categories of the document's tables, in the order listed
+/// by the document's tables.
+///
+/// The source spells two headings in two ways: `【医療・介護関係者の相互理解】`
+/// is [`Category::MutualUnderstanding`] and `【訪問看護ＳＴ】` is
+/// [`Category::VisitingNursingStations`]. English names are this crate's.
+///
+/// ```
+/// use zaitaku_opinions::Category;
+///
+/// assert_eq!("24時間診療体制".parse::<Category>()?, Category::TwentyFourHourCare);
+/// assert_eq!("【訪問看護ＳＴ】".parse::<Category>()?, Category::VisitingNursingStations);
+/// assert_eq!(Category::InformationSharing.name_ja(), "情報共有(ICT含む)");
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// 医療資源等: medical resources (doctors, nurses, pharmacies, …).
+    MedicalResources,
+    /// 機能分化: functional differentiation between providers.
+    FunctionalDifferentiation,
+    /// 多職種連携: interprofessional collaboration.
+    InterprofessionalCollaboration,
+    /// 情報共有(ICT含む): information sharing, including ICT.
+    InformationSharing,
+    /// 24時間診療体制: round-the-clock care.
+    TwentyFourHourCare,
+    /// 医療機関間の連携: collaboration between medical institutions.
+    InterFacilityCollaboration,
+    /// 看取り: end-of-life care at home.
+    EndOfLifeCare,
+    /// 都民の意識・普及啓発: residents' awareness and public education.
+    PublicAwareness,
+    /// 広域的な取組・連携: wide-area initiatives and collaboration.
+    WideAreaCollaboration,
+    /// 入退院調整: admission and discharge coordination.
+    AdmissionDischarge,
+    /// 医療介護関係者の相互理解 (also spelt 医療・介護関係者の相互理解):
+    /// mutual understanding between medical and care professionals.
+    MutualUnderstanding,
+    /// 老健施設: long-term care health facilities (介護老人保健施設).
+    GeriatricHealthFacilities,
+    /// 訪問看護ステーション (also spelt 訪問看護ＳＴ): visiting nursing stations.
+    VisitingNursingStations,
+    /// その他: other.
+    Other,
+}
+
+impl Category {
+    /// All 14 categories, in order.
+    pub const ALL: [Category; 14] = [
+        Category::MedicalResources,
+        Category::FunctionalDifferentiation,
+        Category::InterprofessionalCollaboration,
+        Category::InformationSharing,
+        Category::TwentyFourHourCare,
+        Category::InterFacilityCollaboration,
+        Category::EndOfLifeCare,
+        Category::PublicAwareness,
+        Category::WideAreaCollaboration,
+        Category::AdmissionDischarge,
+        Category::MutualUnderstanding,
+        Category::GeriatricHealthFacilities,
+        Category::VisitingNursingStations,
+        Category::Other,
+    ];
+
+    /// The canonical Japanese name, without 【】: `24時間診療体制`.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Category::MutualUnderstanding.name_ja(), "医療介護関係者の相互理解");
+    /// ```
+    pub const fn name_ja(self) -> &'static str {
+        CATEGORY_JA[self as usize]
+    }
+
+    /// An English name (this crate's translation).
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Category::EndOfLifeCare.name_en(), "End-of-life care");
+    /// ```
+    pub const fn name_en(self) -> &'static str {
+        CATEGORY_EN[self as usize]
+    }
+
+    /// An ASCII slug: `admission-discharge`.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Category::AdmissionDischarge.slug(), "admission-discharge");
+    /// ```
+    pub const fn slug(self) -> &'static str {
+        CATEGORY_SLUG[self as usize]
+    }
+
+    /// Looks a name up without allocating: the Japanese name or a spelling
+    /// the source uses, with or without `【】`, the English name, the slug or
+    /// the variant name. Width (`２４`, `ＩＣＴ`), spaces, hyphens, the middle
+    /// dot `・` and ASCII case do not matter.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Category;
+    ///
+    /// for name in ["医療介護関係者の相互理解", "【医療・介護関係者の相互理解】", "mutual-understanding", "MutualUnderstanding"] {
+    ///     assert_eq!(Category::from_name(name), Some(Category::MutualUnderstanding), "{name}");
+    /// }
+    /// assert_eq!(Category::from_name("情報共有（ＩＣＴ含む）"), Some(Category::InformationSharing));
+    /// assert_eq!(Category::from_name("介護"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Category> {
+        if let Some(category) = crate::dataset::category_exact(name) {
+            return Some(category);
+        }
+        let key = crate::normalize::name_key(name)?;
+        CATEGORY_KEYS.get(key.as_str()).copied()
+    }
+
+    /// The area opinions in this category, in document order.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Category;
+    /// assert_eq!(Category::GeriatricHealthFacilities.opinions().count(), 2);
+    /// ```
+    pub fn opinions(self) -> impl Iterator<Item = &'static Opinion> {
+        OPINIONS.iter().filter(move |o| o.category() == self)
+    }
+
+    /// The key opinions in this category, in document order.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Category;
+    /// assert_eq!(Category::GeriatricHealthFacilities.key_opinions().count(), 2);
+    /// ```
+    pub fn key_opinions(self) -> impl Iterator<Item = &'static KeyOpinion> {
+        KEY_OPINIONS.iter().filter(move |k| k.category() == self)
+    }
+}
+
+closed_set!(Category, "category", CATEGORY_VALID, 14);

@@ -1,0 +1,185 @@
+//! Stable record ids.
+//!
+//! * Area opinion: `t<theme>-<area>-<nn>`, e.g. `t1-kuchubu-03`: theme 1,
+//!   区中央部 ([`Region::id_token`]), the 3rd opinion of that area's block.
+//! * Key opinion: `t<theme>-key-<gg>-<nn>`, e.g. `t1-key-05-02`: theme 1,
+//!   the 2nd opinion of the 5th group on the key-opinion page.
+//!
+//! Positions are 1-based and written with two digits. Ids are derived from
+//! the document's layout, so they stay the same as long as the document
+//! does.
+
+use crate::dataset::{KEY_OPINION_IDS, OPINION_IDS};
+use crate::{KeyOpinion, Opinion, Region, Theme};
+use std::fmt;
+use std::str::FromStr;
+
+/// The id of an area opinion, e.g. `t1-kuchubu-03`. Only ids of existing
+/// records can be made (by parsing, or from [`Opinion::id`]).
+///
+/// ```
+/// use zaitaku_opinions::{OpinionId, Region, Theme};
+///
+/// let id: OpinionId = "t2-kuseibu-04".parse()?;
+/// assert_eq!((id.theme(), id.region(), id.position()), (Theme::HospitalCollaboration, Region::KuSeibu, 4));
+/// assert_eq!(id.to_string(), "t2-kuseibu-04");
+/// assert_eq!(id.opinion().id(), id);
+/// assert!("t2-kuseibu-99".parse::<OpinionId>().is_err());
+/// # Ok::<(), zaitaku_opinions::ParseIdError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OpinionId {
+    pub(crate) theme: Theme,
+    pub(crate) region: Region,
+    pub(crate) position: u8,
+}
+
+impl OpinionId {
+    /// The theme.
+    pub const fn theme(self) -> Theme {
+        self.theme
+    }
+
+    /// The area.
+    pub const fn region(self) -> Region {
+        self.region
+    }
+
+    /// The 1-based position within the area's block for the theme.
+    pub const fn position(self) -> u8 {
+        self.position
+    }
+
+    /// The record (no hashing: its place is computed from the id).
+    pub fn opinion(self) -> &'static Opinion {
+        let (start, _) = crate::dataset::OPINION_RANGES[self.theme as usize][self.region as usize];
+        &crate::dataset::OPINIONS[start + self.position as usize - 1]
+    }
+}
+
+impl fmt::Display for OpinionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "t{}-{}-{:02}", self.theme.number(), self.region.id_token(), self.position)
+    }
+}
+
+impl FromStr for OpinionId {
+    type Err = ParseIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match OPINION_IDS.get(s) {
+            Some(o) => Ok(o.id()),
+            None => Err(ParseIdError { kind: IdKind::Opinion, input: s.to_owned() }),
+        }
+    }
+}
+
+/// The id of a key opinion, e.g. `t1-key-05-02`. Only ids of existing
+/// records can be made (by parsing, or from [`KeyOpinion::id`]).
+///
+/// ```
+/// use zaitaku_opinions::{KeyOpinionId, Theme};
+///
+/// let id: KeyOpinionId = "t1-key-05-02".parse()?;
+/// assert_eq!((id.theme(), id.group(), id.position()), (Theme::LocalSituation, 5, 2));
+/// assert_eq!(id.to_string(), "t1-key-05-02");
+/// assert_eq!(id.key_opinion().id(), id);
+/// # Ok::<(), zaitaku_opinions::ParseIdError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KeyOpinionId {
+    pub(crate) theme: Theme,
+    pub(crate) group: u8,
+    pub(crate) position: u8,
+}
+
+impl KeyOpinionId {
+    /// The theme.
+    pub const fn theme(self) -> Theme {
+        self.theme
+    }
+
+    /// The 1-based group (a row of the original table) on the theme's
+    /// key-opinion page.
+    pub const fn group(self) -> u8 {
+        self.group
+    }
+
+    /// The 1-based position within the group.
+    pub const fn position(self) -> u8 {
+        self.position
+    }
+
+    /// The record.
+    pub fn key_opinion(self) -> &'static KeyOpinion {
+        // Key opinions are in (theme, group, position) order.
+        let (start, end) = crate::dataset::KEY_OPINION_RANGES[self.theme as usize];
+        let all = &crate::dataset::KEY_OPINIONS[start..end];
+        let i = all.partition_point(|k| (k.id.group, k.id.position) < (self.group, self.position));
+        &all[i]
+    }
+}
+
+impl fmt::Display for KeyOpinionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "t{}-key-{:02}-{:02}", self.theme.number(), self.group, self.position)
+    }
+}
+
+impl FromStr for KeyOpinionId {
+    type Err = ParseIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match KEY_OPINION_IDS.get(s) {
+            Some(k) => Ok(k.id()),
+            None => Err(ParseIdError { kind: IdKind::KeyOpinion, input: s.to_owned() }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IdKind {
+    Opinion,
+    KeyOpinion,
+}
+
+/// A string that is not the id of a record in the dataset.
+///
+/// ```
+/// let err = "t1-kuchubu-99".parse::<zaitaku_opinions::OpinionId>().unwrap_err();
+/// assert_eq!(err.input(), "t1-kuchubu-99");
+/// assert!(err.to_string().contains("t1-kuchubu-01"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct ParseIdError {
+    kind: IdKind,
+    input: String,
+}
+
+impl ParseIdError {
+    /// The input, as given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    fn message(&self) -> String {
+        match self.kind {
+            IdKind::Opinion => format!(
+                "no area opinion has the id `{}`; expected `t<theme 1-2>-<area>-<nn>` such as `t1-kuchubu-01`, with <area> one of: {}",
+                self.input,
+                Region::ALL[..12].iter().map(|r| r.id_token()).collect::<Vec<_>>().join(", ")
+            ),
+            IdKind::KeyOpinion => format!(
+                "no key opinion has the id `{}`; expected `t<theme 1-2>-key-<group>-<nn>` such as `t1-key-01-01` (theme 1 has groups 01-{:02}, theme 2 has 01-{:02})",
+                self.input,
+                groups(Theme::LocalSituation),
+                groups(Theme::HospitalCollaboration)
+            ),
+        }
+    }
+}
+
+fn groups(theme: Theme) -> u8 {
+    theme.key_opinions().iter().map(|k| k.id.group).max().unwrap_or(0)
+}

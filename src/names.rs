@@ -1,0 +1,123 @@
+//! Names of the closed sets ([`Region`](crate::Region),
+//! [`Theme`](crate::Theme), [`Category`](crate::Category)): the error for an
+//! unknown name, and the trait impls the three enums share.
+
+/// A name that is not a [`Region`](crate::Region), [`Theme`](crate::Theme)
+/// or [`Category`](crate::Category). Its message lists the valid names.
+///
+/// ```
+/// use zaitaku_opinions::Region;
+///
+/// let err = "区北部".parse::<Region>().unwrap_err();
+/// assert_eq!(err.kind(), "region");
+/// assert_eq!(err.input(), "区北部");
+/// assert!(err.to_string().contains("区中央部"));
+/// assert!(err.valid_names().any(|n| n == "北多摩北部"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} name `{input}`; expected one of: {valid}")]
+pub struct UnknownNameError {
+    kind: &'static str,
+    input: String,
+    valid: &'static str,
+}
+
+impl UnknownNameError {
+    pub(crate) fn new(kind: &'static str, input: &str, valid: &'static str) -> Self {
+        Self { kind, input: input.to_owned(), valid }
+    }
+
+    /// Which set the name was looked up in: `"region"`, `"theme"` or
+    /// `"category"`.
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The input, as given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The canonical names of the set, in order.
+    pub fn valid_names(&self) -> impl Iterator<Item = &'static str> {
+        self.valid.split(", ")
+    }
+}
+
+/// Implements, for a closed-set enum with `ALL`, `name_ja()` and
+/// `from_name()`: `Display` (the Japanese name), `FromStr`, the `&'static
+/// str` conversions, and strum's `IntoEnumIterator`, `EnumCount`,
+/// `VariantArray` and `VariantNames` (written out here rather than derived,
+/// which saves users the strum_macros build).
+macro_rules! closed_set {
+    ($ty:ident, $kind:literal, $valid:path, $n:literal) => {
+        impl ::core::fmt::Display for $ty {
+            /// Writes the Japanese name.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name_ja())
+            }
+        }
+
+        impl ::core::str::FromStr for $ty {
+            type Err = $crate::UnknownNameError;
+
+            /// Parses any accepted spelling; see `from_name`.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::from_name(s).ok_or_else(|| $crate::UnknownNameError::new($kind, s, $valid))
+            }
+        }
+
+        impl TryFrom<&str> for $ty {
+            type Error = $crate::UnknownNameError;
+
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
+
+        impl From<$ty> for &'static str {
+            /// The Japanese name.
+            fn from(value: $ty) -> Self {
+                value.name_ja()
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            /// The Japanese name.
+            fn as_ref(&self) -> &str {
+                self.name_ja()
+            }
+        }
+
+        impl ::strum::EnumCount for $ty {
+            const COUNT: usize = $n;
+        }
+
+        impl ::strum::VariantArray for $ty {
+            const VARIANTS: &'static [Self] = &$ty::ALL;
+        }
+
+        impl ::strum::VariantNames for $ty {
+            /// The Japanese names, in order.
+            const VARIANTS: &'static [&'static str] = &{
+                let mut names = [""; $n];
+                let mut i = 0;
+                while i < $n {
+                    names[i] = $ty::ALL[i].name_ja();
+                    i += 1;
+                }
+                names
+            };
+        }
+
+        impl ::strum::IntoEnumIterator for $ty {
+            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, $ty>>;
+
+            fn iter() -> Self::Iterator {
+                <$ty as ::strum::VariantArray>::VARIANTS.iter().copied()
+            }
+        }
+    };
+}
+
+pub(crate) use closed_set;

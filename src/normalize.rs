@@ -1,0 +1,64 @@
+//! How names and texts are compared: Unicode NFKC, then ASCII lower case.
+//!
+//! NFKC folds full-width Latin letters and digits (`ＩＣＴ`, `２４`),
+//! half-width katakana (`ｱﾄﾞﾊﾞｲｽ`) and circled digits (`①`) into their plain
+//! forms. The same functions run in `build.rs` (mounted with `#[path]`) on
+//! every known name and on the corpus, and at run time on a user's input, so
+//! both sides are always normalised alike.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The comparison form of a text, character by character: NFKC, then ASCII
+/// lower case. Allocates nothing.
+pub fn text_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.nfkc().map(|c| c.to_ascii_lowercase())
+}
+
+/// The comparison form of a text as a `String`.
+pub fn normalize_text(text: &str) -> String {
+    text_chars(text).collect()
+}
+
+/// Characters a name may carry that do not change which name it is:
+/// brackets (`【】`), spaces, hyphens, underscores and the middle dot.
+/// Checked after NFKC, which has already turned the ideographic space into
+/// a space and the half-width middle dot into `・`.
+const NAME_IGNORED: [char; 8] = ['【', '】', '[', ']', ' ', '-', '_', '・'];
+
+/// Longest name key, in bytes, that a lookup considers; a longer input is
+/// not a name (and is rejected without allocating).
+pub const NAME_KEY_CAPACITY: usize = 192;
+
+/// A name in comparison form, kept on the stack.
+pub struct NameKey {
+    buf: [u8; NAME_KEY_CAPACITY],
+    len: usize,
+}
+
+impl NameKey {
+    /// The key as a string.
+    pub fn as_str(&self) -> &str {
+        // Only whole UTF-8 sequences are ever copied into `buf`.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// The comparison form of a name: [`text_chars`], without the characters in
+/// [`NAME_IGNORED`] and with surrounding white space trimmed. `None` if it
+/// would not fit in [`NAME_KEY_CAPACITY`] bytes. Allocates nothing.
+pub fn name_key(name: &str) -> Option<NameKey> {
+    let mut key = NameKey { buf: [0; NAME_KEY_CAPACITY], len: 0 };
+    for c in text_chars(name.trim()) {
+        if NAME_IGNORED.contains(&c) || c.is_whitespace() {
+            continue;
+        }
+        let n = c.len_utf8();
+        let end = key.len + n;
+        if end > NAME_KEY_CAPACITY {
+            return None;
+        }
+        c.encode_utf8(&mut key.buf[key.len..end]);
+        key.len = end;
+    }
+    Some(key)
+}

@@ -1,0 +1,219 @@
+//! The records: area opinions and key opinions.
+
+use crate::{Category, KeyOpinionId, OpinionId, Region, Theme};
+
+/// The lines of the data file a record was read from (1-based, inclusive).
+///
+/// ```
+/// let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
+/// assert_eq!((o.lines().first(), o.lines().last()), (71, 72));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineSpan {
+    pub(crate) first: u32,
+    pub(crate) last: u32,
+}
+
+impl LineSpan {
+    /// The first line (1-based).
+    pub const fn first(self) -> u32 {
+        self.first
+    }
+
+    /// The last line (1-based, inclusive).
+    pub const fn last(self) -> u32 {
+        self.last
+    }
+
+    /// How many lines the record was wrapped over.
+    pub const fn len(self) -> u32 {
+        self.last - self.first + 1
+    }
+
+    /// Always `false`: a record has at least one line.
+    pub const fn is_empty(self) -> bool {
+        false
+    }
+}
+
+/// An opinion an area (二次保健医療圏) gave on a theme, under a category.
+///
+/// ```
+/// use zaitaku_opinions::{Category, Region, Theme};
+///
+/// let o = zaitaku_opinions::opinion("t1-kitatamananbu-03").unwrap();
+/// assert_eq!(o.region(), Region::KitatamaNanbu);
+/// assert_eq!(o.theme(), Theme::LocalSituation);
+/// assert_eq!(o.category(), Category::TwentyFourHourCare);
+/// assert!(o.text().starts_with("24時間体制を支援する取組"));
+/// ```
+#[derive(Debug, PartialEq)]
+pub struct Opinion {
+    pub(crate) id: OpinionId,
+    pub(crate) category: Category,
+    pub(crate) text: &'static str,
+    pub(crate) normalized: &'static str,
+    pub(crate) lines: LineSpan,
+    pub(crate) key_opinions: &'static [&'static KeyOpinion],
+    pub(crate) similar: &'static [Similar],
+}
+
+impl Opinion {
+    /// The stable id, e.g. `t1-kuchubu-03`.
+    pub const fn id(&self) -> OpinionId {
+        self.id
+    }
+
+    /// The theme it was given on.
+    pub const fn theme(&self) -> Theme {
+        self.id.theme
+    }
+
+    /// The area that gave it.
+    pub const fn region(&self) -> Region {
+        self.id.region
+    }
+
+    /// The category heading it stands under.
+    pub const fn category(&self) -> Category {
+        self.category
+    }
+
+    /// The text, verbatim: wrapped lines joined with no space, bullet
+    /// (`○`/`〇`) removed, nothing else changed.
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// The text in comparison form (NFKC, ASCII lower case), computed at
+    /// build time; what [`search`](crate::search) matches against.
+    pub const fn normalized_text(&self) -> &'static str {
+        self.normalized
+    }
+
+    /// The lines of the data file it was read from.
+    pub const fn lines(&self) -> LineSpan {
+        self.lines
+    }
+
+    /// The key opinions (主な意見) that quote it, in document order.
+    ///
+    /// ```
+    /// let o = zaitaku_opinions::opinion("t1-kuchubu-05").unwrap();
+    /// assert_eq!(o.key_opinions()[0].id().to_string(), "t1-key-03-02");
+    /// ```
+    pub const fn key_opinions(&self) -> &'static [&'static KeyOpinion] {
+        self.key_opinions
+    }
+
+    /// Opinions of other areas (either theme) that say nearly the same
+    /// thing, most similar first, computed at build time (character-bigram
+    /// Dice similarity after NFKC, at least 0.3; at most 5).
+    pub const fn similar(&self) -> &'static [Similar] {
+        self.similar
+    }
+}
+
+/// An opinion similar to another, with its similarity score.
+#[derive(Debug, PartialEq)]
+pub struct Similar {
+    pub(crate) opinion: &'static Opinion,
+    pub(crate) score: f32,
+}
+
+impl Similar {
+    /// The similar opinion.
+    pub const fn opinion(&self) -> &'static Opinion {
+        self.opinion
+    }
+
+    /// Dice coefficient of the two texts' character bigrams after NFKC,
+    /// from 0.0 to 1.0.
+    pub const fn score(&self) -> f32 {
+        self.score
+    }
+}
+
+/// How a key opinion was matched to the area opinion(s) it was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// Identical text.
+    Exact,
+    /// Identical after NFKC normalisation (e.g. `ＩＣＴ` vs `ICT`).
+    WidthInsensitive,
+    /// Several area opinions merged into one sentence; the first source is
+    /// the main one (highest similarity, at least 0.6), the others are area
+    /// opinions of the same category with a similarity of at least 0.3.
+    Merged,
+}
+
+/// A key opinion (主な意見) the secretariat picked for a theme, with the area
+/// opinion(s) it was taken from.
+///
+/// ```
+/// use zaitaku_opinions::{Category, MatchKind, Region};
+///
+/// let k = zaitaku_opinions::key_opinion("t1-key-01-01").unwrap();
+/// assert_eq!(k.category(), Category::MedicalResources);
+/// assert_eq!(k.match_kind(), MatchKind::Exact);
+/// assert_eq!(k.sources()[0].region(), Region::KuTobu);
+/// assert_eq!(k.text(), k.sources()[0].text());
+/// ```
+#[derive(Debug, PartialEq)]
+pub struct KeyOpinion {
+    pub(crate) id: KeyOpinionId,
+    pub(crate) category: Category,
+    pub(crate) text: &'static str,
+    pub(crate) normalized: &'static str,
+    pub(crate) lines: LineSpan,
+    pub(crate) sources: &'static [&'static crate::Opinion],
+    pub(crate) match_kind: MatchKind,
+}
+
+impl KeyOpinion {
+    /// The stable id, e.g. `t1-key-05-02`.
+    pub const fn id(&self) -> KeyOpinionId {
+        self.id
+    }
+
+    /// The theme.
+    pub const fn theme(&self) -> Theme {
+        self.id.theme
+    }
+
+    /// The category of its group (a row of the original table), derived at
+    /// build time from the majority category of the group's sources.
+    pub const fn category(&self) -> Category {
+        self.category
+    }
+
+    /// The text, verbatim (lines joined, bullet removed).
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// The text in comparison form (NFKC, ASCII lower case).
+    pub const fn normalized_text(&self) -> &'static str {
+        self.normalized
+    }
+
+    /// The lines of the data file it was read from.
+    pub const fn lines(&self) -> LineSpan {
+        self.lines
+    }
+
+    /// The area opinion(s) it was taken from; the main source first.
+    pub const fn sources(&self) -> &'static [&'static crate::Opinion] {
+        self.sources
+    }
+
+    /// The area opinion it was mainly taken from.
+    pub const fn main_source(&self) -> &'static crate::Opinion {
+        self.sources[0]
+    }
+
+    /// How it was matched to its sources.
+    pub const fn match_kind(&self) -> MatchKind {
+        self.match_kind
+    }
+}

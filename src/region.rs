@@ -1,0 +1,229 @@
+//! Tokyo's secondary medical care areas (二次保健医療圏).
+
+use crate::dataset::{OPINIONS, OPINION_RANGES, REGION_CODE, REGION_DESCRIPTION, REGION_ID_TOKEN, REGION_JA, REGION_KANA, REGION_KEYS, REGION_ROMAJI, REGION_SLUG, REGION_VALID};
+use crate::{names::closed_set, Opinion, Theme};
+
+/// One of Tokyo's 13 secondary medical care areas (二次保健医療圏), in the
+/// official order.
+///
+/// The romanised names ([`romaji`](Region::romaji), [`slug`](Region::slug))
+/// and English descriptions are this crate's, not official.
+///
+/// ```
+/// use zaitaku_opinions::{Region, Theme};
+///
+/// let region: Region = "北多摩南部".parse()?;
+/// assert_eq!(region, Region::KitatamaNanbu);
+/// assert_eq!(region.name_ja(), "北多摩南部");
+/// assert_eq!(region.to_string(), "北多摩南部");
+/// assert_eq!(region.opinions(Theme::LocalSituation).len(), 6);
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Region {
+    /// 区中央部: Chiyoda, Chūō, Minato, Bunkyō, Taitō.
+    KuChubu,
+    /// 区南部: Shinagawa, Ōta.
+    KuNanbu,
+    /// 区西南部: Meguro, Setagaya, Shibuya.
+    KuSeinanbu,
+    /// 区西部: Shinjuku, Nakano, Suginami.
+    KuSeibu,
+    /// 区西北部: Toshima, Kita, Itabashi, Nerima.
+    KuSeihokubu,
+    /// 区東北部: Arakawa, Adachi, Katsushika.
+    KuTohokubu,
+    /// 区東部: Sumida, Kōtō, Edogawa.
+    KuTobu,
+    /// 西多摩: the western Tama towns and cities.
+    Nishitama,
+    /// 南多摩: Hachiōji, Machida, Hino, Tama, Inagi.
+    Minamitama,
+    /// 北多摩西部: Tachikawa, Akishima, Kokubunji, Kunitachi,
+    /// Higashiyamato, Musashimurayama.
+    KitatamaSeibu,
+    /// 北多摩南部: Musashino, Mitaka, Fuchū, Chōfu, Koganei, Komae.
+    KitatamaNanbu,
+    /// 北多摩北部: Kodaira, Higashimurayama, Kiyose, Higashikurume,
+    /// Nishitōkyō.
+    KitatamaHokubu,
+    /// 島しょ: the Izu and Ogasawara islands.
+    ///
+    /// **Has no opinions in this source**: 資料３－２ covers the other 12
+    /// areas only, so [`Region::opinions`] returns an empty slice for it.
+    /// It is still a region users will meet in other Tokyo data.
+    Tosho,
+}
+
+/// Which part of Tokyo a [`Region`] lies in.
+///
+/// ```
+/// use zaitaku_opinions::{Region, Zone};
+///
+/// assert_eq!(Region::KuSeibu.zone(), Zone::Wards);
+/// assert_eq!(Region::Nishitama.zone(), Zone::Tama);
+/// assert_eq!(Region::Tosho.zone(), Zone::Islands);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Zone {
+    /// The 23 special wards (区部).
+    Wards,
+    /// The Tama area (多摩).
+    Tama,
+    /// The islands (島しょ).
+    Islands,
+}
+
+impl Zone {
+    /// The Japanese name: 区部, 多摩 or 島しょ.
+    pub const fn name_ja(self) -> &'static str {
+        match self {
+            Zone::Wards => "区部",
+            Zone::Tama => "多摩",
+            Zone::Islands => "島しょ",
+        }
+    }
+}
+
+impl Region {
+    /// All 13 regions, in the official order.
+    pub const ALL: [Region; 13] = [
+        Region::KuChubu,
+        Region::KuNanbu,
+        Region::KuSeinanbu,
+        Region::KuSeibu,
+        Region::KuSeihokubu,
+        Region::KuTohokubu,
+        Region::KuTobu,
+        Region::Nishitama,
+        Region::Minamitama,
+        Region::KitatamaSeibu,
+        Region::KitatamaNanbu,
+        Region::KitatamaHokubu,
+        Region::Tosho,
+    ];
+
+    /// The Japanese name, as printed in the source: `区中央部`.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Region::KuChubu.name_ja(), "区中央部");
+    /// ```
+    pub const fn name_ja(self) -> &'static str {
+        REGION_JA[self as usize]
+    }
+
+    /// The reading in hiragana: `くちゅうぶ`.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Region::KuChubu.kana(), "くちゅうぶ");
+    /// ```
+    pub const fn kana(self) -> &'static str {
+        REGION_KANA[self as usize]
+    }
+
+    /// A romanised name with macrons: `Ku-Chūbu` (this crate's, not
+    /// official).
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Region::KuChubu.romaji(), "Ku-Chūbu");
+    /// ```
+    pub const fn romaji(self) -> &'static str {
+        REGION_ROMAJI[self as usize]
+    }
+
+    /// An ASCII slug: `ku-chubu`.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Region::KitatamaNanbu.slug(), "kitatama-nanbu");
+    /// ```
+    pub const fn slug(self) -> &'static str {
+        REGION_SLUG[self as usize]
+    }
+
+    /// The token used in opinion ids: `kuchubu` (the slug without hyphens).
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Region::KitatamaNanbu.id_token(), "kitatamananbu");
+    /// ```
+    pub const fn id_token(self) -> &'static str {
+        REGION_ID_TOKEN[self as usize]
+    }
+
+    /// A plain English description: `central wards: Chiyoda, Chūō, …`.
+    ///
+    /// ```
+    /// assert!(zaitaku_opinions::Region::KuChubu.description().starts_with("central wards"));
+    /// ```
+    pub const fn description(self) -> &'static str {
+        REGION_DESCRIPTION[self as usize]
+    }
+
+    /// The four-digit area code (二次医療圏コード): `1301` for 区中央部 …
+    /// `1313` for 島しょ.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::Region::KuSeinanbu.code(), "1303");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        REGION_CODE[self as usize]
+    }
+
+    /// The part of Tokyo the region lies in.
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Region, Zone};
+    /// assert_eq!(Region::KitatamaHokubu.zone(), Zone::Tama);
+    /// ```
+    pub const fn zone(self) -> Zone {
+        match self {
+            Region::Nishitama | Region::Minamitama | Region::KitatamaSeibu | Region::KitatamaNanbu | Region::KitatamaHokubu => Zone::Tama,
+            Region::Tosho => Zone::Islands,
+            _ => Zone::Wards,
+        }
+    }
+
+    /// Looks a name up without allocating: the Japanese name (also with
+    /// `保健医療圏`, `医療圏` or `二次保健医療圏` after it), the reading, the
+    /// romanised name, the slug, the variant name, the English description
+    /// or the area code. Full-width and half-width forms, `【】`, spaces,
+    /// hyphens and ASCII case do not matter. `None` on a miss; use
+    /// [`str::parse`] for an error that lists the valid names.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Region;
+    ///
+    /// for name in ["区中央部", "区中央部保健医療圏", "くちゅうぶ", "Ku-Chūbu", "ku-chubu", "KUCHUBU", "ｋｕ－ｃｈｕｂｕ", "1301"] {
+    ///     assert_eq!(Region::from_name(name), Some(Region::KuChubu), "{name}");
+    /// }
+    /// assert_eq!(Region::from_name("区北部"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Region> {
+        if let Some(region) = crate::dataset::region_exact(name) {
+            return Some(region);
+        }
+        let key = crate::normalize::name_key(name)?;
+        REGION_KEYS.get(key.as_str()).copied()
+    }
+
+    /// This area's opinions on `theme`, in document order: a slice of the
+    /// static dataset (no allocation). Empty for [`Region::Tosho`].
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Category, Region, Theme};
+    ///
+    /// let said = Region::KitatamaNanbu.opinions(Theme::LocalSituation);
+    /// let on_24h: Vec<&str> = said
+    ///     .iter()
+    ///     .filter(|o| o.category() == Category::TwentyFourHourCare)
+    ///     .map(|o| o.text())
+    ///     .collect();
+    /// assert_eq!(on_24h.len(), 2);
+    /// assert!(Region::Tosho.opinions(Theme::LocalSituation).is_empty());
+    /// ```
+    pub fn opinions(self, theme: Theme) -> &'static [Opinion] {
+        let (start, end) = OPINION_RANGES[theme as usize][self as usize];
+        OPINIONS.get(start..end).unwrap_or(&[])
+    }
+}
+
+closed_set!(Region, "region", REGION_VALID, 13);

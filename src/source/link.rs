@@ -1,0 +1,200 @@
+//! Key-opinion provenance and opinion similarity, computed at build time.
+//!
+//! Shared by `build.rs` and the tests (mounted with `#[path]`).
+//!
+//! # The provenance rule
+//!
+//! Every key opinion (主な意見) is linked to the area opinion(s) of the same
+//! theme it was taken from, trying in turn:
+//!
+//! 1. **exact**: an area opinion whose text is identical;
+//! 2. **width-insensitive**: identical after NFKC normalisation and ASCII
+//!    lower-casing (`ＩＣＴ` = `ICT`), see `crate::normalize`;
+//! 3. **merged**: the key opinion joins several area opinions into one
+//!    sentence. Its *main source* is the area opinion with the highest
+//!    [`similarity`] to it, which must be at least [`MERGE_MAIN_MIN`]. It
+//!    also names every other area opinion of the theme of which at least
+//!    whose [`similarity`] to the key opinion is at least
+//!    [`MERGE_PART_MIN`] and whose category is the main source's, most
+//!    similar first.
+//!
+//! A key opinion that none of these link is a build error.
+//!
+//! Each key-opinion group (a row of the original table) takes the majority
+//! category of its opinions' main sources; a tie is a build error. The row
+//! labels that survived extraction must each be the category of exactly one
+//! group of their theme.
+
+use crate::normalize::normalize_text as normalize;
+use crate::source::parse::{Document, ErrorKind, ParseError};
+use std::collections::BTreeMap;
+
+/// The least [`similarity`] for the main source of a merged key opinion.
+pub const MERGE_MAIN_MIN: f64 = 0.6;
+/// The least [`similarity`] for a further source of a merged key opinion.
+pub const MERGE_PART_MIN: f64 = 0.3;
+/// The least [`similarity`] for two area opinions to count as similar.
+pub const SIMILAR_MIN: f64 = 0.3;
+
+/// How a key opinion was linked to its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchKind {
+    /// The text is identical to one area opinion.
+    Exact,
+    /// Identical after NFKC normalisation.
+    WidthInsensitive,
+    /// Several area opinions merged into one sentence.
+    Merged,
+}
+
+/// The sources of one key opinion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    /// Indices into [`Document::opinions`], the main source first.
+    pub sources: Vec<usize>,
+    /// Which rule linked them.
+    pub kind: MatchKind,
+}
+
+/// Everything derived from the parsed document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Links {
+    /// One entry per key opinion, in the same order.
+    pub provenance: Vec<Provenance>,
+    /// Category index of each key opinion (its group's category).
+    pub key_category: Vec<usize>,
+}
+
+/// The multiset of character bigrams of an (already normalised) text.
+fn bigrams(text: &str) -> BTreeMap<(char, char), usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = BTreeMap::new();
+    for pair in chars.windows(2) {
+        *out.entry((pair[0], pair[1])).or_insert(0) += 1;
+    }
+    out
+}
+
+fn shared(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) -> usize {
+    a.iter().map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0))).sum()
+}
+
+/// Dice coefficient of the character-bigram multisets of the two texts after
+/// NFKC normalisation: 1.0 for identical texts, 0.0 for texts sharing no bigram.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (bigrams(&normalize(a)), bigrams(&normalize(b)));
+    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * shared(&a, &b) as f64 / total as f64
+}
+
+/// Links every key opinion to its sources and derives group categories.
+pub fn link(doc: &Document) -> Result<Links, ParseError> {
+    let mut provenance = Vec::with_capacity(doc.key_opinions.len());
+    for key in &doc.key_opinions {
+        let same_theme = || doc.opinions.iter().enumerate().filter(|(_, o)| o.theme == key.theme);
+        let exact: Vec<usize> = same_theme().filter(|(_, o)| o.text == key.text).map(|(i, _)| i).collect();
+        if !exact.is_empty() {
+            provenance.push(Provenance { sources: exact, kind: MatchKind::Exact });
+            continue;
+        }
+        let key_norm = normalize(&key.text);
+        let wide: Vec<usize> = same_theme().filter(|(_, o)| normalize(&o.text) == key_norm).map(|(i, _)| i).collect();
+        if !wide.is_empty() {
+            provenance.push(Provenance { sources: wide, kind: MatchKind::WidthInsensitive });
+            continue;
+        }
+        // Merged: best similarity is the main source.
+        let mut best: Option<(usize, f64)> = None;
+        for (i, o) in same_theme() {
+            let s = similarity(&o.text, &key.text);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        let Some((main, _)) = best.filter(|&(_, s)| s >= MERGE_MAIN_MIN) else {
+            return Err(ParseError {
+                line: key.first_line,
+                kind: ErrorKind::KeyOpinionWithoutSource { text: key.text.clone() },
+            });
+        };
+        let main_category = doc.opinions[main].category;
+        let mut parts: Vec<(usize, f64)> = same_theme()
+            .filter(|&(i, o)| i != main && o.category == main_category)
+            .map(|(i, o)| (i, similarity(&o.text, &key.text)))
+            .filter(|&(_, s)| s >= MERGE_PART_MIN)
+            .collect();
+        parts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut sources = vec![main];
+        sources.extend(parts.into_iter().map(|(i, _)| i));
+        provenance.push(Provenance { sources, kind: MatchKind::Merged });
+    }
+
+    // Group categories: majority of the main sources' categories.
+    let mut key_category = vec![0; doc.key_opinions.len()];
+    let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (k, key) in doc.key_opinions.iter().enumerate() {
+        groups.entry((key.theme, key.group)).or_default().push(k);
+    }
+    let mut group_categories: Vec<(usize, usize)> = Vec::new(); // (theme, category)
+    for ((theme, group), members) in &groups {
+        let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+        for &k in members {
+            *votes.entry(doc.opinions[provenance[k].sources[0]].category).or_insert(0) += 1;
+        }
+        let top = votes.values().copied().max().unwrap_or(0);
+        let winners: Vec<usize> = votes.iter().filter(|(_, &n)| n == top).map(|(&c, _)| c).collect();
+        if winners.len() != 1 {
+            let line = doc.key_opinions[members[0]].first_line;
+            return Err(ParseError { line, kind: ErrorKind::AmbiguousGroupCategory { group: *group } });
+        }
+        for &k in members {
+            key_category[k] = winners[0];
+        }
+        group_categories.push((*theme, winners[0]));
+    }
+
+    // The surviving row labels must each name exactly one group's category.
+    for label in &doc.row_labels {
+        let n = group_categories.iter().filter(|&&(t, c)| t == label.theme && c == label.category).count();
+        if n != 1 {
+            return Err(ParseError {
+                line: label.first_line,
+                kind: ErrorKind::RowLabelMismatch { label: crate::source::vocab::CATEGORIES[label.category].ja },
+            });
+        }
+    }
+    Ok(Links { provenance, key_category })
+}
+
+/// For each area opinion, the other areas' opinions (either theme) whose
+/// [`similarity`] is at least [`SIMILAR_MIN`], most similar first (ties in
+/// document order), at most `limit` of them.
+pub fn similar(doc: &Document, limit: usize) -> Vec<Vec<(usize, f64)>> {
+    let normalized: Vec<String> = doc.opinions.iter().map(|o| normalize(&o.text)).collect();
+    let grams: Vec<_> = normalized.iter().map(|n| bigrams(n)).collect();
+    let sizes: Vec<usize> = grams.iter().map(|g| g.values().sum()).collect();
+    doc.opinions
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let mut hits: Vec<(usize, f64)> = doc
+                .opinions
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.region != o.region)
+                .map(|(j, _)| {
+                    let total = sizes[i] + sizes[j];
+                    let s = if total == 0 { 0.0 } else { 2.0 * shared(&grams[i], &grams[j]) as f64 / total as f64 };
+                    (j, s)
+                })
+                .filter(|&(_, s)| s >= SIMILAR_MIN)
+                .collect();
+            hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            hits.truncate(limit);
+            hits
+        })
+        .collect()
+}

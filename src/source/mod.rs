@@ -1,0 +1,9 @@
+//! Build-time code: the vocabularies, the parser, provenance linking and the
+//! code generator. `build.rs` mounts this module with `#[path]`; so do the
+//! tests and benches that check the parser on fixtures. The library itself
+//! never parses anything at run time.
+
+pub mod emit;
+pub mod link;
+pub mod parse;
+pub mod vocab;

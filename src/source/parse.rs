@@ -1,0 +1,693 @@
+//! The parser for the text layer of 資料３－２.
+//!
+//! Shared by `build.rs` and the tests (mounted with `#[path]`); it never runs
+//! inside the library. It reads the document exactly as it is and returns
+//! every record with the source lines it came from, plus the role of every
+//! line, so that a test can prove nothing was dropped or used twice.
+//!
+//! # The document's shape
+//!
+//! For each theme, in order:
+//!
+//! 1. the key-opinion page: `主な意見`, then groups of bulleted opinions
+//!    separated by blank lines (one group per row of the original table),
+//!    then the row labels that survived text extraction (one label may be
+//!    wrapped over two lines), then the theme title (`テーマ①　…`);
+//! 2. one or more area pages: a header line naming areas, then one block per
+//!    area, blocks separated by blank lines. A block is a run of `【category】`
+//!    headings, each followed by opinions that start with a bullet.
+//!
+//! Opinions are hard-wrapped: continuation lines are joined with no space.
+//! Every line is trimmed of ASCII spaces, tabs and a trailing CR before it is
+//! read (the source has none inside its text), and a UTF-8 byte-order mark is
+//! ignored, so that the same dataset comes out of a checkout whose tools
+//! changed line endings or trailing spaces.
+
+use crate::source::vocab::{self, BULLETS, FURNITURE, KEY_PAGE_HEADING, THEMES};
+use std::fmt;
+
+/// A parse error: the 1-based line it was found on and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line number in the data file (0 only for an empty file).
+    pub line: u32,
+    /// What was expected and what was found.
+    pub kind: ErrorKind,
+}
+
+impl ParseError {
+    /// Formats the error as `path:line: message`.
+    pub fn at(&self, path: &str) -> String {
+        format!("{path}:{}: {}", self.line, self.kind)
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Everything that can be wrong with a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The file is empty or holds only blank lines.
+    Empty,
+    /// The bytes are not UTF-8.
+    InvalidUtf8,
+    /// The file ended where more was expected.
+    Truncated {
+        /// What the parser was waiting for.
+        expected: &'static str,
+    },
+    /// A page did not start with `主な意見`.
+    ExpectedKeyPage {
+        /// The line found instead.
+        found: String,
+    },
+    /// A key-opinion page had no opinion before its labels.
+    NoKeyOpinions,
+    /// A line starting with `テーマ` is not one of the known theme titles.
+    UnknownTheme {
+        /// The line found.
+        found: String,
+    },
+    /// The themes are not in order (or one is repeated).
+    ThemeOutOfOrder {
+        /// The theme marker expected next.
+        expected: &'static str,
+        /// The marker found.
+        found: &'static str,
+    },
+    /// An area header came before the theme's title.
+    MissingThemeTitle,
+    /// A row label on a key-opinion page is not a known category.
+    UnknownRowLabel {
+        /// The (joined) label.
+        label: String,
+    },
+    /// After a theme title, the line is not an area header.
+    ExpectedAreaHeader {
+        /// The line found.
+        found: String,
+    },
+    /// An area header names something that is not an area.
+    UnknownArea {
+        /// The unknown name.
+        name: String,
+    },
+    /// An area appears twice in one theme, so its ids would repeat.
+    DuplicateArea {
+        /// The area's Japanese name.
+        name: &'static str,
+        /// The line of the header that named it first.
+        first_line: u32,
+    },
+    /// A theme does not cover every area that has opinions.
+    MissingArea {
+        /// The missing area's Japanese name.
+        name: &'static str,
+    },
+    /// An area header named more areas than blocks follow it.
+    TooFewAreaBlocks {
+        /// Areas named by the header.
+        expected: usize,
+        /// Blocks found.
+        found: usize,
+        /// The header line.
+        header_line: u32,
+    },
+    /// More blocks follow an area header than it names.
+    TooManyAreaBlocks {
+        /// Areas named by the header.
+        expected: usize,
+        /// The header line.
+        header_line: u32,
+    },
+    /// A `【` heading without its closing `】`.
+    MalformedHeading {
+        /// The line found.
+        found: String,
+    },
+    /// A `【category】` heading with an unknown label.
+    UnknownCategory {
+        /// The label inside the brackets.
+        label: String,
+    },
+    /// A heading followed by no opinion.
+    EmptyHeading {
+        /// The label inside the brackets.
+        label: String,
+    },
+    /// An opinion before any `【category】` heading in an area block.
+    BulletBeforeHeading,
+    /// Text that is neither a heading nor a bullet, and follows no opinion.
+    ContinuationWithoutBullet {
+        /// The line found.
+        found: String,
+    },
+    /// A key opinion that matches no area opinion of its theme.
+    KeyOpinionWithoutSource {
+        /// The key opinion's text.
+        text: String,
+    },
+    /// A key-opinion group whose sources have no majority category.
+    AmbiguousGroupCategory {
+        /// The 1-based group number.
+        group: usize,
+    },
+    /// The row labels printed on a key-opinion page do not match the
+    /// categories derived from the groups' sources.
+    RowLabelMismatch {
+        /// The label's canonical Japanese name.
+        label: &'static str,
+    },
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ErrorKind::*;
+        match self {
+            Empty => f.write_str("expected `主な意見` (the first key-opinion page), found an empty file"),
+            InvalidUtf8 => f.write_str("expected UTF-8 text, found bytes that are not UTF-8"),
+            Truncated { expected } => write!(f, "expected {expected}, found end of file"),
+            ExpectedKeyPage { found } => {
+                write!(f, "expected `主な意見` (a key-opinion page), found `{found}`")
+            }
+            NoKeyOpinions => f.write_str(
+                "expected a key opinion (a line starting with ○ or 〇) after `主な意見`",
+            ),
+            UnknownTheme { found } => write!(
+                f,
+                "expected a theme title ({}), found `{found}`",
+                THEMES.iter().map(|t| format!("`{}　{}`", t.marker, t.ja)).collect::<Vec<_>>().join(" or ")
+            ),
+            ThemeOutOfOrder { expected, found } => {
+                write!(f, "expected the title of {expected}, found {found} (themes must appear once each, in order)")
+            }
+            MissingThemeTitle => f.write_str(
+                "expected the theme title (e.g. `テーマ①　…`) before the first area header",
+            ),
+            UnknownRowLabel { label } => write!(
+                f,
+                "expected a category name as a row label ({}), found `{label}`",
+                category_list()
+            ),
+            ExpectedAreaHeader { found } => write!(
+                f,
+                "expected an area header (area names separated by spaces, e.g. `区中央部 区南部`), found `{found}`"
+            ),
+            UnknownArea { name } => write!(
+                f,
+                "expected an area name ({}), found `{name}`",
+                vocab::REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
+            ),
+            DuplicateArea { name, first_line } => write!(
+                f,
+                "expected each area once per theme, found {name} again (first named on line {first_line}); its opinion ids would repeat"
+            ),
+            MissingArea { name } => write!(f, "expected a block for every area, found none for {name} in this theme"),
+            TooFewAreaBlocks { expected, found, header_line } => write!(
+                f,
+                "expected {expected} area blocks after the header on line {header_line}, found {found}"
+            ),
+            TooManyAreaBlocks { expected, header_line } => write!(
+                f,
+                "expected {expected} area blocks after the header on line {header_line}, found another block"
+            ),
+            MalformedHeading { found } => write!(f, "expected a heading `【category】`, found `{found}`"),
+            UnknownCategory { label } => write!(
+                f,
+                "expected a known category in 【】 ({}), found `【{label}】`",
+                category_list()
+            ),
+            EmptyHeading { label } => write!(
+                f,
+                "expected an opinion (a line starting with ○ or 〇) after `【{label}】`, found none"
+            ),
+            BulletBeforeHeading => f.write_str(
+                "expected a `【category】` heading before the first opinion of an area block",
+            ),
+            ContinuationWithoutBullet { found } => write!(
+                f,
+                "expected a `【category】` heading or an opinion starting with ○ or 〇, found `{found}`"
+            ),
+            KeyOpinionWithoutSource { text } => write!(
+                f,
+                "expected the key opinion `{text}` to match an area opinion of the same theme (exactly, after NFKC, or by the merge rule), found none"
+            ),
+            AmbiguousGroupCategory { group } => write!(
+                f,
+                "expected the sources of key-opinion group {group} to share a majority category, found a tie"
+            ),
+            RowLabelMismatch { label } => write!(
+                f,
+                "expected row label `{label}` to be the category of exactly one key-opinion group (derived from its sources), found none"
+            ),
+        }
+    }
+}
+
+fn category_list() -> String {
+    vocab::CATEGORIES.iter().map(|c| c.ja).collect::<Vec<_>>().join(", ")
+}
+
+/// The role a line of the data file plays. Every line has exactly one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRole {
+    /// Empty or whitespace only.
+    Blank,
+    /// `主な意見` or `資料 ３－２`.
+    Furniture,
+    /// A theme title (first or repeated).
+    ThemeTitle,
+    /// A row label (or part of a wrapped one) on a key-opinion page.
+    RowLabel,
+    /// An area header line.
+    AreaHeader,
+    /// A `【category】` heading.
+    Heading,
+    /// Part of the area opinion with this index in [`Document::opinions`].
+    Opinion(usize),
+    /// Part of the key opinion with this index in [`Document::key_opinions`].
+    KeyOpinion(usize),
+}
+
+/// An area opinion as parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawOpinion {
+    /// Index into [`THEMES`].
+    pub theme: usize,
+    /// Index into [`vocab::REGIONS`].
+    pub region: usize,
+    /// 1-based position within its area block.
+    pub position: usize,
+    /// Index into [`vocab::CATEGORIES`].
+    pub category: usize,
+    /// The bullet it started with.
+    pub bullet: char,
+    /// The text: lines joined, bullet removed.
+    pub text: String,
+    /// First source line (1-based).
+    pub first_line: u32,
+    /// Last source line (1-based, inclusive).
+    pub last_line: u32,
+}
+
+/// A key opinion as parsed (before provenance linking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawKeyOpinion {
+    /// Index into [`THEMES`].
+    pub theme: usize,
+    /// 1-based group number within the theme's key-opinion page.
+    pub group: usize,
+    /// 1-based position within the group.
+    pub position: usize,
+    /// The bullet it started with.
+    pub bullet: char,
+    /// The text: lines joined, bullet removed.
+    pub text: String,
+    /// First source line (1-based).
+    pub first_line: u32,
+    /// Last source line (1-based, inclusive).
+    pub last_line: u32,
+}
+
+/// A row label that survived extraction on a key-opinion page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLabel {
+    /// Index into [`THEMES`].
+    pub theme: usize,
+    /// Index into [`vocab::CATEGORIES`].
+    pub category: usize,
+    /// First source line.
+    pub first_line: u32,
+}
+
+/// The parsed document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Area opinions in document order (theme, then area, then position).
+    pub opinions: Vec<RawOpinion>,
+    /// Key opinions in document order (theme, then group, then position).
+    pub key_opinions: Vec<RawKeyOpinion>,
+    /// Row labels in document order.
+    pub row_labels: Vec<RowLabel>,
+    /// The role of each line; `roles[i]` is line `i + 1`.
+    pub roles: Vec<LineRole>,
+}
+
+/// Decodes the bytes (UTF-8, optional BOM) and splits them into lines.
+///
+/// Lines end at `\n`; a trailing `\r` is part of the line ending.
+pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(ParseError { line: line as u32, kind: ErrorKind::InvalidUtf8 })
+        }
+    }
+}
+
+/// Parses the data file's bytes.
+pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
+    let text = decode(bytes)?;
+    let lines: Vec<&str> = text.lines().map(clean).collect();
+    if lines.iter().all(|l| l.is_empty()) {
+        return Err(ParseError { line: 0, kind: ErrorKind::Empty });
+    }
+    let mut p = Parser {
+        lines,
+        pos: 0,
+        doc: Document {
+            opinions: Vec::new(),
+            key_opinions: Vec::new(),
+            row_labels: Vec::new(),
+            roles: Vec::new(),
+        },
+    };
+    p.doc.roles = vec![LineRole::Blank; p.lines.len()];
+    for theme in 0..THEMES.len() {
+        p.theme(theme)?;
+    }
+    // Anything left must be blank or furniture.
+    p.skip(|l| l.is_empty() || is_furniture(l));
+    if let Some(line) = p.peek() {
+        return Err(p.err(ErrorKind::ExpectedKeyPage { found: line.to_string() }));
+    }
+    Ok(p.doc)
+}
+
+/// Trims what editors and checkouts add: ASCII spaces, tabs, a CR.
+fn clean(line: &str) -> &str {
+    line.trim_matches([' ', '\t', '\r'])
+}
+
+fn is_furniture(line: &str) -> bool {
+    FURNITURE.contains(&line)
+}
+
+fn bullet_of(line: &str) -> Option<(char, &str)> {
+    let c = line.chars().next()?;
+    BULLETS.contains(&c).then(|| (c, &line[c.len_utf8()..]))
+}
+
+/// Splits an area header into its names, or `None` if the line does not
+/// look like one (it must not be a heading, a bullet or a title).
+fn header_names(line: &str) -> Option<Vec<&str>> {
+    if line.is_empty()
+        || line.starts_with('【')
+        || bullet_of(line).is_some()
+        || line.starts_with("テーマ")
+        || is_furniture(line)
+    {
+        return None;
+    }
+    let names: Vec<&str> = line.split([' ', '　', '\t']).filter(|s| !s.is_empty()).collect();
+    // A header names areas; one word alone is only a header if it is an area.
+    if names.len() >= 2 || names.iter().all(|n| vocab::region_by_ja(n).is_some()) {
+        Some(names)
+    } else {
+        None
+    }
+}
+
+struct Parser<'a> {
+    lines: Vec<&'a str>,
+    pos: usize,
+    doc: Document,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<&'a str> {
+        self.lines.get(self.pos).copied()
+    }
+
+    fn line_no(&self) -> u32 {
+        (self.pos + 1) as u32
+    }
+
+    fn err(&self, kind: ErrorKind) -> ParseError {
+        ParseError { line: self.line_no(), kind }
+    }
+
+    /// The error for reaching the end of the file: reported on the last line.
+    fn eof(&self, expected: &'static str) -> ParseError {
+        ParseError { line: self.lines.len() as u32, kind: ErrorKind::Truncated { expected } }
+    }
+
+    fn set_role(&mut self, role: LineRole) {
+        self.doc.roles[self.pos] = role;
+    }
+
+    /// Skips lines while `pred` holds, marking blank and furniture lines.
+    fn skip(&mut self, pred: impl Fn(&str) -> bool) {
+        while let Some(line) = self.peek() {
+            if !pred(line) {
+                break;
+            }
+            let role = if line.is_empty() { LineRole::Blank } else if is_furniture(line) { LineRole::Furniture } else { LineRole::ThemeTitle };
+            self.set_role(role);
+            self.pos += 1;
+        }
+    }
+
+    fn theme(&mut self, theme: usize) -> Result<(), ParseError> {
+        let expected_page = if theme == 0 { "`主な意見` (the first key-opinion page)" } else { "`主な意見` (the next theme's key-opinion page)" };
+        self.skip(|l| l.is_empty() || (is_furniture(l) && l != KEY_PAGE_HEADING));
+        match self.peek() {
+            None => return Err(self.eof(expected_page)),
+            Some(KEY_PAGE_HEADING) => {
+                self.set_role(LineRole::Furniture);
+                self.pos += 1;
+            }
+            Some(other) => return Err(self.err(ErrorKind::ExpectedKeyPage { found: other.to_string() })),
+        }
+        let key_start = self.doc.key_opinions.len();
+        self.key_groups(theme)?;
+        if self.doc.key_opinions.len() == key_start {
+            return Err(self.err(ErrorKind::NoKeyOpinions));
+        }
+        self.row_labels_and_title(theme)?;
+        self.area_pages(theme)
+    }
+
+    /// Key-opinion groups, up to the first non-bullet line after a blank.
+    fn key_groups(&mut self, theme: usize) -> Result<(), ParseError> {
+        let mut group = 0;
+        let mut in_group = false;
+        let mut position = 0;
+        loop {
+            let Some(line) = self.peek() else {
+                return Err(self.eof("more key opinions, row labels or the theme title"));
+            };
+            if line.is_empty() {
+                self.set_role(LineRole::Blank);
+                in_group = false;
+                self.pos += 1;
+                continue;
+            }
+            // `opinion_lines` consumes continuation lines, so a line that is
+            // not a bullet here follows a blank line: the row labels begin.
+            let Some((bullet, first)) = bullet_of(line) else {
+                return Ok(());
+            };
+            if !in_group {
+                group += 1;
+                position = 0;
+                in_group = true;
+            }
+            position += 1;
+            let index = self.doc.key_opinions.len();
+            let (text, first_line, last_line) = self.opinion_lines(first, LineRole::KeyOpinion(index));
+            self.doc.key_opinions.push(RawKeyOpinion { theme, group, position, bullet, text, first_line, last_line });
+        }
+    }
+
+    /// Reads a bulleted opinion and its continuation lines (non-blank lines
+    /// that are not bullets, headings or area headers).
+    fn opinion_lines(&mut self, first: &str, role: LineRole) -> (String, u32, u32) {
+        let first_line = self.line_no();
+        let mut text = first.to_string();
+        self.set_role(role);
+        self.pos += 1;
+        while let Some(line) = self.peek() {
+            if line.is_empty() || bullet_of(line).is_some() || line.starts_with('【') {
+                break;
+            }
+            text.push_str(line);
+            self.set_role(role);
+            self.pos += 1;
+        }
+        (text, first_line, self.pos as u32)
+    }
+
+    /// Row labels (joined when wrapped) and the theme title (possibly
+    /// repeated, possibly between the labels), up to the first area header.
+    fn row_labels_and_title(&mut self, theme: usize) -> Result<(), ParseError> {
+        let mut pending: Option<(String, u32)> = None;
+        let mut labels = Vec::new();
+        let mut title: Option<usize> = None;
+        loop {
+            let Some(line) = self.peek() else {
+                let expected = if title.is_none() { "the theme title (e.g. `テーマ①　…`)" } else { "an area header (area names separated by spaces)" };
+                return Err(self.eof(expected));
+            };
+            if line.is_empty() {
+                self.set_role(LineRole::Blank);
+                labels.extend(pending.take());
+                self.pos += 1;
+                continue;
+            }
+            if line.starts_with("テーマ") {
+                labels.extend(pending.take());
+                let Some(found) = vocab::theme_by_title_line(line) else {
+                    return Err(self.err(ErrorKind::UnknownTheme { found: line.to_string() }));
+                };
+                if found != theme {
+                    return Err(self.err(ErrorKind::ThemeOutOfOrder {
+                        expected: THEMES[theme].marker,
+                        found: THEMES[found].marker,
+                    }));
+                }
+                title = Some(found);
+                self.set_role(LineRole::ThemeTitle);
+                self.pos += 1;
+                continue;
+            }
+            if header_names(line).is_some() || line.starts_with('【') || bullet_of(line).is_some() {
+                labels.extend(pending.take());
+                break;
+            }
+            self.set_role(LineRole::RowLabel);
+            match &mut pending {
+                Some((label, _)) => label.push_str(line),
+                None => pending = Some((line.to_string(), self.line_no())),
+            }
+            self.pos += 1;
+        }
+        if title.is_none() {
+            return Err(self.err(ErrorKind::MissingThemeTitle));
+        }
+        for (label, first_line) in labels {
+            let Some(category) = vocab::category_by_label(&label) else {
+                return Err(ParseError { line: first_line, kind: ErrorKind::UnknownRowLabel { label } });
+            };
+            self.doc.row_labels.push(RowLabel { theme, category, first_line });
+        }
+        Ok(())
+    }
+
+    /// Area pages: header, blocks; until the next key-opinion page or EOF.
+    fn area_pages(&mut self, theme: usize) -> Result<(), ParseError> {
+        let mut seen: Vec<Option<u32>> = vec![None; vocab::REGIONS.len()];
+        let mut any_header = false;
+        loop {
+            let title = |l: &str| vocab::theme_by_title_line(l) == Some(theme);
+            self.skip(|l| l.is_empty() || title(l));
+            let line = match self.peek() {
+                None => break,
+                Some(l) if is_furniture(l) && any_header => break,
+                Some(l) => l,
+            };
+            let Some(names) = header_names(line) else {
+                return Err(self.err(ErrorKind::ExpectedAreaHeader { found: line.to_string() }));
+            };
+            let header_line = self.line_no();
+            let mut regions = Vec::with_capacity(names.len());
+            for name in names {
+                let Some(region) = vocab::region_by_ja(name) else {
+                    return Err(self.err(ErrorKind::UnknownArea { name: name.to_string() }));
+                };
+                if let Some(first_line) = seen[region] {
+                    return Err(self.err(ErrorKind::DuplicateArea { name: vocab::REGIONS[region].ja, first_line }));
+                }
+                seen[region] = Some(header_line);
+                regions.push(region);
+            }
+            any_header = true;
+            self.set_role(LineRole::AreaHeader);
+            self.pos += 1;
+            for (found, &region) in regions.iter().enumerate() {
+                self.skip(|l| l.is_empty());
+                let starts_block = |l: &str| l.starts_with('【') || bullet_of(l).is_some();
+                match self.peek() {
+                    Some(l) if starts_block(l) || header_names(l).is_none() && !is_furniture(l) => {}
+                    _ => {
+                        let expected = regions.len();
+                        let at = if self.pos < self.lines.len() { self.line_no() } else { self.lines.len() as u32 };
+                        return Err(ParseError { line: at, kind: ErrorKind::TooFewAreaBlocks { expected, found, header_line } });
+                    }
+                }
+                self.area_block(theme, region)?;
+            }
+            self.skip(|l| l.is_empty());
+            if let Some(l) = self.peek() {
+                if l.starts_with('【') || bullet_of(l).is_some() {
+                    return Err(self.err(ErrorKind::TooManyAreaBlocks { expected: regions.len(), header_line }));
+                }
+            }
+        }
+        if !any_header {
+            return Err(self.eof("an area header (area names separated by spaces)"));
+        }
+        for (region, names) in vocab::REGIONS.iter().enumerate() {
+            // 島しょ (the islands) has no opinions in this document.
+            if seen[region].is_none() && names.part != 2 {
+                let line = self.pos.min(self.lines.len()) as u32;
+                return Err(ParseError { line, kind: ErrorKind::MissingArea { name: names.ja } });
+            }
+        }
+        Ok(())
+    }
+
+    /// One area block: headings and opinions up to a blank line or EOF.
+    fn area_block(&mut self, theme: usize, region: usize) -> Result<(), ParseError> {
+        let mut heading: Option<(usize, String, u32)> = None;
+        let mut in_heading = 0;
+        let mut position = 0;
+        while let Some(line) = self.peek() {
+            if line.is_empty() {
+                break;
+            }
+            if let Some(rest) = line.strip_prefix('【') {
+                let Some(label) = rest.strip_suffix('】') else {
+                    return Err(self.err(ErrorKind::MalformedHeading { found: line.to_string() }));
+                };
+                if let Some((_, prev, prev_line)) = &heading {
+                    if in_heading == 0 {
+                        return Err(ParseError { line: *prev_line, kind: ErrorKind::EmptyHeading { label: prev.clone() } });
+                    }
+                }
+                let Some(category) = vocab::category_by_label(label) else {
+                    return Err(self.err(ErrorKind::UnknownCategory { label: label.to_string() }));
+                };
+                heading = Some((category, label.to_string(), self.line_no()));
+                in_heading = 0;
+                self.set_role(LineRole::Heading);
+                self.pos += 1;
+                continue;
+            }
+            let Some((bullet, first)) = bullet_of(line) else {
+                return Err(self.err(ErrorKind::ContinuationWithoutBullet { found: line.to_string() }));
+            };
+            let Some((category, _, _)) = heading else {
+                return Err(self.err(ErrorKind::BulletBeforeHeading));
+            };
+            position += 1;
+            in_heading += 1;
+            let index = self.doc.opinions.len();
+            let (text, first_line, last_line) = self.opinion_lines(first, LineRole::Opinion(index));
+            self.doc.opinions.push(RawOpinion { theme, region, position, category, bullet, text, first_line, last_line });
+        }
+        if let Some((_, label, line)) = heading {
+            if in_heading == 0 {
+                return Err(ParseError { line, kind: ErrorKind::EmptyHeading { label } });
+            }
+        }
+        Ok(())
+    }
+}

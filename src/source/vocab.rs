@@ -1,0 +1,368 @@
+//! The closed vocabularies of the source document, as plain data.
+//!
+//! This module has no dependencies so that `build.rs`, the library and the
+//! tests can all mount it (`#[path]`). `build.rs` uses it to map the labels
+//! found in `data/` onto the hand-written enums (`Region`, `Theme`,
+//! `Category`) and to generate their name tables and lookup maps; a label
+//! that is not listed here fails the build.
+//!
+//! Each table is in the enum's declaration order: entry `i` describes the
+//! variant whose discriminant is `i`.
+
+/// One `Region` variant: its names for every audience.
+#[derive(Debug, Clone, Copy)]
+pub struct RegionNames {
+    /// Rust variant name, e.g. `KuChubu`.
+    pub variant: &'static str,
+    /// Japanese name as printed in the source, e.g. `区中央部`.
+    pub ja: &'static str,
+    /// Reading in hiragana.
+    pub kana: &'static str,
+    /// Romanised (Hepburn with macrons); this crate's, not official.
+    pub romaji: &'static str,
+    /// ASCII slug, e.g. `ku-chubu`.
+    pub slug: &'static str,
+    /// Token used in opinion ids, e.g. `kuchubu` (slug without hyphens).
+    pub id_token: &'static str,
+    /// Plain English description.
+    pub description: &'static str,
+    /// MHLW secondary-medical-care-area code.
+    pub code: &'static str,
+    /// Which part of Tokyo: 0 = 23 wards, 1 = Tama, 2 = islands.
+    pub part: u8,
+}
+
+/// Tokyo's 13 secondary medical care areas, in the official order.
+pub const REGIONS: [RegionNames; 13] = [
+    RegionNames {
+        variant: "KuChubu",
+        ja: "区中央部",
+        kana: "くちゅうぶ",
+        romaji: "Ku-Chūbu",
+        slug: "ku-chubu",
+        id_token: "kuchubu",
+        description: "central wards: Chiyoda, Chūō, Minato, Bunkyō, Taitō",
+        code: "1301",
+        part: 0,
+    },
+    RegionNames {
+        variant: "KuNanbu",
+        ja: "区南部",
+        kana: "くなんぶ",
+        romaji: "Ku-Nanbu",
+        slug: "ku-nanbu",
+        id_token: "kunanbu",
+        description: "southern wards: Shinagawa, Ōta",
+        code: "1302",
+        part: 0,
+    },
+    RegionNames {
+        variant: "KuSeinanbu",
+        ja: "区西南部",
+        kana: "くせいなんぶ",
+        romaji: "Ku-Seinanbu",
+        slug: "ku-seinanbu",
+        id_token: "kuseinanbu",
+        description: "south-western wards: Meguro, Setagaya, Shibuya",
+        code: "1303",
+        part: 0,
+    },
+    RegionNames {
+        variant: "KuSeibu",
+        ja: "区西部",
+        kana: "くせいぶ",
+        romaji: "Ku-Seibu",
+        slug: "ku-seibu",
+        id_token: "kuseibu",
+        description: "western wards: Shinjuku, Nakano, Suginami",
+        code: "1304",
+        part: 0,
+    },
+    RegionNames {
+        variant: "KuSeihokubu",
+        ja: "区西北部",
+        kana: "くせいほくぶ",
+        romaji: "Ku-Seihokubu",
+        slug: "ku-seihokubu",
+        id_token: "kuseihokubu",
+        description: "north-western wards: Toshima, Kita, Itabashi, Nerima",
+        code: "1305",
+        part: 0,
+    },
+    RegionNames {
+        variant: "KuTohokubu",
+        ja: "区東北部",
+        kana: "くとうほくぶ",
+        romaji: "Ku-Tōhokubu",
+        slug: "ku-tohokubu",
+        id_token: "kutohokubu",
+        description: "north-eastern wards: Arakawa, Adachi, Katsushika",
+        code: "1306",
+        part: 0,
+    },
+    RegionNames {
+        variant: "KuTobu",
+        ja: "区東部",
+        kana: "くとうぶ",
+        romaji: "Ku-Tōbu",
+        slug: "ku-tobu",
+        id_token: "kutobu",
+        description: "eastern wards: Sumida, Kōtō, Edogawa",
+        code: "1307",
+        part: 0,
+    },
+    RegionNames {
+        variant: "Nishitama",
+        ja: "西多摩",
+        kana: "にしたま",
+        romaji: "Nishitama",
+        slug: "nishitama",
+        id_token: "nishitama",
+        description: "western Tama: Ōme, Fussa, Hamura, Akiruno, Mizuho, Hinode, Hinohara, Okutama",
+        code: "1308",
+        part: 1,
+    },
+    RegionNames {
+        variant: "Minamitama",
+        ja: "南多摩",
+        kana: "みなみたま",
+        romaji: "Minamitama",
+        slug: "minamitama",
+        id_token: "minamitama",
+        description: "southern Tama: Hachiōji, Machida, Hino, Tama, Inagi",
+        code: "1309",
+        part: 1,
+    },
+    RegionNames {
+        variant: "KitatamaSeibu",
+        ja: "北多摩西部",
+        kana: "きたたませいぶ",
+        romaji: "Kitatama-Seibu",
+        slug: "kitatama-seibu",
+        id_token: "kitatamaseibu",
+        description: "north-western Tama: Tachikawa, Akishima, Kokubunji, Kunitachi, Higashiyamato, Musashimurayama",
+        code: "1310",
+        part: 1,
+    },
+    RegionNames {
+        variant: "KitatamaNanbu",
+        ja: "北多摩南部",
+        kana: "きたたまなんぶ",
+        romaji: "Kitatama-Nanbu",
+        slug: "kitatama-nanbu",
+        id_token: "kitatamananbu",
+        description: "south-central Tama: Musashino, Mitaka, Fuchū, Chōfu, Koganei, Komae",
+        code: "1311",
+        part: 1,
+    },
+    RegionNames {
+        variant: "KitatamaHokubu",
+        ja: "北多摩北部",
+        kana: "きたたまほくぶ",
+        romaji: "Kitatama-Hokubu",
+        slug: "kitatama-hokubu",
+        id_token: "kitatamahokubu",
+        description: "north-eastern Tama: Kodaira, Higashimurayama, Kiyose, Higashikurume, Nishitōkyō",
+        code: "1312",
+        part: 1,
+    },
+    RegionNames {
+        variant: "Tosho",
+        ja: "島しょ",
+        kana: "とうしょ",
+        romaji: "Tōsho",
+        slug: "tosho",
+        id_token: "tosho",
+        description: "the islands: Ōshima, Toshima, Niijima, Kōzushima, Miyake, Mikurajima, Hachijō, Aogashima, Ogasawara",
+        code: "1313",
+        part: 2,
+    },
+];
+
+/// One `Theme` variant.
+#[derive(Debug, Clone, Copy)]
+pub struct ThemeNames {
+    /// Rust variant name.
+    pub variant: &'static str,
+    /// Theme number as printed (1 for テーマ①).
+    pub number: u8,
+    /// The marker as printed, e.g. `テーマ①`.
+    pub marker: &'static str,
+    /// Japanese title as printed after the marker.
+    pub ja: &'static str,
+    /// English title (this crate's translation).
+    pub en: &'static str,
+    /// ASCII slug.
+    pub slug: &'static str,
+}
+
+/// The two themes of the document, in order.
+pub const THEMES: [ThemeNames; 2] = [
+    ThemeNames {
+        variant: "LocalSituation",
+        number: 1,
+        marker: "テーマ①",
+        ja: "在宅療養に関する地域の現状・課題等について",
+        en: "The local state of home medical care and its problems",
+        slug: "local-situation",
+    },
+    ThemeNames {
+        variant: "HospitalCollaboration",
+        number: 2,
+        marker: "テーマ②",
+        ja: "地域と病院の連携について",
+        en: "Collaboration between the community and hospitals",
+        slug: "hospital-collaboration",
+    },
+];
+
+/// One `Category` variant.
+#[derive(Debug, Clone, Copy)]
+pub struct CategoryNames {
+    /// Rust variant name.
+    pub variant: &'static str,
+    /// Canonical Japanese name (the heading without 【】).
+    pub ja: &'static str,
+    /// Other spellings the source uses for the same heading.
+    pub label_variants: &'static [&'static str],
+    /// English name (this crate's translation).
+    pub en: &'static str,
+    /// ASCII slug.
+    pub slug: &'static str,
+}
+
+/// The 14 categories, in the order the document's tables use them.
+pub const CATEGORIES: [CategoryNames; 14] = [
+    CategoryNames {
+        variant: "MedicalResources",
+        ja: "医療資源等",
+        label_variants: &[],
+        en: "Medical resources",
+        slug: "medical-resources",
+    },
+    CategoryNames {
+        variant: "FunctionalDifferentiation",
+        ja: "機能分化",
+        label_variants: &[],
+        en: "Functional differentiation",
+        slug: "functional-differentiation",
+    },
+    CategoryNames {
+        variant: "InterprofessionalCollaboration",
+        ja: "多職種連携",
+        label_variants: &[],
+        en: "Interprofessional collaboration",
+        slug: "interprofessional-collaboration",
+    },
+    CategoryNames {
+        variant: "InformationSharing",
+        ja: "情報共有(ICT含む)",
+        label_variants: &[],
+        en: "Information sharing (including ICT)",
+        slug: "information-sharing",
+    },
+    CategoryNames {
+        variant: "TwentyFourHourCare",
+        ja: "24時間診療体制",
+        label_variants: &[],
+        en: "24-hour care",
+        slug: "24-hour-care",
+    },
+    CategoryNames {
+        variant: "InterFacilityCollaboration",
+        ja: "医療機関間の連携",
+        label_variants: &[],
+        en: "Collaboration between medical institutions",
+        slug: "inter-facility-collaboration",
+    },
+    CategoryNames {
+        variant: "EndOfLifeCare",
+        ja: "看取り",
+        label_variants: &[],
+        en: "End-of-life care",
+        slug: "end-of-life-care",
+    },
+    CategoryNames {
+        variant: "PublicAwareness",
+        ja: "都民の意識・普及啓発",
+        label_variants: &[],
+        en: "Public awareness",
+        slug: "public-awareness",
+    },
+    CategoryNames {
+        variant: "WideAreaCollaboration",
+        ja: "広域的な取組・連携",
+        label_variants: &[],
+        en: "Wide-area collaboration",
+        slug: "wide-area-collaboration",
+    },
+    CategoryNames {
+        variant: "AdmissionDischarge",
+        ja: "入退院調整",
+        label_variants: &[],
+        en: "Admission and discharge coordination",
+        slug: "admission-discharge",
+    },
+    CategoryNames {
+        variant: "MutualUnderstanding",
+        ja: "医療介護関係者の相互理解",
+        label_variants: &["医療・介護関係者の相互理解"],
+        en: "Mutual understanding between medical and care professionals",
+        slug: "mutual-understanding",
+    },
+    CategoryNames {
+        variant: "GeriatricHealthFacilities",
+        ja: "老健施設",
+        label_variants: &[],
+        en: "Geriatric health services facilities",
+        slug: "geriatric-health-facilities",
+    },
+    CategoryNames {
+        variant: "VisitingNursingStations",
+        ja: "訪問看護ステーション",
+        label_variants: &["訪問看護ＳＴ"],
+        en: "Visiting nursing stations",
+        slug: "visiting-nursing-stations",
+    },
+    CategoryNames {
+        variant: "Other",
+        ja: "その他",
+        label_variants: &[],
+        en: "Other",
+        slug: "other",
+    },
+];
+
+/// The page-furniture lines the parser skips (compared after trimming).
+pub const FURNITURE: [&str; 2] = ["主な意見", "資料 ３－２"];
+
+/// The heading of each key-opinion page.
+pub const KEY_PAGE_HEADING: &str = "主な意見";
+
+/// Bullets that open an opinion: `○` (U+25CB WHITE CIRCLE) and `〇`
+/// (U+3007 IDEOGRAPHIC NUMBER ZERO), which the source uses in places.
+pub const BULLETS: [char; 2] = ['○', '〇'];
+
+/// Index of the region whose Japanese name is exactly `name`.
+pub fn region_by_ja(name: &str) -> Option<usize> {
+    REGIONS.iter().position(|r| r.ja == name)
+}
+
+/// Index of the category whose canonical name or source label variant is
+/// exactly `label` (without 【】).
+pub fn category_by_label(label: &str) -> Option<usize> {
+    CATEGORIES
+        .iter()
+        .position(|c| c.ja == label || c.label_variants.contains(&label))
+}
+
+/// Index of the theme whose title line (marker, ideographic space, title)
+/// is exactly `line` once trimmed.
+pub fn theme_by_title_line(line: &str) -> Option<usize> {
+    let line = line.trim();
+    THEMES.iter().position(|t| {
+        line.strip_prefix(t.marker)
+            .map(|rest| rest.trim_start_matches(['　', ' ']) == t.ja)
+            .unwrap_or(false)
+    })
+}

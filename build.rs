@@ -46,7 +46,12 @@ fn run() -> Result<(), String> {
     let doc = source::parse::parse(&bytes).map_err(|e| e.at(DATA))?;
     let links = source::link::link(&doc).map_err(|e| e.at(DATA))?;
     let similar = source::link::similar(&doc, source::emit::SIMILAR_LIMIT);
-    let input = source::emit::Input { data_path: DATA, doc: &doc, links: &links, similar: &similar };
+    let input = source::emit::Input {
+        data_path: DATA,
+        doc: &doc,
+        links: &links,
+        similar: &similar,
+    };
     let code = source::emit::generate(&input).map_err(|e| format!("{DATA}: {e}"))?;
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set (run through cargo)")?;
     let out = Path::new(&out_dir).join("dataset.rs");

@@ -1,6 +1,8 @@
 //! The categories (【…】 headings) opinions are sorted into.
 
-use crate::dataset::{CATEGORY_EN, CATEGORY_JA, CATEGORY_KEYS, CATEGORY_SLUG, CATEGORY_VALID, KEY_OPINIONS, OPINIONS};
+use crate::dataset::{
+    CATEGORY_EN, CATEGORY_JA, CATEGORY_KEYS, CATEGORY_SLUG, CATEGORY_VALID, KEY_OPINIONS, OPINIONS,
+};
 use crate::{names::closed_set, KeyOpinion, Opinion};
 
 /// One of the 14 categories of the document's tables, in the order listed

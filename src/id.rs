@@ -59,7 +59,13 @@ impl OpinionId {
 
 impl fmt::Display for OpinionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "t{}-{}-{:02}", self.theme.number(), self.region.id_token(), self.position)
+        write!(
+            f,
+            "t{}-{}-{:02}",
+            self.theme.number(),
+            self.region.id_token(),
+            self.position
+        )
     }
 }
 
@@ -69,7 +75,10 @@ impl FromStr for OpinionId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match OPINION_IDS.get(s) {
             Some(o) => Ok(o.id()),
-            None => Err(ParseIdError { kind: IdKind::Opinion, input: s.to_owned() }),
+            None => Err(ParseIdError {
+                kind: IdKind::Opinion,
+                input: s.to_owned(),
+            }),
         }
     }
 }
@@ -122,7 +131,13 @@ impl KeyOpinionId {
 
 impl fmt::Display for KeyOpinionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "t{}-key-{:02}-{:02}", self.theme.number(), self.group, self.position)
+        write!(
+            f,
+            "t{}-key-{:02}-{:02}",
+            self.theme.number(),
+            self.group,
+            self.position
+        )
     }
 }
 
@@ -132,7 +147,10 @@ impl FromStr for KeyOpinionId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match KEY_OPINION_IDS.get(s) {
             Some(k) => Ok(k.id()),
-            None => Err(ParseIdError { kind: IdKind::KeyOpinion, input: s.to_owned() }),
+            None => Err(ParseIdError {
+                kind: IdKind::KeyOpinion,
+                input: s.to_owned(),
+            }),
         }
     }
 }
@@ -181,5 +199,10 @@ impl ParseIdError {
 }
 
 fn groups(theme: Theme) -> u8 {
-    theme.key_opinions().iter().map(|k| k.id.group).max().unwrap_or(0)
+    theme
+        .key_opinions()
+        .iter()
+        .map(|k| k.id.group)
+        .max()
+        .unwrap_or(0)
 }

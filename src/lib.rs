@@ -1,7 +1,10 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod category;
@@ -31,7 +34,8 @@ pub use theme::Theme;
 pub const SOURCE_SHA256: &str = "6baac40353cbb28d939aefc1bb64e5624a783a725774a66f4a321c9d0b278446";
 
 /// What the source is, in one line.
-pub const SOURCE_DESCRIPTION: &str = "東京都 資料３－２: opinions of Tokyo's secondary medical care areas on \
+pub const SOURCE_DESCRIPTION: &str =
+    "東京都 資料３－２: opinions of Tokyo's secondary medical care areas on \
     テーマ① 在宅療養に関する地域の現状・課題等について and テーマ② 地域と病院の連携について, \
     with the key opinions (主な意見) selected from them (text layer, byte-identical)";
 
@@ -104,7 +108,9 @@ pub fn key_groups(theme: Theme) -> impl Iterator<Item = &'static [KeyOpinion]> {
 /// assert_eq!(counts.region_total(Region::Tosho), 0);
 /// ```
 pub fn counts(theme: Theme) -> Counts {
-    Counts { cells: &dataset::COUNTS[theme as usize] }
+    Counts {
+        cells: &dataset::COUNTS[theme as usize],
+    }
 }
 
 /// Opinion counts by region and category for one theme; see [`counts`].
@@ -121,12 +127,18 @@ impl Counts {
 
     /// How many opinions `region` gave on the theme.
     pub fn region_total(self, region: Region) -> usize {
-        self.cells[region as usize].iter().map(|&n| n as usize).sum()
+        self.cells[region as usize]
+            .iter()
+            .map(|&n| n as usize)
+            .sum()
     }
 
     /// How many opinions fall under `category` on the theme.
     pub fn category_total(self, category: Category) -> usize {
-        self.cells.iter().map(|row| row[category as usize] as usize).sum()
+        self.cells
+            .iter()
+            .map(|row| row[category as usize] as usize)
+            .sum()
     }
 
     /// The whole matrix: `rows()[region as usize][category as usize]`.

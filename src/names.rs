@@ -24,7 +24,11 @@ pub struct UnknownNameError {
 
 impl UnknownNameError {
     pub(crate) fn new(kind: &'static str, input: &str, valid: &'static str) -> Self {
-        Self { kind, input: input.to_owned(), valid }
+        Self {
+            kind,
+            input: input.to_owned(),
+            valid,
+        }
     }
 
     /// Which set the name was looked up in: `"region"`, `"theme"` or

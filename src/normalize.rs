@@ -47,7 +47,10 @@ impl NameKey {
 /// [`NAME_IGNORED`] and with surrounding white space trimmed. `None` if it
 /// would not fit in [`NAME_KEY_CAPACITY`] bytes. Allocates nothing.
 pub fn name_key(name: &str) -> Option<NameKey> {
-    let mut key = NameKey { buf: [0; NAME_KEY_CAPACITY], len: 0 };
+    let mut key = NameKey {
+        buf: [0; NAME_KEY_CAPACITY],
+        len: 0,
+    };
     for c in text_chars(name.trim()) {
         if NAME_IGNORED.contains(&c) || c.is_whitespace() {
             continue;

@@ -1,6 +1,9 @@
 //! Tokyo's secondary medical care areas (二次保健医療圏).
 
-use crate::dataset::{OPINIONS, OPINION_RANGES, REGION_CODE, REGION_DESCRIPTION, REGION_ID_TOKEN, REGION_JA, REGION_KANA, REGION_KEYS, REGION_ROMAJI, REGION_SLUG, REGION_VALID};
+use crate::dataset::{
+    OPINIONS, OPINION_RANGES, REGION_CODE, REGION_DESCRIPTION, REGION_ID_TOKEN, REGION_JA,
+    REGION_KANA, REGION_KEYS, REGION_ROMAJI, REGION_SLUG, REGION_VALID,
+};
 use crate::{names::closed_set, Opinion, Theme};
 
 /// One of Tokyo's 13 secondary medical care areas (二次保健医療圏), in the
@@ -176,7 +179,11 @@ impl Region {
     /// ```
     pub const fn zone(self) -> Zone {
         match self {
-            Region::Nishitama | Region::Minamitama | Region::KitatamaSeibu | Region::KitatamaNanbu | Region::KitatamaHokubu => Zone::Tama,
+            Region::Nishitama
+            | Region::Minamitama
+            | Region::KitatamaSeibu
+            | Region::KitatamaNanbu
+            | Region::KitatamaHokubu => Zone::Tama,
             Region::Tosho => Zone::Islands,
             _ => Zone::Wards,
         }

@@ -1,6 +1,9 @@
 //! The two themes of the document.
 
-use crate::dataset::{KEY_OPINIONS, KEY_OPINION_RANGES, OPINIONS, OPINION_RANGES, THEME_EN, THEME_JA, THEME_KEYS, THEME_MARKER, THEME_SLUG, THEME_VALID};
+use crate::dataset::{
+    KEY_OPINIONS, KEY_OPINION_RANGES, OPINIONS, OPINION_RANGES, THEME_EN, THEME_JA, THEME_KEYS,
+    THEME_MARKER, THEME_SLUG, THEME_VALID,
+};
 use crate::{names::closed_set, KeyOpinion, Opinion};
 
 /// One of the document's two themes (テーマ).

@@ -53,7 +53,11 @@ fn check_unique(table: &'static str, keys: &[String]) -> Result<(), KeyClash> {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let Some(first) = seen.insert(k, i) {
-            return Err(KeyClash { table, key: k.clone(), values: (format!("record {first}"), format!("record {i}")) });
+            return Err(KeyClash {
+                table,
+                key: k.clone(),
+                values: (format!("record {first}"), format!("record {i}")),
+            });
         }
     }
     Ok(())
@@ -88,18 +92,32 @@ fn name_lookup(
     let mut exact: BTreeMap<String, String> = BTreeMap::new();
     for (path, spellings) in names {
         for s in spellings {
-            let key = name_key(s).map(|k| k.as_str().to_string()).unwrap_or_default();
+            let key = name_key(s)
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default();
             if let Some(other) = keys.get(&key) {
                 if other != path {
-                    return Err(KeyClash { table, key, values: (other.clone(), path.clone()) });
+                    return Err(KeyClash {
+                        table,
+                        key,
+                        values: (other.clone(), path.clone()),
+                    });
                 }
             }
             keys.insert(key, path.clone());
             exact.insert(s.clone(), path.clone());
         }
     }
-    writeln!(out, "/// Exact spellings of {table} names (the fast path of `FromStr`).").ok();
-    writeln!(out, "pub(crate) fn {fn_name}(s: &str) -> Option<{table}> {{").ok();
+    writeln!(
+        out,
+        "/// Exact spellings of {table} names (the fast path of `FromStr`)."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(crate) fn {fn_name}(s: &str) -> Option<{table}> {{"
+    )
+    .ok();
     writeln!(out, "    match s {{").ok();
     for (s, path) in &exact {
         writeln!(out, "        {} => Some({path}),", lit(s)).ok();
@@ -109,22 +127,48 @@ fn name_lookup(
     for (k, path) in &keys {
         map.entry(k.as_str(), path.as_str());
     }
-    writeln!(out, "/// Normalised {table} names (see `crate::normalize::name_key`).").ok();
-    writeln!(out, "pub(crate) static {map_name}: phf::Map<&'static str, {table}> = {};\n", map.build()).ok();
+    writeln!(
+        out,
+        "/// Normalised {table} names (see `crate::normalize::name_key`)."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(crate) static {map_name}: phf::Map<&'static str, {table}> = {};\n",
+        map.build()
+    )
+    .ok();
     let valid: Vec<&str> = names.iter().map(|(_, s)| s[0].as_str()).collect();
     writeln!(out, "/// The canonical {table} names, for error messages.").ok();
-    writeln!(out, "pub(crate) const {}_VALID: &str = {};\n", table.to_uppercase(), lit(&valid.join(", "))).ok();
+    writeln!(
+        out,
+        "pub(crate) const {}_VALID: &str = {};\n",
+        table.to_uppercase(),
+        lit(&valid.join(", "))
+    )
+    .ok();
     Ok(())
 }
 
 fn str_array(out: &mut String, name: &str, values: impl Iterator<Item = String>) {
     let values: Vec<String> = values.map(|v| lit(&v)).collect();
-    writeln!(out, "pub(crate) const {name}: [&str; {}] = [{}];", values.len(), values.join(", ")).ok();
+    writeln!(
+        out,
+        "pub(crate) const {name}: [&str; {}] = [{}];",
+        values.len(),
+        values.join(", ")
+    )
+    .ok();
 }
 
 /// The generated Rust source.
 pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
-    let Input { data_path, doc, links, similar } = input;
+    let Input {
+        data_path,
+        doc,
+        links,
+        similar,
+    } = input;
     let mut out = String::new();
     writeln!(
         out,
@@ -138,20 +182,76 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     writeln!(out, "use crate::{{Category, KeyOpinion, KeyOpinionId, LineSpan, MatchKind, Opinion, OpinionId, Region, Similar, Theme}};\n").ok();
 
     // --- name tables -----------------------------------------------------
-    str_array(&mut out, "REGION_JA", REGIONS.iter().map(|r| r.ja.to_string()));
-    str_array(&mut out, "REGION_KANA", REGIONS.iter().map(|r| r.kana.to_string()));
-    str_array(&mut out, "REGION_ROMAJI", REGIONS.iter().map(|r| r.romaji.to_string()));
-    str_array(&mut out, "REGION_SLUG", REGIONS.iter().map(|r| r.slug.to_string()));
-    str_array(&mut out, "REGION_ID_TOKEN", REGIONS.iter().map(|r| r.id_token.to_string()));
-    str_array(&mut out, "REGION_DESCRIPTION", REGIONS.iter().map(|r| r.description.to_string()));
-    str_array(&mut out, "REGION_CODE", REGIONS.iter().map(|r| r.code.to_string()));
-    str_array(&mut out, "THEME_MARKER", THEMES.iter().map(|t| t.marker.to_string()));
-    str_array(&mut out, "THEME_JA", THEMES.iter().map(|t| t.ja.to_string()));
-    str_array(&mut out, "THEME_EN", THEMES.iter().map(|t| t.en.to_string()));
-    str_array(&mut out, "THEME_SLUG", THEMES.iter().map(|t| t.slug.to_string()));
-    str_array(&mut out, "CATEGORY_JA", CATEGORIES.iter().map(|c| c.ja.to_string()));
-    str_array(&mut out, "CATEGORY_EN", CATEGORIES.iter().map(|c| c.en.to_string()));
-    str_array(&mut out, "CATEGORY_SLUG", CATEGORIES.iter().map(|c| c.slug.to_string()));
+    str_array(
+        &mut out,
+        "REGION_JA",
+        REGIONS.iter().map(|r| r.ja.to_string()),
+    );
+    str_array(
+        &mut out,
+        "REGION_KANA",
+        REGIONS.iter().map(|r| r.kana.to_string()),
+    );
+    str_array(
+        &mut out,
+        "REGION_ROMAJI",
+        REGIONS.iter().map(|r| r.romaji.to_string()),
+    );
+    str_array(
+        &mut out,
+        "REGION_SLUG",
+        REGIONS.iter().map(|r| r.slug.to_string()),
+    );
+    str_array(
+        &mut out,
+        "REGION_ID_TOKEN",
+        REGIONS.iter().map(|r| r.id_token.to_string()),
+    );
+    str_array(
+        &mut out,
+        "REGION_DESCRIPTION",
+        REGIONS.iter().map(|r| r.description.to_string()),
+    );
+    str_array(
+        &mut out,
+        "REGION_CODE",
+        REGIONS.iter().map(|r| r.code.to_string()),
+    );
+    str_array(
+        &mut out,
+        "THEME_MARKER",
+        THEMES.iter().map(|t| t.marker.to_string()),
+    );
+    str_array(
+        &mut out,
+        "THEME_JA",
+        THEMES.iter().map(|t| t.ja.to_string()),
+    );
+    str_array(
+        &mut out,
+        "THEME_EN",
+        THEMES.iter().map(|t| t.en.to_string()),
+    );
+    str_array(
+        &mut out,
+        "THEME_SLUG",
+        THEMES.iter().map(|t| t.slug.to_string()),
+    );
+    str_array(
+        &mut out,
+        "CATEGORY_JA",
+        CATEGORIES.iter().map(|c| c.ja.to_string()),
+    );
+    str_array(
+        &mut out,
+        "CATEGORY_EN",
+        CATEGORIES.iter().map(|c| c.en.to_string()),
+    );
+    str_array(
+        &mut out,
+        "CATEGORY_SLUG",
+        CATEGORIES.iter().map(|c| c.slug.to_string()),
+    );
     out.push('\n');
 
     // --- name lookups ----------------------------------------------------
@@ -159,8 +259,20 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let mut names = vec![r.ja.to_string(), r.slug.to_string(), r.variant.to_string(), r.romaji.to_string(), r.kana.to_string(), r.description.to_string(), r.code.to_string()];
-            names.extend([format!("{}保健医療圏", r.ja), format!("{}医療圏", r.ja), format!("{}二次保健医療圏", r.ja)]);
+            let mut names = vec![
+                r.ja.to_string(),
+                r.slug.to_string(),
+                r.variant.to_string(),
+                r.romaji.to_string(),
+                r.kana.to_string(),
+                r.description.to_string(),
+                r.code.to_string(),
+            ];
+            names.extend([
+                format!("{}保健医療圏", r.ja),
+                format!("{}医療圏", r.ja),
+                format!("{}二次保健医療圏", r.ja),
+            ]);
             (region_path(i), names)
         })
         .collect();
@@ -190,13 +302,24 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let mut names = vec![c.ja.to_string(), c.slug.to_string(), c.variant.to_string(), c.en.to_string()];
+            let mut names = vec![
+                c.ja.to_string(),
+                c.slug.to_string(),
+                c.variant.to_string(),
+                c.en.to_string(),
+            ];
             names.extend(c.label_variants.iter().map(|s| s.to_string()));
             names.push(format!("【{}】", c.ja));
             (category_path(i), names)
         })
         .collect();
-    name_lookup(&mut out, "Category", "category_exact", "CATEGORY_KEYS", &categories)?;
+    name_lookup(
+        &mut out,
+        "Category",
+        "category_exact",
+        "CATEGORY_KEYS",
+        &categories,
+    )?;
 
     // --- records ---------------------------------------------------------
     // Reverse links: which key opinions quote each area opinion.
@@ -207,9 +330,17 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         }
     }
     writeln!(out, "/// Every area opinion, in document order.").ok();
-    writeln!(out, "pub(crate) static OPINIONS: [Opinion; {}] = [", doc.opinions.len()).ok();
+    writeln!(
+        out,
+        "pub(crate) static OPINIONS: [Opinion; {}] = [",
+        doc.opinions.len()
+    )
+    .ok();
     for (i, o) in doc.opinions.iter().enumerate() {
-        let keys: Vec<String> = quoted_by[i].iter().map(|k| format!("&KEY_OPINIONS[{k}]")).collect();
+        let keys: Vec<String> = quoted_by[i]
+            .iter()
+            .map(|k| format!("&KEY_OPINIONS[{k}]"))
+            .collect();
         let sims: Vec<String> = similar[i]
             .iter()
             .map(|&(j, s)| format!("Similar {{ opinion: &OPINIONS[{j}], score: {:.4} }}", s))
@@ -235,10 +366,19 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     writeln!(out, "];\n").ok();
 
     writeln!(out, "/// Every key opinion, in document order.").ok();
-    writeln!(out, "pub(crate) static KEY_OPINIONS: [KeyOpinion; {}] = [", doc.key_opinions.len()).ok();
+    writeln!(
+        out,
+        "pub(crate) static KEY_OPINIONS: [KeyOpinion; {}] = [",
+        doc.key_opinions.len()
+    )
+    .ok();
     for (k, key) in doc.key_opinions.iter().enumerate() {
         let p = &links.provenance[k];
-        let sources: Vec<String> = p.sources.iter().map(|s| format!("&OPINIONS[{s}]")).collect();
+        let sources: Vec<String> = p
+            .sources
+            .iter()
+            .map(|s| format!("&OPINIONS[{s}]"))
+            .collect();
         let kind = match p.kind {
             MatchKind::Exact => "Exact",
             MatchKind::WidthInsensitive => "WidthInsensitive",
@@ -269,18 +409,32 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     let mut ranges = vec![vec![(0usize, 0usize); REGIONS.len()]; THEMES.len()];
     for t in 0..THEMES.len() {
         for (r, range) in ranges[t].iter_mut().enumerate() {
-            let idx: Vec<usize> = (0..doc.opinions.len()).filter(|&i| doc.opinions[i].theme == t && doc.opinions[i].region == r).collect();
+            let idx: Vec<usize> = (0..doc.opinions.len())
+                .filter(|&i| doc.opinions[i].theme == t && doc.opinions[i].region == r)
+                .collect();
             if let (Some(&a), Some(&b)) = (idx.first(), idx.last()) {
                 *range = (a, b + 1);
             } else {
                 // An empty range placed where the region would be.
-                let at = (0..doc.opinions.len()).find(|&i| (doc.opinions[i].theme, doc.opinions[i].region) > (t, r)).unwrap_or(doc.opinions.len());
+                let at = (0..doc.opinions.len())
+                    .find(|&i| (doc.opinions[i].theme, doc.opinions[i].region) > (t, r))
+                    .unwrap_or(doc.opinions.len());
                 *range = (at, at);
             }
         }
     }
-    writeln!(out, "/// `OPINION_RANGES[theme][region]`: that area's opinions on that theme.").ok();
-    writeln!(out, "pub(crate) const OPINION_RANGES: [[(usize, usize); {}]; {}] = [", REGIONS.len(), THEMES.len()).ok();
+    writeln!(
+        out,
+        "/// `OPINION_RANGES[theme][region]`: that area's opinions on that theme."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(crate) const OPINION_RANGES: [[(usize, usize); {}]; {}] = [",
+        REGIONS.len(),
+        THEMES.len()
+    )
+    .ok();
     for row in &ranges {
         let cells: Vec<String> = row.iter().map(|(a, b)| format!("({a}, {b})")).collect();
         writeln!(out, "    [{}],", cells.join(", ")).ok();
@@ -289,14 +443,29 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
 
     let mut key_ranges = vec![(0usize, 0usize); THEMES.len()];
     for (t, range) in key_ranges.iter_mut().enumerate() {
-        let idx: Vec<usize> = (0..doc.key_opinions.len()).filter(|&i| doc.key_opinions[i].theme == t).collect();
+        let idx: Vec<usize> = (0..doc.key_opinions.len())
+            .filter(|&i| doc.key_opinions[i].theme == t)
+            .collect();
         if let (Some(&a), Some(&b)) = (idx.first(), idx.last()) {
             *range = (a, b + 1);
         }
     }
-    let cells: Vec<String> = key_ranges.iter().map(|(a, b)| format!("({a}, {b})")).collect();
-    writeln!(out, "/// `KEY_OPINION_RANGES[theme]`: that theme's key opinions.").ok();
-    writeln!(out, "pub(crate) const KEY_OPINION_RANGES: [(usize, usize); {}] = [{}];\n", THEMES.len(), cells.join(", ")).ok();
+    let cells: Vec<String> = key_ranges
+        .iter()
+        .map(|(a, b)| format!("({a}, {b})"))
+        .collect();
+    writeln!(
+        out,
+        "/// `KEY_OPINION_RANGES[theme]`: that theme's key opinions."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(crate) const KEY_OPINION_RANGES: [(usize, usize); {}] = [{}];\n",
+        THEMES.len(),
+        cells.join(", ")
+    )
+    .ok();
 
     // Group starts: KEY_GROUPS[i] = (theme, first index, end index).
     let mut groups: Vec<(usize, usize, usize)> = Vec::new();
@@ -306,18 +475,48 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             _ => groups.push((key.theme, k, k + 1)),
         }
     }
-    writeln!(out, "/// Key-opinion groups in order: (theme, start, end) into KEY_OPINIONS.").ok();
-    let cells: Vec<String> = groups.iter().map(|(t, a, b)| format!("({}, {a}, {b})", theme_path(*t))).collect();
-    writeln!(out, "pub(crate) static KEY_GROUPS: [(Theme, usize, usize); {}] = [{}];\n", groups.len(), cells.join(", ")).ok();
+    writeln!(
+        out,
+        "/// Key-opinion groups in order: (theme, start, end) into KEY_OPINIONS."
+    )
+    .ok();
+    let cells: Vec<String> = groups
+        .iter()
+        .map(|(t, a, b)| format!("({}, {a}, {b})", theme_path(*t)))
+        .collect();
+    writeln!(
+        out,
+        "pub(crate) static KEY_GROUPS: [(Theme, usize, usize); {}] = [{}];\n",
+        groups.len(),
+        cells.join(", ")
+    )
+    .ok();
 
     // Counts per theme, region, category.
-    writeln!(out, "/// `COUNTS[theme][region][category]`: number of area opinions.").ok();
-    writeln!(out, "pub(crate) const COUNTS: [[[u16; {}]; {}]; {}] = [", CATEGORIES.len(), REGIONS.len(), THEMES.len()).ok();
+    writeln!(
+        out,
+        "/// `COUNTS[theme][region][category]`: number of area opinions."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(crate) const COUNTS: [[[u16; {}]; {}]; {}] = [",
+        CATEGORIES.len(),
+        REGIONS.len(),
+        THEMES.len()
+    )
+    .ok();
     for t in 0..THEMES.len() {
         writeln!(out, "    [").ok();
         for r in 0..REGIONS.len() {
             let cells: Vec<String> = (0..CATEGORIES.len())
-                .map(|c| doc.opinions.iter().filter(|o| o.theme == t && o.region == r && o.category == c).count().to_string())
+                .map(|c| {
+                    doc.opinions
+                        .iter()
+                        .filter(|o| o.theme == t && o.region == r && o.category == c)
+                        .count()
+                        .to_string()
+                })
                 .collect();
             writeln!(out, "        [{}], // {}", cells.join(", "), REGIONS[r].ja).ok();
         }
@@ -330,27 +529,51 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     let opinion_ids: Vec<String> = doc
         .opinions
         .iter()
-        .map(|o| format!("t{}-{}-{:02}", THEMES[o.theme].number, REGIONS[o.region].id_token, o.position))
+        .map(|o| {
+            format!(
+                "t{}-{}-{:02}",
+                THEMES[o.theme].number, REGIONS[o.region].id_token, o.position
+            )
+        })
         .collect();
     check_unique("opinion ids", &opinion_ids)?;
-    let values: Vec<String> = (0..doc.opinions.len()).map(|i| format!("&OPINIONS[{i}]")).collect();
+    let values: Vec<String> = (0..doc.opinions.len())
+        .map(|i| format!("&OPINIONS[{i}]"))
+        .collect();
     for (id, v) in opinion_ids.iter().zip(&values) {
         ids.entry(id.as_str(), v.as_str());
     }
     writeln!(out, "/// Opinion id → record.").ok();
-    writeln!(out, "pub(crate) static OPINION_IDS: phf::Map<&'static str, &'static Opinion> = {};\n", ids.build()).ok();
+    writeln!(
+        out,
+        "pub(crate) static OPINION_IDS: phf::Map<&'static str, &'static Opinion> = {};\n",
+        ids.build()
+    )
+    .ok();
     let mut kids = phf_codegen::Map::new();
     let key_ids: Vec<String> = doc
         .key_opinions
         .iter()
-        .map(|k| format!("t{}-key-{:02}-{:02}", THEMES[k.theme].number, k.group, k.position))
+        .map(|k| {
+            format!(
+                "t{}-key-{:02}-{:02}",
+                THEMES[k.theme].number, k.group, k.position
+            )
+        })
         .collect();
     check_unique("key-opinion ids", &key_ids)?;
-    let kvalues: Vec<String> = (0..doc.key_opinions.len()).map(|i| format!("&KEY_OPINIONS[{i}]")).collect();
+    let kvalues: Vec<String> = (0..doc.key_opinions.len())
+        .map(|i| format!("&KEY_OPINIONS[{i}]"))
+        .collect();
     for (id, v) in key_ids.iter().zip(&kvalues) {
         kids.entry(id.as_str(), v.as_str());
     }
     writeln!(out, "/// Key-opinion id → record.").ok();
-    writeln!(out, "pub(crate) static KEY_OPINION_IDS: phf::Map<&'static str, &'static KeyOpinion> = {};", kids.build()).ok();
+    writeln!(
+        out,
+        "pub(crate) static KEY_OPINION_IDS: phf::Map<&'static str, &'static KeyOpinion> = {};",
+        kids.build()
+    )
+    .ok();
     Ok(out)
 }

@@ -76,7 +76,9 @@ fn bigrams(text: &str) -> BTreeMap<(char, char), usize> {
 }
 
 fn shared(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) -> usize {
-    a.iter().map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0))).sum()
+    a.iter()
+        .map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0)))
+        .sum()
 }
 
 /// Dice coefficient of the character-bigram multisets of the two texts after
@@ -94,16 +96,33 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 pub fn link(doc: &Document) -> Result<Links, ParseError> {
     let mut provenance = Vec::with_capacity(doc.key_opinions.len());
     for key in &doc.key_opinions {
-        let same_theme = || doc.opinions.iter().enumerate().filter(|(_, o)| o.theme == key.theme);
-        let exact: Vec<usize> = same_theme().filter(|(_, o)| o.text == key.text).map(|(i, _)| i).collect();
+        let same_theme = || {
+            doc.opinions
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.theme == key.theme)
+        };
+        let exact: Vec<usize> = same_theme()
+            .filter(|(_, o)| o.text == key.text)
+            .map(|(i, _)| i)
+            .collect();
         if !exact.is_empty() {
-            provenance.push(Provenance { sources: exact, kind: MatchKind::Exact });
+            provenance.push(Provenance {
+                sources: exact,
+                kind: MatchKind::Exact,
+            });
             continue;
         }
         let key_norm = normalize(&key.text);
-        let wide: Vec<usize> = same_theme().filter(|(_, o)| normalize(&o.text) == key_norm).map(|(i, _)| i).collect();
+        let wide: Vec<usize> = same_theme()
+            .filter(|(_, o)| normalize(&o.text) == key_norm)
+            .map(|(i, _)| i)
+            .collect();
         if !wide.is_empty() {
-            provenance.push(Provenance { sources: wide, kind: MatchKind::WidthInsensitive });
+            provenance.push(Provenance {
+                sources: wide,
+                kind: MatchKind::WidthInsensitive,
+            });
             continue;
         }
         // Merged: best similarity is the main source.
@@ -117,7 +136,9 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
         let Some((main, _)) = best.filter(|&(_, s)| s >= MERGE_MAIN_MIN) else {
             return Err(ParseError {
                 line: key.first_line,
-                kind: ErrorKind::KeyOpinionWithoutSource { text: key.text.clone() },
+                kind: ErrorKind::KeyOpinionWithoutSource {
+                    text: key.text.clone(),
+                },
             });
         };
         let main_category = doc.opinions[main].category;
@@ -129,7 +150,10 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
         parts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut sources = vec![main];
         sources.extend(parts.into_iter().map(|(i, _)| i));
-        provenance.push(Provenance { sources, kind: MatchKind::Merged });
+        provenance.push(Provenance {
+            sources,
+            kind: MatchKind::Merged,
+        });
     }
 
     // Group categories: majority of the main sources' categories.
@@ -142,13 +166,22 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
     for ((theme, group), members) in &groups {
         let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
         for &k in members {
-            *votes.entry(doc.opinions[provenance[k].sources[0]].category).or_insert(0) += 1;
+            *votes
+                .entry(doc.opinions[provenance[k].sources[0]].category)
+                .or_insert(0) += 1;
         }
         let top = votes.values().copied().max().unwrap_or(0);
-        let winners: Vec<usize> = votes.iter().filter(|(_, &n)| n == top).map(|(&c, _)| c).collect();
+        let winners: Vec<usize> = votes
+            .iter()
+            .filter(|(_, &n)| n == top)
+            .map(|(&c, _)| c)
+            .collect();
         if winners.len() != 1 {
             let line = doc.key_opinions[members[0]].first_line;
-            return Err(ParseError { line, kind: ErrorKind::AmbiguousGroupCategory { group: *group } });
+            return Err(ParseError {
+                line,
+                kind: ErrorKind::AmbiguousGroupCategory { group: *group },
+            });
         }
         for &k in members {
             key_category[k] = winners[0];
@@ -158,15 +191,23 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
 
     // The surviving row labels must each name exactly one group's category.
     for label in &doc.row_labels {
-        let n = group_categories.iter().filter(|&&(t, c)| t == label.theme && c == label.category).count();
+        let n = group_categories
+            .iter()
+            .filter(|&&(t, c)| t == label.theme && c == label.category)
+            .count();
         if n != 1 {
             return Err(ParseError {
                 line: label.first_line,
-                kind: ErrorKind::RowLabelMismatch { label: crate::source::vocab::CATEGORIES[label.category].ja },
+                kind: ErrorKind::RowLabelMismatch {
+                    label: crate::source::vocab::CATEGORIES[label.category].ja,
+                },
             });
         }
     }
-    Ok(Links { provenance, key_category })
+    Ok(Links {
+        provenance,
+        key_category,
+    })
 }
 
 /// For each area opinion, the other areas' opinions (either theme) whose
@@ -187,7 +228,11 @@ pub fn similar(doc: &Document, limit: usize) -> Vec<Vec<(usize, f64)>> {
                 .filter(|(_, p)| p.region != o.region)
                 .map(|(j, _)| {
                     let total = sizes[i] + sizes[j];
-                    let s = if total == 0 { 0.0 } else { 2.0 * shared(&grams[i], &grams[j]) as f64 / total as f64 };
+                    let s = if total == 0 {
+                        0.0
+                    } else {
+                        2.0 * shared(&grams[i], &grams[j]) as f64 / total as f64
+                    };
                     (j, s)
                 })
                 .filter(|&(_, s)| s >= SIMILAR_MIN)

@@ -251,7 +251,11 @@ impl fmt::Display for ErrorKind {
 }
 
 fn category_list() -> String {
-    vocab::CATEGORIES.iter().map(|c| c.ja).collect::<Vec<_>>().join(", ")
+    vocab::CATEGORIES
+        .iter()
+        .map(|c| c.ja)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The role a line of the data file plays. Every line has exactly one.
@@ -346,8 +350,15 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(ParseError { line: line as u32, kind: ErrorKind::InvalidUtf8 })
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            Err(ParseError {
+                line: line as u32,
+                kind: ErrorKind::InvalidUtf8,
+            })
         }
     }
 }
@@ -357,7 +368,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     let text = decode(bytes)?;
     let lines: Vec<&str> = text.lines().map(clean).collect();
     if lines.iter().all(|l| l.is_empty()) {
-        return Err(ParseError { line: 0, kind: ErrorKind::Empty });
+        return Err(ParseError {
+            line: 0,
+            kind: ErrorKind::Empty,
+        });
     }
     let mut p = Parser {
         lines,
@@ -376,7 +390,9 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     // Anything left must be blank or furniture.
     p.skip(|l| l.is_empty() || is_furniture(l));
     if let Some(line) = p.peek() {
-        return Err(p.err(ErrorKind::ExpectedKeyPage { found: line.to_string() }));
+        return Err(p.err(ErrorKind::ExpectedKeyPage {
+            found: line.to_string(),
+        }));
     }
     Ok(p.doc)
 }
@@ -406,7 +422,10 @@ fn header_names(line: &str) -> Option<Vec<&str>> {
     {
         return None;
     }
-    let names: Vec<&str> = line.split([' ', '　', '\t']).filter(|s| !s.is_empty()).collect();
+    let names: Vec<&str> = line
+        .split([' ', '　', '\t'])
+        .filter(|s| !s.is_empty())
+        .collect();
     // A header names areas; one word alone is only a header if it is an area.
     if names.len() >= 2 || names.iter().all(|n| vocab::region_by_ja(n).is_some()) {
         Some(names)
@@ -431,12 +450,18 @@ impl<'a> Parser<'a> {
     }
 
     fn err(&self, kind: ErrorKind) -> ParseError {
-        ParseError { line: self.line_no(), kind }
+        ParseError {
+            line: self.line_no(),
+            kind,
+        }
     }
 
     /// The error for reaching the end of the file: reported on the last line.
     fn eof(&self, expected: &'static str) -> ParseError {
-        ParseError { line: self.lines.len() as u32, kind: ErrorKind::Truncated { expected } }
+        ParseError {
+            line: self.lines.len() as u32,
+            kind: ErrorKind::Truncated { expected },
+        }
     }
 
     fn set_role(&mut self, role: LineRole) {
@@ -449,14 +474,24 @@ impl<'a> Parser<'a> {
             if !pred(line) {
                 break;
             }
-            let role = if line.is_empty() { LineRole::Blank } else if is_furniture(line) { LineRole::Furniture } else { LineRole::ThemeTitle };
+            let role = if line.is_empty() {
+                LineRole::Blank
+            } else if is_furniture(line) {
+                LineRole::Furniture
+            } else {
+                LineRole::ThemeTitle
+            };
             self.set_role(role);
             self.pos += 1;
         }
     }
 
     fn theme(&mut self, theme: usize) -> Result<(), ParseError> {
-        let expected_page = if theme == 0 { "`主な意見` (the first key-opinion page)" } else { "`主な意見` (the next theme's key-opinion page)" };
+        let expected_page = if theme == 0 {
+            "`主な意見` (the first key-opinion page)"
+        } else {
+            "`主な意見` (the next theme's key-opinion page)"
+        };
         self.skip(|l| l.is_empty() || (is_furniture(l) && l != KEY_PAGE_HEADING));
         match self.peek() {
             None => return Err(self.eof(expected_page)),
@@ -464,7 +499,11 @@ impl<'a> Parser<'a> {
                 self.set_role(LineRole::Furniture);
                 self.pos += 1;
             }
-            Some(other) => return Err(self.err(ErrorKind::ExpectedKeyPage { found: other.to_string() })),
+            Some(other) => {
+                return Err(self.err(ErrorKind::ExpectedKeyPage {
+                    found: other.to_string(),
+                }))
+            }
         }
         let key_start = self.doc.key_opinions.len();
         self.key_groups(theme)?;
@@ -502,8 +541,17 @@ impl<'a> Parser<'a> {
             }
             position += 1;
             let index = self.doc.key_opinions.len();
-            let (text, first_line, last_line) = self.opinion_lines(first, LineRole::KeyOpinion(index));
-            self.doc.key_opinions.push(RawKeyOpinion { theme, group, position, bullet, text, first_line, last_line });
+            let (text, first_line, last_line) =
+                self.opinion_lines(first, LineRole::KeyOpinion(index));
+            self.doc.key_opinions.push(RawKeyOpinion {
+                theme,
+                group,
+                position,
+                bullet,
+                text,
+                first_line,
+                last_line,
+            });
         }
     }
 
@@ -533,7 +581,11 @@ impl<'a> Parser<'a> {
         let mut title: Option<usize> = None;
         loop {
             let Some(line) = self.peek() else {
-                let expected = if title.is_none() { "the theme title (e.g. `テーマ①　…`)" } else { "an area header (area names separated by spaces)" };
+                let expected = if title.is_none() {
+                    "the theme title (e.g. `テーマ①　…`)"
+                } else {
+                    "an area header (area names separated by spaces)"
+                };
                 return Err(self.eof(expected));
             };
             if line.is_empty() {
@@ -545,7 +597,9 @@ impl<'a> Parser<'a> {
             if line.starts_with("テーマ") {
                 labels.extend(pending.take());
                 let Some(found) = vocab::theme_by_title_line(line) else {
-                    return Err(self.err(ErrorKind::UnknownTheme { found: line.to_string() }));
+                    return Err(self.err(ErrorKind::UnknownTheme {
+                        found: line.to_string(),
+                    }));
                 };
                 if found != theme {
                     return Err(self.err(ErrorKind::ThemeOutOfOrder {
@@ -558,7 +612,8 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 continue;
             }
-            if header_names(line).is_some() || line.starts_with('【') || bullet_of(line).is_some() {
+            if header_names(line).is_some() || line.starts_with('【') || bullet_of(line).is_some()
+            {
                 labels.extend(pending.take());
                 break;
             }
@@ -574,9 +629,16 @@ impl<'a> Parser<'a> {
         }
         for (label, first_line) in labels {
             let Some(category) = vocab::category_by_label(&label) else {
-                return Err(ParseError { line: first_line, kind: ErrorKind::UnknownRowLabel { label } });
+                return Err(ParseError {
+                    line: first_line,
+                    kind: ErrorKind::UnknownRowLabel { label },
+                });
             };
-            self.doc.row_labels.push(RowLabel { theme, category, first_line });
+            self.doc.row_labels.push(RowLabel {
+                theme,
+                category,
+                first_line,
+            });
         }
         Ok(())
     }
@@ -594,16 +656,23 @@ impl<'a> Parser<'a> {
                 Some(l) => l,
             };
             let Some(names) = header_names(line) else {
-                return Err(self.err(ErrorKind::ExpectedAreaHeader { found: line.to_string() }));
+                return Err(self.err(ErrorKind::ExpectedAreaHeader {
+                    found: line.to_string(),
+                }));
             };
             let header_line = self.line_no();
             let mut regions = Vec::with_capacity(names.len());
             for name in names {
                 let Some(region) = vocab::region_by_ja(name) else {
-                    return Err(self.err(ErrorKind::UnknownArea { name: name.to_string() }));
+                    return Err(self.err(ErrorKind::UnknownArea {
+                        name: name.to_string(),
+                    }));
                 };
                 if let Some(first_line) = seen[region] {
-                    return Err(self.err(ErrorKind::DuplicateArea { name: vocab::REGIONS[region].ja, first_line }));
+                    return Err(self.err(ErrorKind::DuplicateArea {
+                        name: vocab::REGIONS[region].ja,
+                        first_line,
+                    }));
                 }
                 seen[region] = Some(header_line);
                 regions.push(region);
@@ -615,11 +684,23 @@ impl<'a> Parser<'a> {
                 self.skip(|l| l.is_empty());
                 let starts_block = |l: &str| l.starts_with('【') || bullet_of(l).is_some();
                 match self.peek() {
-                    Some(l) if starts_block(l) || header_names(l).is_none() && !is_furniture(l) => {}
+                    Some(l) if starts_block(l) || header_names(l).is_none() && !is_furniture(l) => {
+                    }
                     _ => {
                         let expected = regions.len();
-                        let at = if self.pos < self.lines.len() { self.line_no() } else { self.lines.len() as u32 };
-                        return Err(ParseError { line: at, kind: ErrorKind::TooFewAreaBlocks { expected, found, header_line } });
+                        let at = if self.pos < self.lines.len() {
+                            self.line_no()
+                        } else {
+                            self.lines.len() as u32
+                        };
+                        return Err(ParseError {
+                            line: at,
+                            kind: ErrorKind::TooFewAreaBlocks {
+                                expected,
+                                found,
+                                header_line,
+                            },
+                        });
                     }
                 }
                 self.area_block(theme, region)?;
@@ -627,7 +708,10 @@ impl<'a> Parser<'a> {
             self.skip(|l| l.is_empty());
             if let Some(l) = self.peek() {
                 if l.starts_with('【') || bullet_of(l).is_some() {
-                    return Err(self.err(ErrorKind::TooManyAreaBlocks { expected: regions.len(), header_line }));
+                    return Err(self.err(ErrorKind::TooManyAreaBlocks {
+                        expected: regions.len(),
+                        header_line,
+                    }));
                 }
             }
         }
@@ -638,7 +722,10 @@ impl<'a> Parser<'a> {
             // 島しょ (the islands) has no opinions in this document.
             if seen[region].is_none() && names.part != 2 {
                 let line = self.pos.min(self.lines.len()) as u32;
-                return Err(ParseError { line, kind: ErrorKind::MissingArea { name: names.ja } });
+                return Err(ParseError {
+                    line,
+                    kind: ErrorKind::MissingArea { name: names.ja },
+                });
             }
         }
         Ok(())
@@ -655,15 +742,24 @@ impl<'a> Parser<'a> {
             }
             if let Some(rest) = line.strip_prefix('【') {
                 let Some(label) = rest.strip_suffix('】') else {
-                    return Err(self.err(ErrorKind::MalformedHeading { found: line.to_string() }));
+                    return Err(self.err(ErrorKind::MalformedHeading {
+                        found: line.to_string(),
+                    }));
                 };
                 if let Some((_, prev, prev_line)) = &heading {
                     if in_heading == 0 {
-                        return Err(ParseError { line: *prev_line, kind: ErrorKind::EmptyHeading { label: prev.clone() } });
+                        return Err(ParseError {
+                            line: *prev_line,
+                            kind: ErrorKind::EmptyHeading {
+                                label: prev.clone(),
+                            },
+                        });
                     }
                 }
                 let Some(category) = vocab::category_by_label(label) else {
-                    return Err(self.err(ErrorKind::UnknownCategory { label: label.to_string() }));
+                    return Err(self.err(ErrorKind::UnknownCategory {
+                        label: label.to_string(),
+                    }));
                 };
                 heading = Some((category, label.to_string(), self.line_no()));
                 in_heading = 0;
@@ -672,7 +768,9 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let Some((bullet, first)) = bullet_of(line) else {
-                return Err(self.err(ErrorKind::ContinuationWithoutBullet { found: line.to_string() }));
+                return Err(self.err(ErrorKind::ContinuationWithoutBullet {
+                    found: line.to_string(),
+                }));
             };
             let Some((category, _, _)) = heading else {
                 return Err(self.err(ErrorKind::BulletBeforeHeading));
@@ -681,11 +779,23 @@ impl<'a> Parser<'a> {
             in_heading += 1;
             let index = self.doc.opinions.len();
             let (text, first_line, last_line) = self.opinion_lines(first, LineRole::Opinion(index));
-            self.doc.opinions.push(RawOpinion { theme, region, position, category, bullet, text, first_line, last_line });
+            self.doc.opinions.push(RawOpinion {
+                theme,
+                region,
+                position,
+                category,
+                bullet,
+                text,
+                first_line,
+                last_line,
+            });
         }
         if let Some((_, label, line)) = heading {
             if in_heading == 0 {
-                return Err(ParseError { line, kind: ErrorKind::EmptyHeading { label } });
+                return Err(ParseError {
+                    line,
+                    kind: ErrorKind::EmptyHeading { label },
+                });
             }
         }
         Ok(())

@@ -75,7 +75,9 @@ fn parse_args(args: &[String]) -> Result<Format, String> {
             "csv" => Ok(Format::Csv),
             other => Err(format!("unknown format `{other}`")),
         },
-        [flag] if flag.starts_with("--format=") => parse_args(&["--format".into(), flag["--format=".len()..].into()]),
+        [flag] if flag.starts_with("--format=") => {
+            parse_args(&["--format".into(), flag["--format=".len()..].into()])
+        }
         _ => Err("expected --format".into()),
     }
 }
@@ -113,11 +115,21 @@ fn write_jsonl(mut out: impl Write) -> Result<(), Box<dyn std::error::Error>> {
 
 fn write_csv(out: impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["id", "kind", "theme", "region", "category", "text", "sources"])?;
+    w.write_record([
+        "id", "kind", "theme", "region", "category", "text", "sources",
+    ])?;
     for row in rows() {
         let theme = row.theme.to_string();
         let sources = row.sources.join(";");
-        w.write_record([&row.id, row.kind, &theme, row.region.unwrap_or(""), row.category, row.text, &sources])?;
+        w.write_record([
+            &row.id,
+            row.kind,
+            &theme,
+            row.region.unwrap_or(""),
+            row.category,
+            row.text,
+            &sources,
+        ])?;
     }
     w.flush()?;
     Ok(())

@@ -23,9 +23,18 @@ fn main() {
     // One area's opinions on theme ②, by category.
     let region = Region::KitatamaNanbu;
     let theme = Theme::HospitalCollaboration;
-    println!("\n{} on {} {}:", region.name_ja(), theme.marker(), theme.name_ja());
+    println!(
+        "\n{} on {} {}:",
+        region.name_ja(),
+        theme.marker(),
+        theme.name_ja()
+    );
     for category in Category::ALL {
-        let said: Vec<_> = region.opinions(theme).iter().filter(|o| o.category() == category).collect();
+        let said: Vec<_> = region
+            .opinions(theme)
+            .iter()
+            .filter(|o| o.category() == category)
+            .collect();
         if said.is_empty() {
             continue;
         }
@@ -40,22 +49,48 @@ fn main() {
     let areas: Vec<String> = Region::ALL
         .iter()
         .filter(|&&r| matrix.get(r, Category::TwentyFourHourCare) > 0)
-        .map(|r| format!("{} ({})", r.name_ja(), matrix.get(*r, Category::TwentyFourHourCare)))
+        .map(|r| {
+            format!(
+                "{} ({})",
+                r.name_ja(),
+                matrix.get(*r, Category::TwentyFourHourCare)
+            )
+        })
         .collect();
-    println!("\n【{}】 on テーマ①: {}", Category::TwentyFourHourCare.name_ja(), areas.join(", "));
+    println!(
+        "\n【{}】 on テーマ①: {}",
+        Category::TwentyFourHourCare.name_ja(),
+        areas.join(", ")
+    );
 
     // A key opinion with its sources: the one that merges several areas.
     if let Some(key) = zaitaku_opinions::key_opinion("t2-key-02-02") {
-        println!("\nkey opinion {} 【{}】 ({:?}):\n  {}", key.id(), key.category().name_ja(), key.match_kind(), key.text());
+        println!(
+            "\nkey opinion {} 【{}】 ({:?}):\n  {}",
+            key.id(),
+            key.category().name_ja(),
+            key.match_kind(),
+            key.text()
+        );
         for source in key.sources() {
-            println!("  <- {} {}: {}", source.id(), source.region().name_ja(), source.text());
+            println!(
+                "  <- {} {}: {}",
+                source.id(),
+                source.region().name_ja(),
+                source.text()
+            );
         }
     }
 
     // The key-opinion groups of theme ①, with their derived categories.
     println!("\nテーマ① key-opinion groups:");
     for (i, group) in key_groups(Theme::LocalSituation).enumerate() {
-        println!("  {:>2}. 【{}】 {} opinions", i + 1, group[0].category().name_ja(), group.len());
+        println!(
+            "  {:>2}. 【{}】 {} opinions",
+            i + 1,
+            group[0].category().name_ja(),
+            group.len()
+        );
     }
 }
 

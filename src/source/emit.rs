@@ -407,8 +407,8 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     // Area opinions are grouped by theme, then region: each (theme, region)
     // is one contiguous range of OPINIONS.
     let mut ranges = vec![vec![(0usize, 0usize); REGIONS.len()]; THEMES.len()];
-    for t in 0..THEMES.len() {
-        for (r, range) in ranges[t].iter_mut().enumerate() {
+    for (t, row) in ranges.iter_mut().enumerate() {
+        for (r, range) in row.iter_mut().enumerate() {
             let idx: Vec<usize> = (0..doc.opinions.len())
                 .filter(|&i| doc.opinions[i].theme == t && doc.opinions[i].region == r)
                 .collect();
@@ -508,7 +508,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     .ok();
     for t in 0..THEMES.len() {
         writeln!(out, "    [").ok();
-        for r in 0..REGIONS.len() {
+        for (r, region) in REGIONS.iter().enumerate() {
             let cells: Vec<String> = (0..CATEGORIES.len())
                 .map(|c| {
                     doc.opinions
@@ -518,7 +518,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
                         .to_string()
                 })
                 .collect();
-            writeln!(out, "        [{}], // {}", cells.join(", "), REGIONS[r].ja).ok();
+            writeln!(out, "        [{}], // {}", cells.join(", "), region.ja).ok();
         }
         writeln!(out, "    ],").ok();
     }

@@ -105,6 +105,14 @@ pub enum ErrorKind {
         /// The line of the header that named it first.
         first_line: u32,
     },
+    /// Areas must follow the official order within a theme (the dataset
+    /// keeps each theme's areas in that order).
+    AreaOutOfOrder {
+        /// The area found.
+        name: &'static str,
+        /// The area it should come after, but came after it.
+        after: &'static str,
+    },
     /// A theme does not cover every area that has opinions.
     MissingArea {
         /// The missing area's Japanese name.
@@ -207,6 +215,11 @@ impl fmt::Display for ErrorKind {
             DuplicateArea { name, first_line } => write!(
                 f,
                 "expected each area once per theme, found {name} again (first named on line {first_line}); its opinion ids would repeat"
+            ),
+            AreaOutOfOrder { name, after } => write!(
+                f,
+                "expected the areas in the official order ({}), found {name} after {after}",
+                vocab::REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
             ),
             MissingArea { name } => write!(f, "expected a block for every area, found none for {name} in this theme"),
             TooFewAreaBlocks { expected, found, header_line } => write!(
@@ -673,6 +686,20 @@ impl<'a> Parser<'a> {
                         name: vocab::REGIONS[region].ja,
                         first_line,
                     }));
+                }
+                if let Some(last) = seen
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.is_some())
+                    .map(|(i, _)| i)
+                    .max()
+                {
+                    if last > region {
+                        return Err(self.err(ErrorKind::AreaOutOfOrder {
+                            name: vocab::REGIONS[region].ja,
+                            after: vocab::REGIONS[last].ja,
+                        }));
+                    }
                 }
                 seen[region] = Some(header_line);
                 regions.push(region);

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     for input in INPUTS {
         println!("cargo:rerun-if-changed={input}");
     }
-    match run() {
+    match run().and_then(|()| municipalities()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -55,5 +55,21 @@ fn run() -> Result<(), String> {
     let code = source::emit::generate(&input).map_err(|e| format!("{DATA}: {e}"))?;
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set (run through cargo)")?;
     let out = Path::new(&out_dir).join("dataset.rs");
+    std::fs::write(&out, code).map_err(|e| format!("{}: cannot write: {e}", out.display()))
+}
+
+const MUNICIPALITIES: &str = "data/municipalities.tsv";
+
+/// Tokyo's municipalities and their areas: `$OUT_DIR/municipalities.rs`.
+fn municipalities() -> Result<(), String> {
+    println!("cargo:rerun-if-changed={MUNICIPALITIES}");
+    println!("cargo:rerun-if-changed=src/source/municipality.rs");
+    let bytes =
+        std::fs::read(MUNICIPALITIES).map_err(|e| format!("{MUNICIPALITIES}: cannot read: {e}"))?;
+    let records = source::municipality::parse(&bytes).map_err(|e| e.at(MUNICIPALITIES))?;
+    let code = source::municipality::generate(MUNICIPALITIES, &records)
+        .map_err(|e| e.at(MUNICIPALITIES))?;
+    let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set (run through cargo)")?;
+    let out = Path::new(&out_dir).join("municipalities.rs");
     std::fs::write(&out, code).map_err(|e| format!("{}: cannot write: {e}", out.display()))
 }

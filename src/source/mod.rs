@@ -5,5 +5,6 @@
 
 pub mod emit;
 pub mod link;
+pub mod municipality;
 pub mod parse;
 pub mod vocab;

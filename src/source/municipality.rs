@@ -1,0 +1,594 @@
+//! The parser and code generator for `data/municipalities.tsv`: Tokyo's 62
+//! municipalities (区市町村), their local-government codes and the
+//! secondary medical care area (二次保健医療圏) each belongs to.
+//!
+//! Shared by `build.rs` and the tests (mounted with `#[path]`); it never runs
+//! inside the library.
+//!
+//! # The file
+//!
+//! UTF-8, one municipality per line, tab-separated:
+//!
+//! ```text
+//! code    name    romaji  kind    area    [aliases]
+//! 131016  千代田区 Chiyoda 区      区中央部
+//! ```
+//!
+//! - `code`: the 6-digit local-government code (全国地方公共団体コード): the
+//!   5-digit JIS X 0402 code, starting `13` for Tokyo, plus its check digit
+//!   ([`check_digit`]). Lines are in ascending code order.
+//! - `name`: the Japanese name, ending with its kind.
+//! - `romaji`: the romanised name without the kind (Hepburn; the vowels may
+//!   carry macrons: `Chūō`). This crate's, not official.
+//! - `kind`: `区`, `市`, `町` or `村`.
+//! - `area`: the Japanese name of a `Region` (`区中央部` … `島しょ`).
+//! - `aliases` (optional): other spellings, comma-separated.
+//!
+//! Blank lines and lines starting with `#` are ignored. A wrong line fails
+//! the build with `data/municipalities.tsv:<line>: <what was expected>`.
+//!
+//! # Lookup keys
+//!
+//! Every spelling is reduced with `crate::normalize::name_key` (NFKC, ASCII
+//! lower case, no spaces or hyphens), at build time here and at run time on
+//! the user's input. The *canonical* spellings (name, alias, both codes,
+//! slug) must identify one municipality, or the build fails. The *tolerant*
+//! spellings (the name without its kind, the romanised name with or without
+//! macrons or kind) are dropped where two municipalities share them:
+//! `Toshima` is both 豊島区 and 利島村, so only `Toshima-ku` and
+//! `Toshima-mura` are keys.
+
+use crate::normalize::name_key;
+use crate::source::vocab::REGIONS;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write};
+
+/// Tokyo's prefecture code, the first two digits of every code.
+pub const PREFECTURE: &str = "13";
+
+/// How many municipalities Tokyo has: 23 区, 26 市, 5 町 and 8 村.
+pub const EXPECTED_COUNT: usize = 62;
+
+/// The four kinds of municipality.
+#[derive(Debug, Clone, Copy)]
+pub struct KindNames {
+    /// Rust variant name of `MunicipalityKind`.
+    pub variant: &'static str,
+    /// The kind as written at the end of a name: `区`.
+    pub ja: &'static str,
+    /// The romanised suffix used in slugs: `ku`.
+    pub romaji: &'static str,
+}
+
+/// The kinds, in `MunicipalityKind` order.
+pub const KINDS: [KindNames; 4] = [
+    KindNames {
+        variant: "Ku",
+        ja: "区",
+        romaji: "ku",
+    },
+    KindNames {
+        variant: "Shi",
+        ja: "市",
+        romaji: "shi",
+    },
+    KindNames {
+        variant: "Machi",
+        ja: "町",
+        romaji: "machi",
+    },
+    KindNames {
+        variant: "Mura",
+        ja: "村",
+        romaji: "mura",
+    },
+];
+
+/// One line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// 1-based line number.
+    pub line: u32,
+    /// 6-digit code with check digit.
+    pub code: String,
+    /// Japanese name, e.g. `千代田区`.
+    pub name: String,
+    /// Romanised name without the kind, e.g. `Chūō`.
+    pub romaji: String,
+    /// Index into [`KINDS`].
+    pub kind: usize,
+    /// Index into `vocab::REGIONS`.
+    pub region: usize,
+    /// Other spellings of the name.
+    pub aliases: Vec<String>,
+}
+
+impl Record {
+    /// The 5-digit JIS X 0402 code (the code without its check digit).
+    pub fn jis_code(&self) -> &str {
+        &self.code[..5]
+    }
+
+    /// The romanised name in plain ASCII: macrons dropped (`Chuo`).
+    pub fn romaji_ascii(&self) -> String {
+        strip_macrons(&self.romaji)
+    }
+
+    /// The ASCII slug: `chiyoda-ku`, `hachioji-shi`.
+    pub fn slug(&self) -> String {
+        format!(
+            "{}-{}",
+            self.romaji_ascii().to_ascii_lowercase(),
+            KINDS[self.kind].romaji
+        )
+    }
+
+    /// The name without its kind: `千代田` for `千代田区`.
+    pub fn bare_name(&self) -> &str {
+        self.name
+            .strip_suffix(KINDS[self.kind].ja)
+            .unwrap_or(&self.name)
+    }
+}
+
+/// An error in the data file: the line and what was expected there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// 1-based line number (the last line for whole-file checks).
+    pub line: u32,
+    /// What was expected, and what was found.
+    pub expected: String,
+}
+
+impl Error {
+    /// Formats the error as `path:line: message`.
+    pub fn at(&self, path: &str) -> String {
+        format!("{path}:{}: {}", self.line, self.expected)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.expected)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The JIS X 0402 check digit of a 5-digit code: with the digits
+/// `d1..d5`, `sum = 6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5` and the check digit
+/// is `(11 - sum % 11) % 10`. `None` unless `jis` is five ASCII digits.
+pub fn check_digit(jis: &str) -> Option<u8> {
+    let bytes = jis.as_bytes();
+    if bytes.len() != 5 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sum: u32 = bytes
+        .iter()
+        .zip([6u32, 5, 4, 3, 2])
+        .map(|(&b, w)| u32::from(b - b'0') * w)
+        .sum();
+    Some(((11 - sum % 11) % 10) as u8)
+}
+
+/// `Chūō` → `Chuo`.
+pub fn strip_macrons(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'ā' => 'a',
+            'ē' => 'e',
+            'ī' => 'i',
+            'ō' => 'o',
+            'ū' => 'u',
+            'Ā' => 'A',
+            'Ē' => 'E',
+            'Ī' => 'I',
+            'Ō' => 'O',
+            'Ū' => 'U',
+            c => c,
+        })
+        .collect()
+}
+
+fn err(line: u32, expected: impl Into<String>) -> Error {
+    Error {
+        line,
+        expected: expected.into(),
+    }
+}
+
+fn region_names() -> String {
+    REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads and validates the file: every field, every check digit, code
+/// order, uniqueness of codes, names and slugs, kinds against names and
+/// areas, and the whole: [`EXPECTED_COUNT`] municipalities, every area with
+/// at least one.
+pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        err(line as u32, "expected UTF-8 text")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records: Vec<Record> = Vec::new();
+    let mut last_line = 0;
+    for (i, raw) in text.lines().enumerate() {
+        let line = i as u32 + 1;
+        last_line = line;
+        let content = raw.trim_end_matches(['\r', ' ']);
+        if content.trim().is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let record = parse_line(line, content)?;
+        check_against(&records, &record)?;
+        records.push(record);
+    }
+    if records.len() != EXPECTED_COUNT {
+        return Err(err(
+            last_line,
+            format!(
+                "expected {EXPECTED_COUNT} municipalities (Tokyo's 区市町村), found {}",
+                records.len()
+            ),
+        ));
+    }
+    for (r, region) in REGIONS.iter().enumerate() {
+        if !records.iter().any(|m| m.region == r) {
+            return Err(err(
+                last_line,
+                format!(
+                    "expected at least one municipality in every area; {} has none",
+                    region.ja
+                ),
+            ));
+        }
+    }
+    Ok(records)
+}
+
+fn parse_line(line: u32, content: &str) -> Result<Record, Error> {
+    let fields: Vec<&str> = content.split('\t').collect();
+    if !(5..=6).contains(&fields.len()) {
+        return Err(err(
+            line,
+            format!(
+                "expected 5 or 6 tab-separated fields (code, name, romaji, kind, area[, aliases]), found {}",
+                fields.len()
+            ),
+        ));
+    }
+    let code = fields[0].trim();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err(
+            line,
+            format!("expected a 6-digit local-government code, found `{code}`"),
+        ));
+    }
+    if !code.starts_with(PREFECTURE) {
+        return Err(err(
+            line,
+            format!("expected a Tokyo code (starting with {PREFECTURE}), found `{code}`"),
+        ));
+    }
+    let expected_check = check_digit(&code[..5]).unwrap_or(0);
+    if code.as_bytes()[5] - b'0' != expected_check {
+        return Err(err(
+            line,
+            format!(
+                "expected check digit {expected_check} for {} ({}{expected_check}), found `{code}`",
+                &code[..5],
+                &code[..5]
+            ),
+        ));
+    }
+    let kind_field = fields[3].trim();
+    let kind = KINDS
+        .iter()
+        .position(|k| k.ja == kind_field)
+        .ok_or_else(|| {
+            err(
+                line,
+                format!("expected a kind (区, 市, 町 or 村), found `{kind_field}`"),
+            )
+        })?;
+    let name = fields[1].trim();
+    if !name.ends_with(KINDS[kind].ja) || name == KINDS[kind].ja {
+        return Err(err(
+            line,
+            format!(
+                "expected a name ending with its kind {}, found `{name}`",
+                KINDS[kind].ja
+            ),
+        ));
+    }
+    let romaji = fields[2].trim();
+    if romaji.is_empty()
+        || !strip_macrons(romaji)
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-')
+    {
+        return Err(err(
+            line,
+            format!("expected a romanised name (Latin letters, macrons allowed), found `{romaji}`"),
+        ));
+    }
+    let area = fields[4].trim();
+    let region = REGIONS.iter().position(|r| r.ja == area).ok_or_else(|| {
+        err(
+            line,
+            format!(
+                "expected an area (one of {}), found `{area}`",
+                region_names()
+            ),
+        )
+    })?;
+    // A 区 lies in the 23 wards, every other kind outside them.
+    let in_wards = REGIONS[region].part == 0;
+    if in_wards != (kind == 0) {
+        return Err(err(
+            line,
+            format!(
+                "expected a {} area for a {}, found `{area}`",
+                if kind == 0 {
+                    "区部"
+                } else {
+                    "多摩 or 島しょ"
+                },
+                KINDS[kind].ja
+            ),
+        ));
+    }
+    let mut aliases = Vec::new();
+    if let Some(field) = fields.get(5) {
+        for alias in field.split(',') {
+            let alias = alias.trim();
+            if alias.is_empty() {
+                return Err(err(
+                    line,
+                    "expected comma-separated aliases, found an empty one",
+                ));
+            }
+            aliases.push(alias.to_string());
+        }
+    }
+    Ok(Record {
+        line,
+        code: code.to_string(),
+        name: name.to_string(),
+        romaji: romaji.to_string(),
+        kind,
+        region,
+        aliases,
+    })
+}
+
+fn check_against(previous: &[Record], record: &Record) -> Result<(), Error> {
+    for other in previous {
+        let same = if other.code == record.code {
+            Some(("code", &record.code))
+        } else if other.name == record.name {
+            Some(("name", &record.name))
+        } else {
+            None
+        };
+        if let Some((what, value)) = same {
+            return Err(err(
+                record.line,
+                format!(
+                    "expected each municipality once; {what} `{value}` is already on line {}",
+                    other.line
+                ),
+            ));
+        }
+    }
+    if let Some(last) = previous.last() {
+        if record.code <= last.code {
+            return Err(err(
+                record.line,
+                format!(
+                    "expected codes in ascending order, found {} after {} (line {})",
+                    record.code, last.code, last.line
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One lookup key and what spelled it.
+struct Key {
+    record: usize,
+    canonical: bool,
+    spelling: String,
+}
+
+/// The normalised lookup keys: canonical ones must be unique (else an
+/// error on the later record's line); tolerant ones shared by two
+/// municipalities are dropped. Returns key → record index, sorted.
+pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
+    let mut keys: BTreeMap<String, Vec<Key>> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let mut canonical = vec![r.name.clone(), r.slug()];
+        canonical.extend(r.aliases.iter().cloned());
+        let kind = KINDS[r.kind];
+        let tolerant = [
+            r.bare_name().to_string(),
+            r.romaji.clone(),
+            r.romaji_ascii(),
+            format!("{}-{}", r.romaji, kind.romaji),
+        ];
+        let spellings = canonical
+            .into_iter()
+            .map(|s| (s, true))
+            .chain(tolerant.into_iter().map(|s| (s, false)));
+        for (spelling, canonical) in spellings {
+            let key = name_key(&spelling)
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default();
+            if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(err(
+                    r.line,
+                    format!(
+                        "expected a name, found `{spelling}` (empty or all digits once normalised)"
+                    ),
+                ));
+            }
+            keys.entry(key).or_default().push(Key {
+                record: i,
+                canonical,
+                spelling,
+            });
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (key, spellings) in keys {
+        let first = spellings[0].record;
+        if spellings.iter().all(|k| k.record == first) {
+            out.insert(key, first);
+            continue;
+        }
+        if let Some(c) = spellings.iter().find(|k| k.canonical) {
+            let other = spellings.iter().find(|k| k.record != c.record).unwrap_or(c);
+            let (a, b) = if records[c.record].line < records[other.record].line {
+                (c, other)
+            } else {
+                (other, c)
+            };
+            return Err(err(
+                records[b.record].line,
+                format!(
+                    "expected names that identify one municipality; `{}` ({}) and `{}` on line {} ({}) both normalise to `{key}`",
+                    b.spelling, records[b.record].name, a.spelling, records[a.record].line, records[a.record].name
+                ),
+            ));
+        }
+        // A tolerant spelling two municipalities share: not a key.
+    }
+    Ok(out)
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// The generated Rust source, `include!`d by `src/municipality.rs` into a
+/// child module (which sees `Municipality`'s private fields).
+///
+/// `MUNICIPALITIES` is ordered by area (official order), then by code, so
+/// that each area's members are one contiguous slice (`REGION_RANGES`).
+pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
+    let keys = name_keys(records)?;
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| {
+        (records[a].region, &records[a].code).cmp(&(records[b].region, &records[b].code))
+    });
+    let mut position = vec![0; records.len()];
+    for (p, &i) in order.iter().enumerate() {
+        position[i] = p;
+    }
+    let mut out = String::new();
+    writeln!(
+        out,
+        "// @generated by build.rs (src/source/municipality.rs) from {data_path}.\n\
+         // Do not edit: change the data or the generator and run `cargo build`.\n\
+         // {} municipalities, {} name keys.\n",
+        records.len(),
+        keys.len()
+    )
+    .ok();
+    writeln!(out, "use super::{{Municipality, MunicipalityKind}};").ok();
+    writeln!(out, "use crate::Region;\n").ok();
+    writeln!(
+        out,
+        "/// Every municipality, by area (official order), then by code."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(super) static MUNICIPALITIES: [Municipality; {}] = [",
+        records.len()
+    )
+    .ok();
+    for &i in &order {
+        let r = &records[i];
+        writeln!(
+            out,
+            "    // line {}\n    Municipality {{ name: {}, romaji: {}, slug: {}, code: {}, jis_code: {}, kind: MunicipalityKind::{}, region: Region::{} }},",
+            r.line,
+            lit(&r.name),
+            lit(&r.romaji),
+            lit(&r.slug()),
+            lit(&r.code),
+            lit(r.jis_code()),
+            KINDS[r.kind].variant,
+            REGIONS[r.region].variant,
+        )
+        .ok();
+    }
+    writeln!(out, "];\n").ok();
+
+    let ranges: Vec<String> = (0..REGIONS.len())
+        .map(|region| {
+            let start = order
+                .iter()
+                .position(|&i| records[i].region >= region)
+                .unwrap_or(order.len());
+            let end = order
+                .iter()
+                .position(|&i| records[i].region > region)
+                .unwrap_or(order.len());
+            format!("({start}, {end})")
+        })
+        .collect();
+    writeln!(
+        out,
+        "/// `REGION_RANGES[region]`: that area's members in `MUNICIPALITIES`."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(super) const REGION_RANGES: [(usize, usize); {}] = [{}];\n",
+        REGIONS.len(),
+        ranges.join(", ")
+    )
+    .ok();
+
+    // Codes: the 6-digit and the 5-digit form (they cannot collide).
+    let mut codes = phf_codegen::Map::new();
+    let values: Vec<String> = (0..records.len())
+        .map(|i| format!("&MUNICIPALITIES[{}]", position[i]))
+        .collect();
+    for (r, v) in records.iter().zip(&values) {
+        codes.entry(r.code.as_str(), v.as_str());
+        codes.entry(r.jis_code(), v.as_str());
+    }
+    writeln!(out, "/// 6-digit code and 5-digit JIS code → municipality.").ok();
+    writeln!(
+        out,
+        "pub(super) static CODES: phf::Map<&'static str, &'static Municipality> = {};\n",
+        codes.build()
+    )
+    .ok();
+
+    let mut names = phf_codegen::Map::new();
+    for (key, &i) in &keys {
+        names.entry(key.as_str(), values[i].as_str());
+    }
+    writeln!(
+        out,
+        "/// Normalised names (see `crate::normalize::name_key`) → municipality."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(super) static NAMES: phf::Map<&'static str, &'static Municipality> = {};",
+        names.build()
+    )
+    .ok();
+    Ok(out)
+}

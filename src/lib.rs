@@ -9,6 +9,7 @@
 
 mod category;
 mod id;
+mod municipality;
 mod names;
 mod normalize;
 mod opinion;
@@ -23,6 +24,7 @@ mod dataset {
 
 pub use category::Category;
 pub use id::{KeyOpinionId, OpinionId, ParseIdError};
+pub use municipality::{Municipality, MunicipalityKind, UnknownMunicipalityError};
 pub use names::UnknownNameError;
 pub use opinion::{KeyOpinion, LineSpan, MatchKind, Opinion, Similar};
 pub use region::{Region, Zone};

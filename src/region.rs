@@ -4,7 +4,7 @@ use crate::dataset::{
     OPINIONS, OPINION_RANGES, REGION_CODE, REGION_DESCRIPTION, REGION_ID_TOKEN, REGION_JA,
     REGION_KANA, REGION_KEYS, REGION_ROMAJI, REGION_SLUG, REGION_VALID,
 };
-use crate::{names::closed_set, Opinion, Theme};
+use crate::{names::closed_set, Municipality, Opinion, Theme};
 
 /// One of Tokyo's 13 secondary medical care areas (二次保健医療圏), in the
 /// official order.
@@ -230,6 +230,53 @@ impl Region {
     pub fn opinions(self, theme: Theme) -> &'static [Opinion] {
         let (start, end) = OPINION_RANGES[theme as usize][self as usize];
         OPINIONS.get(start..end).unwrap_or(&[])
+    }
+
+    /// The municipalities (区市町村) that make up this area, in the order
+    /// of their local-government codes: a slice of [`Municipality::all`]
+    /// (no allocation). Every area has at least one; 島しょ has the 9
+    /// island towns and villages.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Region;
+    ///
+    /// let names: Vec<&str> = Region::KuSeinanbu.municipalities().iter().map(|m| m.name()).collect();
+    /// assert_eq!(names, ["目黒区", "世田谷区", "渋谷区"]);
+    /// assert_eq!(Region::Tosho.municipalities().len(), 9);
+    /// ```
+    pub fn municipalities(self) -> &'static [Municipality] {
+        crate::municipality::members(self)
+    }
+
+    /// The area a municipality belongs to, from any name or code
+    /// [`Municipality::from_name`] accepts (`世田谷区`, `東京都世田谷区`,
+    /// `Setagaya`, `131121`). Allocates nothing; `None` on a miss.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Region;
+    ///
+    /// assert_eq!(Region::from_municipality("世田谷区"), Some(Region::KuSeinanbu));
+    /// assert_eq!(Region::from_municipality("東京都八王子市"), Some(Region::Minamitama));
+    /// assert_eq!(Region::from_municipality("小笠原村"), Some(Region::Tosho));
+    /// assert_eq!(Region::from_municipality("横浜市"), None);
+    /// ```
+    pub fn from_municipality(name: &str) -> Option<Region> {
+        Municipality::from_name(name).map(|m| m.region())
+    }
+
+    /// The area with this four-digit area code (`"1301"` … `"1313"`, see
+    /// [`Region::code`]). ASCII digits only; [`Region::from_name`] also
+    /// takes codes, in any width.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Region;
+    ///
+    /// assert_eq!(Region::from_code("1303"), Some(Region::KuSeinanbu));
+    /// assert_eq!(Region::from_code("1313"), Some(Region::Tosho));
+    /// assert_eq!(Region::from_code("1314"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.code() == code)
     }
 }
 

@@ -113,7 +113,8 @@ pub enum ErrorKind {
         /// The area it should come after, but came after it.
         after: &'static str,
     },
-    /// A theme does not cover every area that has opinions.
+    /// A theme does not cover every area that has opinions (reported on the
+    /// theme's last area header, where the name would go).
     MissingArea {
         /// The missing area's Japanese name.
         name: &'static str,
@@ -447,6 +448,18 @@ fn header_names(line: &str) -> Option<Vec<&str>> {
     }
 }
 
+/// A line that can never continue an opinion: blank, page furniture, a
+/// theme title, or an area header that names only known areas. It ends the
+/// opinion before it and the area block it is in (so page furniture or a
+/// header right after an opinion is not glued onto its text).
+fn is_boundary(line: &str) -> bool {
+    line.is_empty()
+        || is_furniture(line)
+        || vocab::theme_by_title_line(line).is_some()
+        || header_names(line)
+            .is_some_and(|names| names.iter().all(|n| vocab::region_by_ja(n).is_some()))
+}
+
 struct Parser<'a> {
     lines: Vec<&'a str>,
     pos: usize,
@@ -568,15 +581,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads a bulleted opinion and its continuation lines (non-blank lines
-    /// that are not bullets, headings or area headers).
+    /// Reads a bulleted opinion and its continuation lines: every line up to
+    /// a bullet, a heading or an [`is_boundary`] line.
     fn opinion_lines(&mut self, first: &str, role: LineRole) -> (String, u32, u32) {
         let first_line = self.line_no();
         let mut text = first.to_string();
         self.set_role(role);
         self.pos += 1;
         while let Some(line) = self.peek() {
-            if line.is_empty() || bullet_of(line).is_some() || line.starts_with('【') {
+            if is_boundary(line) || bullet_of(line).is_some() || line.starts_with('【') {
                 break;
             }
             text.push_str(line);
@@ -601,8 +614,13 @@ impl<'a> Parser<'a> {
                 };
                 return Err(self.eof(expected));
             };
-            if line.is_empty() {
-                self.set_role(LineRole::Blank);
+            if line.is_empty() || is_furniture(line) {
+                let role = if line.is_empty() {
+                    LineRole::Blank
+                } else {
+                    LineRole::Furniture
+                };
+                self.set_role(role);
                 labels.extend(pending.take());
                 self.pos += 1;
                 continue;
@@ -659,13 +677,15 @@ impl<'a> Parser<'a> {
     /// Area pages: header, blocks; until the next key-opinion page or EOF.
     fn area_pages(&mut self, theme: usize) -> Result<(), ParseError> {
         let mut seen: Vec<Option<u32>> = vec![None; vocab::REGIONS.len()];
-        let mut any_header = false;
+        // The line of the theme's last area header: where a missing area
+        // would be added, so where `MissingArea` points.
+        let mut last_header: Option<u32> = None;
         loop {
             let title = |l: &str| vocab::theme_by_title_line(l) == Some(theme);
             self.skip(|l| l.is_empty() || title(l));
             let line = match self.peek() {
                 None => break,
-                Some(l) if is_furniture(l) && any_header => break,
+                Some(l) if is_furniture(l) && last_header.is_some() => break,
                 Some(l) => l,
             };
             let Some(names) = header_names(line) else {
@@ -704,15 +724,15 @@ impl<'a> Parser<'a> {
                 seen[region] = Some(header_line);
                 regions.push(region);
             }
-            any_header = true;
+            last_header = Some(header_line);
             self.set_role(LineRole::AreaHeader);
             self.pos += 1;
             for (found, &region) in regions.iter().enumerate() {
                 self.skip(|l| l.is_empty());
                 let starts_block = |l: &str| l.starts_with('【') || bullet_of(l).is_some();
                 match self.peek() {
-                    Some(l) if starts_block(l) || header_names(l).is_none() && !is_furniture(l) => {
-                    }
+                    // Plain text goes on to `area_block`, which reports it.
+                    Some(l) if starts_block(l) || header_names(l).is_none() && !is_boundary(l) => {}
                     _ => {
                         let expected = regions.len();
                         let at = if self.pos < self.lines.len() {
@@ -742,13 +762,12 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if !any_header {
+        let Some(line) = last_header else {
             return Err(self.eof("an area header (area names separated by spaces)"));
-        }
+        };
         for (region, names) in vocab::REGIONS.iter().enumerate() {
             // 島しょ (the islands) has no opinions in this document.
             if seen[region].is_none() && names.part != 2 {
-                let line = self.pos.min(self.lines.len()) as u32;
                 return Err(ParseError {
                     line,
                     kind: ErrorKind::MissingArea { name: names.ja },
@@ -758,13 +777,14 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// One area block: headings and opinions up to a blank line or EOF.
+    /// One area block: headings and opinions up to a blank line (or another
+    /// [`is_boundary`] line) or EOF.
     fn area_block(&mut self, theme: usize, region: usize) -> Result<(), ParseError> {
         let mut heading: Option<(usize, String, u32)> = None;
         let mut in_heading = 0;
         let mut position = 0;
         while let Some(line) = self.peek() {
-            if line.is_empty() {
+            if is_boundary(line) {
                 break;
             }
             if let Some(rest) = line.strip_prefix('【') {

@@ -210,6 +210,7 @@ fn variant(kind: &ErrorKind) -> &'static str {
         ErrorKind::ExpectedAreaHeader { .. } => "ExpectedAreaHeader",
         ErrorKind::UnknownArea { .. } => "UnknownArea",
         ErrorKind::DuplicateArea { .. } => "DuplicateArea",
+        ErrorKind::AreaOutOfOrder { .. } => "AreaOutOfOrder",
         ErrorKind::MissingArea { .. } => "MissingArea",
         ErrorKind::TooFewAreaBlocks { .. } => "TooFewAreaBlocks",
         ErrorKind::TooManyAreaBlocks { .. } => "TooManyAreaBlocks",
@@ -224,7 +225,7 @@ fn variant(kind: &ErrorKind) -> &'static str {
     }
 }
 
-const ALL_VARIANTS: [&str; 23] = [
+const ALL_VARIANTS: [&str; 24] = [
     "Empty",
     "InvalidUtf8",
     "Truncated",
@@ -237,6 +238,7 @@ const ALL_VARIANTS: [&str; 23] = [
     "ExpectedAreaHeader",
     "UnknownArea",
     "DuplicateArea",
+    "AreaOutOfOrder",
     "MissingArea",
     "TooFewAreaBlocks",
     "TooManyAreaBlocks",
@@ -355,6 +357,18 @@ fn cases() -> Vec<(&'static str, ParseError, &'static str)> {
                 },
             ),
             "first named on line 9",
+        ),
+        (
+            // 区南部 comes after 区西南部 in the previous header.
+            "area_out_of_order.txt",
+            e(
+                17,
+                AreaOutOfOrder {
+                    name: "区南部",
+                    after: "区西南部",
+                },
+            ),
+            "official order",
         ),
         (
             "missing_area.txt",

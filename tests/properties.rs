@@ -1,7 +1,8 @@
 //! Property tests for the string entry points of the public API.
 //!
 //! * No input panics `FromStr`/`from_name` of `Region`, `Theme`, `Category`,
-//!   or `FromStr` of `OpinionId`/`KeyOpinionId`: arbitrary Unicode,
+//!   `Municipality` (and its `from_code`), or `FromStr` of
+//!   `OpinionId`/`KeyOpinionId`: arbitrary Unicode,
 //!   combining marks, control characters, unassigned code points, very long
 //!   strings, and strings around the 192-byte name-key limit.
 //! * Every accepted spelling of every name round-trips, whatever its ASCII
@@ -9,14 +10,13 @@
 //! * Every record's id round-trips, and a well-formed id parses exactly when
 //!   its record exists.
 //!
-//! (Search/Query and Municipality parsing get their own property tests with
-//! those features.)
+//! (Search/Query get their own property tests with that feature.)
 
 use proptest::prelude::*;
 use std::str::FromStr;
 use zaitaku_opinions::{
-    key_groups, key_opinion, key_opinions, opinion, opinions, Category, KeyOpinionId, OpinionId,
-    Region, Theme,
+    key_groups, key_opinion, key_opinions, opinion, opinions, Category, KeyOpinionId, Municipality,
+    OpinionId, Region, Theme,
 };
 
 // --- inputs ----------------------------------------------------------------
@@ -281,6 +281,65 @@ proptest! {
             prop_assert_eq!((id.theme().number(), id.group() as usize, id.position() as usize), (theme, group, n));
             prop_assert_eq!(id.key_opinion().id(), id);
         }
+    }
+}
+
+// --- municipalities ----------------------------------------------------------
+
+/// Every municipality with each spelling that names it alone: the Japanese
+/// name (also after 東京都), the slug, both codes.
+fn municipality_spellings() -> Vec<(&'static Municipality, String)> {
+    let mut out = Vec::new();
+    for m in Municipality::all() {
+        for s in [
+            m.name().to_owned(),
+            format!("東京都{}", m.name()),
+            m.slug().to_owned(),
+            m.code().to_owned(),
+            m.jis_code().to_owned(),
+            m.to_string(),
+        ] {
+            out.push((m, s));
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn municipality_lookups_never_panic_and_agree(s in hostile_string()) {
+        let parsed = Municipality::from_str(&s);
+        prop_assert_eq!(parsed.as_ref().ok(), Municipality::from_name(&s));
+        match parsed {
+            Ok(m) => prop_assert!(Municipality::all().contains(&m)),
+            Err(e) => {
+                prop_assert_eq!(e.input(), s.as_str());
+                prop_assert!(e.suggestions().len() <= 5);
+                prop_assert!(!e.to_string().is_empty());
+            }
+        }
+        if let Some(m) = Municipality::from_code(&s) {
+            prop_assert!(s == m.code() || s == m.jis_code());
+        }
+    }
+
+    #[test]
+    fn every_municipality_spelling_round_trips_in_any_dress(
+        (m, name) in prop::sample::select(municipality_spellings()),
+        mask in any::<u64>(),
+        wide in any::<bool>(),
+        pad in "[ \t　]{0,3}",
+    ) {
+        let mut s = recase(&name, mask);
+        if wide {
+            s = full_width(&s);
+        }
+        let s = format!("{pad}{s}{pad}");
+        prop_assert_eq!(Municipality::from_name(&s), Some(m), "{:?}", s);
+        let parsed = s.parse::<Municipality>();
+        prop_assert_eq!(parsed.as_ref(), Ok(m));
     }
 }
 

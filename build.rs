@@ -6,6 +6,10 @@
 //! Bad data stops the build with `data/<file>:<line>: <what was expected>`
 //! and no panic backtrace.
 
+// Errors are returned and printed by `main`, never panicked: this covers
+// the mounted parser, linker and generator modules too.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -68,13 +68,13 @@ fn small_document_parses_end_to_end() {
             .max()
     };
     assert_eq!((key_groups(0), key_groups(1)), (Some(3), Some(3)));
-    for r in 0..12 {
+    for (r, area) in REGIONS.iter().enumerate().take(12) {
         let n = doc
             .opinions
             .iter()
             .filter(|o| o.theme == 0 && o.region == r)
             .count();
-        assert_eq!(n, if r == 0 { 3 } else { 1 }, "{}", REGIONS[r].ja);
+        assert_eq!(n, if r == 0 { 3 } else { 1 }, "{}", area.ja);
     }
     assert!(doc.opinions.iter().all(|o| o.region != region("島しょ")));
 

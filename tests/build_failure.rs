@@ -1,5 +1,6 @@
 //! Bad data fails the build with `data/<file>:<line>: expected …` and a
-//! non-zero exit, and no panic or backtrace.
+//! non-zero exit, and no panic or backtrace; a CRLF, BOM-prefixed copy of
+//! the data builds the same `dataset.rs` byte for byte.
 //!
 //! The test copies the crate (manifest, lock file, build script, sources,
 //! data) into `CARGO_TARGET_TMPDIR`, corrupts the copy's data file in a few
@@ -10,6 +11,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+
+/// The tests share one copy of the crate; they take turns.
+static COPY: Mutex<()> = Mutex::new(());
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 const DATA: &str = "data/shiryo-3-2.txt";
@@ -76,6 +81,7 @@ fn line_of(text: &str, line: &str) -> usize {
 
 #[test]
 fn bad_data_fails_the_build_with_file_line_and_no_backtrace() {
+    let _turn = COPY.lock().unwrap_or_else(|e| e.into_inner());
     let copy = crate_copy();
     let data_path = copy.join(DATA);
     let original = std::fs::read_to_string(&data_path).unwrap();
@@ -128,4 +134,34 @@ fn bad_data_fails_the_build_with_file_line_and_no_backtrace() {
     std::fs::write(&data_path, &original).unwrap();
     let (ok, stderr) = build(&copy);
     assert!(ok, "the unmodified copy does not build:\n{stderr}");
+}
+
+/// The newest `dataset.rs` the copy's build script wrote.
+fn built_dataset(copy: &Path) -> String {
+    let build = copy.parent().unwrap().join("target/debug/build");
+    let newest = std::fs::read_dir(&build)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("out/dataset.rs"))
+        .filter(|p| p.exists())
+        .max_by_key(|p| p.metadata().unwrap().modified().unwrap())
+        .unwrap();
+    std::fs::read_to_string(newest).unwrap()
+}
+
+#[test]
+fn a_crlf_bom_copy_of_the_data_builds_the_same_dataset() {
+    let _turn = COPY.lock().unwrap_or_else(|e| e.into_inner());
+    let copy = crate_copy();
+    let data_path = copy.join(DATA);
+    let original = std::fs::read_to_string(&data_path).unwrap();
+    let crlf_bom = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+    std::fs::write(&data_path, crlf_bom).unwrap();
+    let (ok, stderr) = build(&copy);
+    assert!(ok, "the CRLF + BOM copy does not build:\n{stderr}");
+    // This crate's own build script read the data as shipped.
+    let ours = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/dataset.rs")).unwrap();
+    assert!(
+        built_dataset(&copy) == ours,
+        "the CRLF + BOM copy generated a different dataset.rs"
+    );
 }

@@ -1,0 +1,296 @@
+//! The `serde` feature: every enum value and every record round-trips
+//! through serde_json and toml, from borrowed, transient and owned input;
+//! names as printed in the document deserialise to the right values.
+//!
+//! Run with `cargo test --features serde --test serde`.
+#![cfg(feature = "serde")]
+
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use zaitaku_opinions::{
+    Category, KeyOpinion, KeyOpinionId, MatchKind, Opinion, OpinionId, Region, Theme, Zone,
+};
+
+const DATA: &str = include_str!("../data/shiryo-3-2.txt");
+
+fn data_lines() -> Vec<&'static str> {
+    DATA.lines().collect()
+}
+
+/// JSON: to a string and back through `from_str` (borrowed), `from_reader`
+/// (transient) and `from_value` (owned); TOML: as a value in a table.
+fn round_trip<T>(value: T) -> String
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + Debug,
+{
+    let json = serde_json::to_string(&value).unwrap();
+    assert_eq!(serde_json::from_str::<T>(&json).unwrap(), value, "{json}");
+    assert_eq!(
+        serde_json::from_reader::<_, T>(json.as_bytes()).unwrap(),
+        value,
+        "{json}"
+    );
+    let tree = serde_json::to_value(&value).unwrap();
+    assert_eq!(serde_json::from_value::<T>(tree).unwrap(), value, "{json}");
+
+    let table = BTreeMap::from([("v".to_owned(), value)]);
+    let toml = toml::to_string(&table).unwrap();
+    let back: BTreeMap<String, T> = toml::from_str(&toml).unwrap();
+    assert_eq!(back, table, "{toml}");
+    json
+}
+
+#[test]
+fn regions_round_trip_as_slugs() {
+    for region in Region::ALL {
+        let json = round_trip(region);
+        assert_eq!(json, format!("\"{}\"", region.slug()));
+        assert!(json.is_ascii());
+    }
+}
+
+#[test]
+fn themes_round_trip_as_slugs() {
+    for theme in Theme::ALL {
+        assert_eq!(round_trip(theme), format!("\"{}\"", theme.slug()));
+    }
+}
+
+#[test]
+fn categories_round_trip_as_slugs() {
+    for category in Category::ALL {
+        assert_eq!(round_trip(category), format!("\"{}\"", category.slug()));
+    }
+}
+
+#[test]
+fn zones_and_match_kinds_round_trip() {
+    let zones = [Zone::Wards, Zone::Tama, Zone::Islands];
+    let slugs: Vec<String> = zones.into_iter().map(round_trip).collect();
+    assert_eq!(slugs, ["\"wards\"", "\"tama\"", "\"islands\""]);
+    // The Japanese names are read too.
+    for (name, zone) in [
+        ("区部", Zone::Wards),
+        ("多摩", Zone::Tama),
+        ("島しょ", Zone::Islands),
+    ] {
+        assert_eq!(
+            serde_json::from_str::<Zone>(&format!("\"{name}\"")).unwrap(),
+            zone
+        );
+    }
+
+    let kinds = [
+        MatchKind::Exact,
+        MatchKind::WidthInsensitive,
+        MatchKind::Merged,
+    ];
+    let slugs: Vec<String> = kinds.into_iter().map(round_trip).collect();
+    assert_eq!(slugs, ["\"exact\"", "\"width-insensitive\"", "\"merged\""]);
+    let err = serde_json::from_str::<MatchKind>("\"fuzzy\"").unwrap_err();
+    assert!(err.to_string().contains("width-insensitive"), "{err}");
+}
+
+/// The area names of the document's table headers (lines 68 and 218 of
+/// theme ①) deserialise to the 12 areas with opinions, in order.
+#[test]
+fn document_area_names_deserialize() {
+    let lines = data_lines();
+    let names: Vec<&str> = [lines[67], lines[217]]
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect();
+    assert_eq!(names.len(), 12);
+    let regions: Vec<Region> = names
+        .iter()
+        .map(|n| serde_json::from_value(serde_json::Value::String((*n).to_owned())).unwrap())
+        .collect();
+    assert_eq!(regions, Region::ALL[..12]);
+    assert_eq!(
+        serde_json::to_value(regions[0]).unwrap(),
+        "ku-chubu",
+        "区中央部 is written as its slug"
+    );
+}
+
+/// Every 【…】 heading of the document deserialises (from JSON and TOML) to
+/// a category; the 15 spellings give the 14 categories.
+#[test]
+fn document_headings_deserialize() {
+    let mut headings: Vec<&str> = DATA
+        .split('【')
+        .skip(1)
+        .filter_map(|s| s.split_once('】').map(|(h, _)| h))
+        .collect();
+    headings.sort_unstable();
+    headings.dedup();
+    assert_eq!(headings.len(), 15);
+    let mut seen = Vec::new();
+    for heading in headings {
+        let from_json: Category = serde_json::from_str(&format!("\"【{heading}】\"")).unwrap();
+        let from_toml: BTreeMap<String, Category> =
+            toml::from_str(&format!("c = \"{heading}\"")).unwrap();
+        assert_eq!(from_toml["c"], from_json, "{heading}");
+        seen.push(from_json);
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen, Category::ALL);
+}
+
+/// The theme markers as printed (`テーマ①`, `テーマ②`) deserialise.
+#[test]
+fn document_theme_markers_deserialize() {
+    let lines = data_lines();
+    for (line, theme) in [
+        (65, Theme::LocalSituation),
+        (421, Theme::HospitalCollaboration),
+    ] {
+        let marker = lines[line - 1].split('　').next().unwrap();
+        let value = serde_json::Value::String(marker.to_owned());
+        assert_eq!(serde_json::from_value::<Theme>(value).unwrap(), theme);
+        let title = lines[line - 1].trim();
+        assert_eq!(
+            serde_json::from_str::<Theme>(&serde_json::to_string(title).unwrap()).unwrap(),
+            theme
+        );
+    }
+}
+
+#[test]
+fn unknown_names_list_the_valid_ones() {
+    let err = serde_json::from_str::<Region>("\"区北部\"").unwrap_err();
+    assert!(err.to_string().contains("区中央部"), "{err}");
+    let err = toml::from_str::<BTreeMap<String, Category>>("c = \"介護\"").unwrap_err();
+    assert!(err.to_string().contains("入退院調整"), "{err}");
+    let err = serde_json::from_str::<Theme>("3").unwrap_err();
+    assert!(err.to_string().contains("theme"), "{err}");
+}
+
+#[test]
+fn ids_round_trip() {
+    for o in zaitaku_opinions::opinions() {
+        let json = round_trip(o.id());
+        assert_eq!(json, format!("\"{}\"", o.id()));
+    }
+    for k in zaitaku_opinions::key_opinions() {
+        round_trip(k.id());
+    }
+    assert!(serde_json::from_str::<OpinionId>("\"t1-kuchubu-99\"").is_err());
+    assert!(serde_json::from_str::<KeyOpinionId>("\"t1-kuchubu-01\"").is_err());
+}
+
+/// The text of the data file's lines `first..=last`, joined, without the
+/// bullet: what a record's `text` must be.
+fn source_text(lines: &[&str], record: &serde_json::Value) -> String {
+    let first = record["lines"]["first"].as_u64().unwrap() as usize;
+    let last = record["lines"]["last"].as_u64().unwrap() as usize;
+    let joined: String = lines[first - 1..last].concat();
+    joined
+        .trim()
+        .trim_start_matches(['○', '〇'])
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn opinions_round_trip_and_match_the_document() {
+    let lines = data_lines();
+    for o in zaitaku_opinions::opinions() {
+        let json = serde_json::to_string(o).unwrap();
+        let back: &'static Opinion = serde_json::from_str(&json).unwrap();
+        assert!(std::ptr::eq(back, o), "{json}");
+        let back: &'static Opinion = serde_json::from_reader(json.as_bytes()).unwrap();
+        assert!(std::ptr::eq(back, o));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["kind"], "opinion");
+        assert_eq!(value["region"], o.region().slug());
+        assert_eq!(value["theme"], o.theme().slug());
+        assert_eq!(value["category"], o.category().slug());
+        assert_eq!(value["sources"], serde_json::json!([]));
+        assert_eq!(value["text"], source_text(&lines, &value), "{json}");
+        let owned: &'static Opinion = serde_json::from_value(value).unwrap();
+        assert!(std::ptr::eq(owned, o));
+        // From the bare id too.
+        let by_id: &'static Opinion = serde_json::from_value(o.id().to_string().into()).unwrap();
+        assert!(std::ptr::eq(by_id, o));
+    }
+}
+
+#[test]
+fn key_opinions_round_trip_and_match_the_document() {
+    let lines = data_lines();
+    for k in zaitaku_opinions::key_opinions() {
+        let json = serde_json::to_string(k).unwrap();
+        let back: &'static KeyOpinion = serde_json::from_str(&json).unwrap();
+        assert!(std::ptr::eq(back, k), "{json}");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["kind"], "key-opinion");
+        assert!(value["region"].is_null());
+        assert_eq!(value["text"], source_text(&lines, &value), "{json}");
+        let sources: Vec<&'static Opinion> =
+            serde_json::from_value(value["sources"].clone()).unwrap();
+        assert!(!sources.is_empty());
+        assert!(sources.iter().all(|s| s.theme() == k.theme()));
+        if k.match_kind() == MatchKind::Exact {
+            // The document repeats the area opinion word for word.
+            assert_eq!(sources[0].text(), value["text"]);
+        }
+        let owned: &'static KeyOpinion = serde_json::from_value(value).unwrap();
+        assert!(std::ptr::eq(owned, k));
+    }
+}
+
+/// All records through TOML, as arrays of tables; key opinions have no
+/// `region` there (TOML has no null).
+#[test]
+fn records_round_trip_through_toml() {
+    let opinions: Vec<&'static Opinion> = zaitaku_opinions::opinions().iter().collect();
+    let table = BTreeMap::from([("opinion", opinions.clone())]);
+    let text = toml::to_string(&table).unwrap();
+    let back: BTreeMap<String, Vec<&'static Opinion>> = toml::from_str(&text).unwrap();
+    assert_eq!(back["opinion"].len(), 150);
+    assert!(back["opinion"]
+        .iter()
+        .zip(&opinions)
+        .all(|(a, b)| std::ptr::eq(*a, *b)));
+
+    let keys: Vec<&'static KeyOpinion> = zaitaku_opinions::key_opinions().iter().collect();
+    let table = BTreeMap::from([("key", keys.clone())]);
+    let text = toml::to_string(&table).unwrap();
+    assert!(!text.contains("region"), "{text}");
+    let back: BTreeMap<String, Vec<&'static KeyOpinion>> = toml::from_str(&text).unwrap();
+    assert_eq!(back["key"].len(), 54);
+    assert!(back["key"]
+        .iter()
+        .zip(&keys)
+        .all(|(a, b)| std::ptr::eq(*a, *b)));
+}
+
+#[test]
+fn a_record_that_disagrees_with_the_dataset_is_rejected() {
+    let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
+    let mut value = serde_json::to_value(o).unwrap();
+    value["text"] = "別の意見".into();
+    let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
+    assert!(err.to_string().contains("`text`"), "{err}");
+
+    let mut value = serde_json::to_value(o).unwrap();
+    value["kind"] = "key-opinion".into();
+    assert!(serde_json::from_value::<&'static Opinion>(value).is_err());
+
+    let mut value = serde_json::to_value(o).unwrap();
+    value["region"] = "区南部".into();
+    let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
+    assert!(err.to_string().contains("`region`"), "{err}");
+
+    // Only the id is required; unknown fields are ignored.
+    let value = serde_json::json!({ "id": "t1-kuchubu-01", "note": "mine" });
+    assert!(std::ptr::eq(
+        serde_json::from_value::<&'static Opinion>(value).unwrap(),
+        o
+    ));
+    let err =
+        serde_json::from_value::<&'static Opinion>(serde_json::json!({ "text": "x" })).unwrap_err();
+    assert!(err.to_string().contains("missing field `id`"), "{err}");
+}

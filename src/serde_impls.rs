@@ -1,24 +1,27 @@
 //! `Serialize` and `Deserialize`, written by hand (no `serde_derive`, so
 //! the feature costs users no proc-macro build).
 //!
-//! * [`Region`], [`Theme`], [`Category`], [`Zone`] and [`MatchKind`] are
-//!   written as their stable ASCII slugs (`ku-chubu`, `local-situation`,
-//!   `admission-discharge`, `wards`, `width-insensitive`): slugs are the
-//!   same in every format and never need escaping. They are read through
-//!   the same lookup as `FromStr`, so Japanese names and the other accepted
-//!   spellings are read too.
+//! * [`Region`], [`Theme`], [`Category`], [`Zone`], [`MatchKind`] and
+//!   [`MunicipalityKind`] are written as their stable ASCII slugs
+//!   (`ku-chubu`, `local-situation`, `admission-discharge`, `wards`,
+//!   `width-insensitive`, `ku`): slugs are the same in every format and
+//!   never need escaping. They are read through the same lookup as
+//!   `FromStr`, so Japanese names and the other accepted spellings are read
+//!   too.
 //! * [`OpinionId`] and [`KeyOpinionId`] are written as their id strings.
 //! * [`Opinion`] and [`KeyOpinion`] are written as flat records with ids
 //!   for the links; `&'static Opinion` and `&'static KeyOpinion` are read
 //!   back from an id string or from such a record (identified by its `id`,
 //!   the other fields checked against the dataset).
+//! * [`Municipality`] is written as a flat record keyed by its code and
+//!   read from any name or code, or from such a record.
 //!
 //! Everything is read from borrowed or owned input alike (a visitor that
 //! copies nothing it keeps: the values are the `'static` dataset's).
 
 use crate::{
-    Category, KeyOpinion, KeyOpinionId, LineSpan, MatchKind, Opinion, OpinionId, Region, Theme,
-    Zone,
+    Category, KeyOpinion, KeyOpinionId, LineSpan, MatchKind, Municipality, MunicipalityKind,
+    Opinion, OpinionId, Region, Theme, Zone,
 };
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{SerializeStruct, Serializer};
@@ -573,5 +576,165 @@ impl<'de> Deserialize<'de> for &'static Opinion {
 impl<'de> Deserialize<'de> for &'static KeyOpinion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(RecordVisitor(PhantomData))
+    }
+}
+
+impl Named for MunicipalityKind {
+    const ALL: &'static [Self] = &MunicipalityKind::ALL;
+    const KIND: &'static str = "municipality kind";
+    fn slug(self) -> &'static str {
+        self.romaji()
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            MunicipalityKind::Ku => &["区", "special ward", "ward"],
+            MunicipalityKind::Shi => &["市", "city"],
+            MunicipalityKind::Machi => &["町", "town", "cho"],
+            MunicipalityKind::Mura => &["村", "village", "son"],
+        }
+    }
+}
+
+/// Writes the romanised suffix: `"ku"`, `"shi"`, `"machi"` or `"mura"`
+/// ([`MunicipalityKind::romaji`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for MunicipalityKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.romaji())
+    }
+}
+
+/// Reads `"ku"`, `"shi"`, `"machi"` or `"mura"` (any ASCII case), the
+/// Japanese suffix (`区`, `市`, `町`, `村`), the English name or the variant
+/// name.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for MunicipalityKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(NamedVisitor(PhantomData))
+    }
+}
+
+/// The field names of a serialised [`Municipality`].
+const MUNICIPALITY_FIELDS: &[&str] = &[
+    "code", "jis_code", "name", "romaji", "slug", "kind", "region",
+];
+
+/// Writes a flat record: `code` (6 digits, the key), `jis_code` (5
+/// digits), `name`, `romaji`, `slug`, `kind` (`"ku"` …) and `region` (the
+/// area's slug).
+///
+/// ```
+/// use zaitaku_opinions::Municipality;
+///
+/// let m = Municipality::from_name("世田谷区").unwrap();
+/// let json = serde_json::to_value(m)?;
+/// assert_eq!(json["code"], "131121");
+/// assert_eq!(json["kind"], "ku");
+/// assert_eq!(json["region"], "ku-seinanbu");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Municipality {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Municipality", MUNICIPALITY_FIELDS.len())?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("jis_code", self.jis_code())?;
+        s.serialize_field("name", self.name())?;
+        s.serialize_field("romaji", self.romaji())?;
+        s.serialize_field("slug", self.slug())?;
+        s.serialize_field("kind", &self.kind())?;
+        s.serialize_field("region", &self.region())?;
+        s.end()
+    }
+}
+
+struct MunicipalityVisitor;
+
+impl<'de> Visitor<'de> for MunicipalityVisitor {
+    type Value = &'static Municipality;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a municipality name or code such as `世田谷区` or `131121`, or a serialised municipality")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static Municipality, E> {
+        match Municipality::from_name(v) {
+            Some(m) => Ok(m),
+            // The error's message carries the closest names.
+            None => Err(E::custom(v.parse::<Municipality>().err().map_or_else(
+                || format!("unknown municipality `{v}`"),
+                |e| e.to_string(),
+            ))),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<&'static Municipality, A::Error> {
+        let mut fields: [Option<String>; 5] = Default::default();
+        let mut kind: Option<MunicipalityKind> = None;
+        let mut region: Option<Region> = None;
+        while let Some(key) = map.next_key::<FieldName>()? {
+            match key.0.as_str() {
+                "kind" => kind = Some(map.next_value()?),
+                "region" => region = Some(map.next_value()?),
+                other => match MUNICIPALITY_FIELDS[..5].iter().position(|f| *f == other) {
+                    Some(i) => fields[i] = Some(map.next_value()?),
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                },
+            }
+        }
+        let [code, jis_code, name, romaji, slug] = fields;
+        // Found by its code, or failing that by its name.
+        let m = match (&code, &name) {
+            (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
+                de::Error::custom(format_args!("no municipality has the code `{code}`"))
+            })?,
+            (None, Some(name)) => self.visit_str::<A::Error>(name)?,
+            (None, None) => return Err(de::Error::missing_field("code")),
+        };
+        let id: &dyn fmt::Display = &m.code();
+        let checks = [
+            ("jis_code", jis_code.is_some_and(|v| v != m.jis_code())),
+            ("name", name.is_some_and(|v| v != m.name())),
+            ("romaji", romaji.is_some_and(|v| v != m.romaji())),
+            ("slug", slug.is_some_and(|v| v != m.slug())),
+            ("kind", kind.is_some_and(|v| v != m.kind())),
+            ("region", region.is_some_and(|v| v != m.region())),
+        ];
+        match checks.iter().find(|(_, wrong)| *wrong) {
+            Some((field, _)) => Err(mismatch(id, field)),
+            None => Ok(m),
+        }
+    }
+}
+
+/// Reads a municipality from any name or code [`Municipality::from_name`]
+/// accepts (`"世田谷区"`, `"東京都世田谷区"`, `"setagaya-ku"`, `"131121"`,
+/// `"13112"` …; an unknown one is an error naming the closest), or from a
+/// serialised record: found by `code` (or `name`), the other fields, if
+/// present, checked. Reading a record needs a self-describing format.
+///
+/// ```
+/// use zaitaku_opinions::{Municipality, Region};
+///
+/// let m: &'static Municipality = serde_json::from_str(r#""東京都世田谷区""#)?;
+/// assert_eq!(m.region(), Region::KuSeinanbu);
+/// let err = serde_json::from_str::<&'static Municipality>(r#""世田谷市""#).unwrap_err();
+/// assert!(err.to_string().contains("世田谷区"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for &'static Municipality {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(MunicipalityVisitor)
+    }
+}
+
+/// As for `&'static Municipality`, copied.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Municipality {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'static Municipality>::deserialize(deserializer).copied()
     }
 }

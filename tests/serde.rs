@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use zaitaku_opinions::{
-    Category, KeyOpinion, KeyOpinionId, MatchKind, Opinion, OpinionId, Region, Theme, Zone,
+    Category, KeyOpinion, KeyOpinionId, MatchKind, Municipality, MunicipalityKind, Opinion,
+    OpinionId, Region, Theme, Zone,
 };
 
 const DATA: &str = include_str!("../data/shiryo-3-2.txt");
@@ -293,4 +294,71 @@ fn a_record_that_disagrees_with_the_dataset_is_rejected() {
     let err =
         serde_json::from_value::<&'static Opinion>(serde_json::json!({ "text": "x" })).unwrap_err();
     assert!(err.to_string().contains("missing field `id`"), "{err}");
+}
+
+#[test]
+fn municipality_kinds_round_trip() {
+    let slugs: Vec<String> = MunicipalityKind::ALL.into_iter().map(round_trip).collect();
+    assert_eq!(slugs, ["\"ku\"", "\"shi\"", "\"machi\"", "\"mura\""]);
+    for (suffix, kind) in [
+        ("区", MunicipalityKind::Ku),
+        ("市", MunicipalityKind::Shi),
+        ("町", MunicipalityKind::Machi),
+        ("村", MunicipalityKind::Mura),
+    ] {
+        let value = serde_json::Value::String(suffix.to_owned());
+        assert_eq!(
+            serde_json::from_value::<MunicipalityKind>(value).unwrap(),
+            kind
+        );
+    }
+}
+
+/// Every municipality through JSON (as a record, by code, by name) and
+/// TOML, as a value and as `&'static`.
+#[test]
+fn municipalities_round_trip() {
+    let all = Municipality::all();
+    assert_eq!(all.len(), 62);
+    for m in all {
+        round_trip(*m);
+        let json = serde_json::to_string(m).unwrap();
+        let back: &'static Municipality = serde_json::from_str(&json).unwrap();
+        assert!(std::ptr::eq(back, m), "{json}");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["region"], m.region().slug());
+        assert_eq!(value["kind"], m.kind().romaji());
+        for key in [m.code(), m.name()] {
+            let by: &'static Municipality = serde_json::from_value(key.into()).unwrap();
+            assert!(std::ptr::eq(by, m), "{key}");
+        }
+    }
+    let table = BTreeMap::from([("m", all.iter().collect::<Vec<_>>())]);
+    let text = toml::to_string(&table).unwrap();
+    let back: BTreeMap<String, Vec<&'static Municipality>> = toml::from_str(&text).unwrap();
+    assert!(back["m"].iter().zip(all).all(|(a, b)| std::ptr::eq(*a, b)));
+}
+
+/// Facts from the public sources: 世田谷区 is 131121 (JIS 13112) in 区西南部.
+#[test]
+fn municipality_names_and_codes_deserialize() {
+    for input in ["世田谷区", "東京都世田谷区", "131121", "13112"] {
+        let m: Municipality = serde_json::from_value(input.into()).unwrap();
+        assert_eq!(
+            (m.name(), m.code(), m.region()),
+            ("世田谷区", "131121", Region::KuSeinanbu)
+        );
+    }
+    let err = serde_json::from_str::<Municipality>("\"世田谷市\"").unwrap_err();
+    assert!(err.to_string().contains("世田谷区"), "{err}");
+
+    let m = Municipality::from_code("131121").unwrap();
+    let mut value = serde_json::to_value(m).unwrap();
+    value["region"] = "ku-chubu".into();
+    let err = serde_json::from_value::<Municipality>(value).unwrap_err();
+    assert!(err.to_string().contains("`region`"), "{err}");
+    // A record without a code is found by its name.
+    let by_name: &'static Municipality =
+        serde_json::from_value(serde_json::json!({ "name": "世田谷区", "kind": "区" })).unwrap();
+    assert!(std::ptr::eq(by_name, m));
 }

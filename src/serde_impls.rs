@@ -265,11 +265,11 @@ const RECORD_FIELDS: &[&str] = &[
 ];
 
 /// The `kind` of a serialised [`Opinion`].
-const KIND_OPINION: &str = "opinion";
+const KIND_OPINION: &str = "regional";
 /// The `kind` of a serialised [`KeyOpinion`].
-const KIND_KEY_OPINION: &str = "key-opinion";
+const KIND_KEY_OPINION: &str = "key";
 
-/// Writes a flat record: `id`, `kind` (`"opinion"`), `theme`, `region` and
+/// Writes a flat record: `id`, `kind` (`"regional"`, as in the export example), `theme`, `region` and
 /// `category` (slugs), `text`, `sources` (always empty for an area opinion;
 /// the field is there so that both kinds of record share one shape) and
 /// `lines` (`{first, last}`).
@@ -278,7 +278,7 @@ const KIND_KEY_OPINION: &str = "key-opinion";
 /// let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
 /// let json = serde_json::to_value(o)?;
 /// assert_eq!(json["id"], "t1-kuchubu-01");
-/// assert_eq!(json["kind"], "opinion");
+/// assert_eq!(json["kind"], "regional");
 /// assert_eq!(json["region"], "ku-chubu");
 /// assert_eq!(json["lines"]["first"], 71);
 /// # Ok::<(), serde_json::Error>(())
@@ -299,7 +299,7 @@ impl Serialize for Opinion {
     }
 }
 
-/// Writes a flat record: `id`, `kind` (`"key-opinion"`), `theme`, `region`
+/// Writes a flat record: `id`, `kind` (`"key"`), `theme`, `region`
 /// (`null`: key opinions belong to no area; formats without null, such as
 /// TOML, leave the field out), `category`, `text`, `sources` (the ids of
 /// the area opinions it was taken from, main source first) and `lines`.
@@ -307,7 +307,7 @@ impl Serialize for Opinion {
 /// ```
 /// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
 /// let json = serde_json::to_value(k)?;
-/// assert_eq!(json["kind"], "key-opinion");
+/// assert_eq!(json["kind"], "key");
 /// assert!(json["region"].is_null());
 /// assert_eq!(json["sources"].as_array().map(Vec::len), Some(3));
 /// # Ok::<(), serde_json::Error>(())

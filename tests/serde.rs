@@ -204,7 +204,7 @@ fn opinions_round_trip_and_match_the_document() {
         let back: &'static Opinion = serde_json::from_reader(json.as_bytes()).unwrap();
         assert!(std::ptr::eq(back, o));
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["kind"], "opinion");
+        assert_eq!(value["kind"], "regional");
         assert_eq!(value["region"], o.region().slug());
         assert_eq!(value["theme"], o.theme().slug());
         assert_eq!(value["category"], o.category().slug());
@@ -226,7 +226,7 @@ fn key_opinions_round_trip_and_match_the_document() {
         let back: &'static KeyOpinion = serde_json::from_str(&json).unwrap();
         assert!(std::ptr::eq(back, k), "{json}");
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["kind"], "key-opinion");
+        assert_eq!(value["kind"], "key");
         assert!(value["region"].is_null());
         assert_eq!(value["text"], source_text(&lines, &value), "{json}");
         let sources: Vec<&'static Opinion> =
@@ -277,7 +277,7 @@ fn a_record_that_disagrees_with_the_dataset_is_rejected() {
     assert!(err.to_string().contains("`text`"), "{err}");
 
     let mut value = serde_json::to_value(o).unwrap();
-    value["kind"] = "key-opinion".into();
+    value["kind"] = "key".into();
     assert!(serde_json::from_value::<&'static Opinion>(value).is_err());
 
     let mut value = serde_json::to_value(o).unwrap();

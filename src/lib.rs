@@ -13,7 +13,9 @@ mod municipality;
 mod names;
 mod normalize;
 mod opinion;
+mod query;
 mod region;
+mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod theme;
@@ -29,7 +31,9 @@ pub use id::{KeyOpinionId, OpinionId, ParseIdError};
 pub use municipality::{Municipality, MunicipalityKind, UnknownMunicipalityError};
 pub use names::UnknownNameError;
 pub use opinion::{KeyOpinion, LineSpan, MatchKind, Opinion, Similar};
+pub use query::{Query, QueryIter, Record, RecordKind};
 pub use region::{Region, Zone};
+pub use search::{search, search_hits, Hit};
 pub use strum;
 pub use theme::Theme;
 

@@ -1,0 +1,406 @@
+//! A query over both kinds of record: filters by theme, region, category and
+//! kind, plus text terms, iterated lazily.
+
+use crate::search::{Hit, Terms};
+use crate::{Category, KeyOpinion, LineSpan, Opinion, Region, Theme};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Which kind of record: an area opinion or a key opinion (主な意見).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKind {
+    /// An area opinion ([`Opinion`]).
+    Area,
+    /// A key opinion ([`KeyOpinion`]).
+    Key,
+}
+
+/// One record of either kind, as a [`Query`] yields it.
+///
+/// ```
+/// use zaitaku_opinions::{Record, RecordKind, Region};
+///
+/// let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
+/// let r = Record::from(o);
+/// assert_eq!(r.kind(), RecordKind::Area);
+/// assert_eq!(r.region(), Some(Region::KuChubu));
+/// assert_eq!(r.to_string(), "t1-kuchubu-01");
+///
+/// let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
+/// assert_eq!(k.region(), None);
+/// assert_eq!(k.regions().next(), Some(Region::KuNanbu));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Record {
+    /// An area opinion.
+    Opinion(&'static Opinion),
+    /// A key opinion.
+    Key(&'static KeyOpinion),
+}
+
+impl Record {
+    /// Which kind of record it is.
+    pub const fn kind(self) -> RecordKind {
+        match self {
+            Record::Opinion(_) => RecordKind::Area,
+            Record::Key(_) => RecordKind::Key,
+        }
+    }
+
+    /// The theme.
+    pub const fn theme(self) -> Theme {
+        match self {
+            Record::Opinion(o) => o.theme(),
+            Record::Key(k) => k.theme(),
+        }
+    }
+
+    /// The category (a key opinion's is its group's).
+    pub const fn category(self) -> Category {
+        match self {
+            Record::Opinion(o) => o.category(),
+            Record::Key(k) => k.category(),
+        }
+    }
+
+    /// The text, verbatim.
+    pub const fn text(self) -> &'static str {
+        match self {
+            Record::Opinion(o) => o.text(),
+            Record::Key(k) => k.text(),
+        }
+    }
+
+    /// The text in comparison form (NFKC, ASCII lower case).
+    pub const fn normalized_text(self) -> &'static str {
+        match self {
+            Record::Opinion(o) => o.normalized_text(),
+            Record::Key(k) => k.normalized_text(),
+        }
+    }
+
+    /// The lines of the data file it was read from.
+    pub const fn lines(self) -> LineSpan {
+        match self {
+            Record::Opinion(o) => o.lines(),
+            Record::Key(k) => k.lines(),
+        }
+    }
+
+    /// The area that gave an area opinion; `None` for a key opinion, which
+    /// the secretariat wrote for the whole theme (see
+    /// [`regions`](Record::regions)).
+    pub const fn region(self) -> Option<Region> {
+        match self {
+            Record::Opinion(o) => Some(o.region()),
+            Record::Key(_) => None,
+        }
+    }
+
+    /// The areas the record speaks for: an area opinion's own area; for a
+    /// key opinion, the areas of the area opinions it was taken from
+    /// ([`KeyOpinion::sources`]). In the official order, each once. This is
+    /// what [`Query::region`] filters on.
+    pub fn regions(self) -> impl Iterator<Item = Region> {
+        let mask = self.region_mask();
+        Region::ALL
+            .into_iter()
+            .filter(move |&r| mask & bit16(r as usize) != 0)
+    }
+
+    fn region_mask(self) -> u16 {
+        match self {
+            Record::Opinion(o) => bit16(o.region() as usize),
+            Record::Key(k) => k
+                .sources()
+                .iter()
+                .fold(0, |m, o| m | bit16(o.region() as usize)),
+        }
+    }
+
+    /// The area opinion, if it is one.
+    pub const fn as_opinion(self) -> Option<&'static Opinion> {
+        match self {
+            Record::Opinion(o) => Some(o),
+            Record::Key(_) => None,
+        }
+    }
+
+    /// The key opinion, if it is one.
+    pub const fn as_key_opinion(self) -> Option<&'static KeyOpinion> {
+        match self {
+            Record::Opinion(_) => None,
+            Record::Key(k) => Some(k),
+        }
+    }
+}
+
+impl fmt::Display for Record {
+    /// Writes the record's id (`t1-kuchubu-03`, `t1-key-05-02`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Record::Opinion(o) => o.id().fmt(f),
+            Record::Key(k) => k.id().fmt(f),
+        }
+    }
+}
+
+impl From<&'static Opinion> for Record {
+    fn from(o: &'static Opinion) -> Self {
+        Record::Opinion(o)
+    }
+}
+
+impl From<&'static KeyOpinion> for Record {
+    fn from(k: &'static KeyOpinion) -> Self {
+        Record::Key(k)
+    }
+}
+
+const fn bit16(i: usize) -> u16 {
+    1 << i
+}
+
+/// A query over area and key opinions: filters by theme, region, category
+/// and kind, and text terms matched as in [`search`](crate::search).
+///
+/// Each filter method adds to a set: calling [`region`](Query::region)
+/// twice asks for either region, and so on. A record matches when it passes
+/// every filter that was set (one of the given themes, **and** one of the
+/// given regions, **and** …); a filter never set lets everything through,
+/// so `Query::new()` yields every record. Text terms from every
+/// [`text`](Query::text) call must all match; a text that is empty or only
+/// white space adds no term.
+///
+/// **Key opinions and regions**: a key opinion has no area of its own. A
+/// region filter keeps a key opinion when one of the area opinions it was
+/// taken from ([`KeyOpinion::sources`]) is from one of the regions; see
+/// [`Record::regions`].
+///
+/// [`iter`](Query::iter) yields [`Record`]s lazily in document order (per
+/// theme: its key opinions, then its area opinions in area order) and
+/// allocates nothing: the only allocations are the normalised text terms,
+/// made once by [`text`](Query::text). The sets are bit masks.
+///
+/// ```
+/// use zaitaku_opinions::{Category, Query, Region, Theme};
+///
+/// let q = Query::new()
+///     .theme(Theme::HospitalCollaboration)
+///     .category(Category::AdmissionDischarge)
+///     .text("退院");
+/// for r in q.iter() {
+///     assert_eq!(r.theme(), Theme::HospitalCollaboration);
+///     assert_eq!(r.category(), Category::AdmissionDischarge);
+///     assert!(r.normalized_text().contains("退院"));
+/// }
+/// assert!(q.iter().count() > 0);
+///
+/// // Key opinions only, from two areas' sources.
+/// let keys = Query::new().key_only().region(Region::KuSeibu).region(Region::Nishitama);
+/// assert!(keys.iter().all(|r| r.regions().any(|g| g == Region::KuSeibu || g == Region::Nishitama)));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    themes: u8,
+    regions: u16,
+    categories: u16,
+    kinds: u8,
+    terms: Terms,
+}
+
+impl Query {
+    /// A query that matches every record.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps records of `theme` (or of another theme given).
+    #[must_use]
+    pub fn theme(mut self, theme: Theme) -> Self {
+        self.themes |= 1 << theme as usize;
+        self
+    }
+
+    /// Keeps records of `region` (or of another region given); a key
+    /// opinion is kept when one of its sources is.
+    #[must_use]
+    pub fn region(mut self, region: Region) -> Self {
+        self.regions |= bit16(region as usize);
+        self
+    }
+
+    /// [`region`](Query::region) for each of `regions`.
+    #[must_use]
+    pub fn regions(self, regions: impl IntoIterator<Item = Region>) -> Self {
+        regions.into_iter().fold(self, Query::region)
+    }
+
+    /// Keeps records under `category` (or another category given).
+    #[must_use]
+    pub fn category(mut self, category: Category) -> Self {
+        self.categories |= bit16(category as usize);
+        self
+    }
+
+    /// [`category`](Query::category) for each of `categories`.
+    #[must_use]
+    pub fn categories(self, categories: impl IntoIterator<Item = Category>) -> Self {
+        categories.into_iter().fold(self, Query::category)
+    }
+
+    /// Keeps records of `kind` (or of the other kind, if also given).
+    #[must_use]
+    pub fn kind(mut self, kind: RecordKind) -> Self {
+        self.kinds |= 1 << kind as usize;
+        self
+    }
+
+    /// Area opinions only: `kind(RecordKind::Area)`.
+    #[must_use]
+    pub fn area_only(self) -> Self {
+        self.kind(RecordKind::Area)
+    }
+
+    /// Key opinions only: `kind(RecordKind::Key)`.
+    #[must_use]
+    pub fn key_only(self) -> Self {
+        self.kind(RecordKind::Key)
+    }
+
+    /// Keeps records whose text contains every white-space-separated term
+    /// of `text`, after normalisation, as [`search`](crate::search) does.
+    /// Terms add up over calls. Normalises `text` now, once.
+    #[must_use]
+    pub fn text(mut self, text: &str) -> Self {
+        self.terms.push(text);
+        self
+    }
+
+    /// Whether `record` passes every filter.
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Query, Record, Theme};
+    ///
+    /// let o = zaitaku_opinions::opinion("t2-kuseibu-04").unwrap();
+    /// assert!(Query::new().theme(Theme::HospitalCollaboration).matches(Record::from(o)));
+    /// assert!(!Query::new().theme(Theme::LocalSituation).matches(Record::from(o)));
+    /// ```
+    pub fn matches(&self, record: Record) -> bool {
+        allows(self.themes, record.theme() as usize)
+            && allows(self.kinds, record.kind() as usize)
+            && allows16(self.categories, record.category() as usize)
+            && (self.regions == 0 || self.regions & record.region_mask() != 0)
+            && self.terms.matches(record.normalized_text())
+    }
+
+    /// The matching records, lazily, in document order. Allocates nothing.
+    pub fn iter(&self) -> QueryIter<'_> {
+        QueryIter {
+            query: Cow::Borrowed(self),
+            cursor: Cursor::default(),
+        }
+    }
+
+    /// The matching records with the byte ranges of the text terms' matches
+    /// in each record's original text (see [`Hit::ranges`]); each hit
+    /// allocates its ranges.
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Query, RecordKind};
+    ///
+    /// for hit in Query::new().kind(RecordKind::Key).text("ICT").hits() {
+    ///     for r in hit.ranges() {
+    ///         assert_eq!(&hit.text()[r.clone()], "ＩＣＴ");
+    ///     }
+    /// }
+    /// ```
+    pub fn hits(&self) -> impl Iterator<Item = Hit<Record>> + '_ {
+        self.iter()
+            .map(|r| Hit::new(r, r.text(), r.normalized_text(), &self.terms))
+    }
+}
+
+fn allows(mask: u8, i: usize) -> bool {
+    mask == 0 || mask & (1 << i) != 0
+}
+
+fn allows16(mask: u16, i: usize) -> bool {
+    mask == 0 || mask & bit16(i) != 0
+}
+
+/// Where an iteration stands: in block `block` (theme `block / 2`; even
+/// blocks hold its key opinions, odd ones its area opinions, which is
+/// document order), at `index` within it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cursor {
+    block: usize,
+    index: usize,
+}
+
+impl Cursor {
+    fn next(&mut self, query: &Query) -> Option<Record> {
+        while let Some(&theme) = Theme::ALL.get(self.block / 2) {
+            let kind = if self.block % 2 == 0 {
+                RecordKind::Key
+            } else {
+                RecordKind::Area
+            };
+            if allows(query.themes, theme as usize) && allows(query.kinds, kind as usize) {
+                loop {
+                    let record = match kind {
+                        RecordKind::Key => theme.key_opinions().get(self.index).map(Record::Key),
+                        RecordKind::Area => theme.opinions().get(self.index).map(Record::Opinion),
+                    };
+                    let Some(record) = record else { break };
+                    self.index += 1;
+                    if query.matches(record) {
+                        return Some(record);
+                    }
+                }
+            }
+            self.block += 1;
+            self.index = 0;
+        }
+        None
+    }
+}
+
+/// The records a [`Query`] matches, borrowing or owning the query; see
+/// [`Query::iter`].
+#[derive(Debug, Clone)]
+pub struct QueryIter<'q> {
+    query: Cow<'q, Query>,
+    cursor: Cursor,
+}
+
+impl Iterator for QueryIter<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        self.cursor.next(&self.query)
+    }
+}
+
+impl std::iter::FusedIterator for QueryIter<'_> {}
+
+impl IntoIterator for Query {
+    type Item = Record;
+    type IntoIter = QueryIter<'static>;
+
+    fn into_iter(self) -> QueryIter<'static> {
+        QueryIter {
+            query: Cow::Owned(self),
+            cursor: Cursor::default(),
+        }
+    }
+}
+
+impl<'q> IntoIterator for &'q Query {
+    type Item = Record;
+    type IntoIter = QueryIter<'q>;
+
+    fn into_iter(self) -> QueryIter<'q> {
+        self.iter()
+    }
+}

@@ -47,7 +47,6 @@ impl LineSpan {
 /// assert_eq!(o.category(), Category::TwentyFourHourCare);
 /// assert!(o.text().starts_with("24時間体制を支援する取組"));
 /// ```
-#[derive(Debug, PartialEq)]
 pub struct Opinion {
     pub(crate) id: OpinionId,
     pub(crate) category: Category,
@@ -115,7 +114,6 @@ impl Opinion {
 }
 
 /// An opinion similar to another, with its similarity score.
-#[derive(Debug, PartialEq)]
 pub struct Similar {
     pub(crate) opinion: &'static Opinion,
     pub(crate) score: f32,
@@ -159,7 +157,6 @@ pub enum MatchKind {
 /// assert_eq!(k.sources()[0].region(), Region::KuTobu);
 /// assert_eq!(k.text(), k.sources()[0].text());
 /// ```
-#[derive(Debug, PartialEq)]
 pub struct KeyOpinion {
     pub(crate) id: KeyOpinionId,
     pub(crate) category: Category,
@@ -215,5 +212,90 @@ impl KeyOpinion {
     /// How it was matched to its sources.
     pub const fn match_kind(&self) -> MatchKind {
         self.match_kind
+    }
+}
+
+// The records link to each other (an opinion to the key opinions quoting it
+// and back, similar opinions both ways), so derived `Debug` and `PartialEq`
+// would follow the links round a cycle until the stack overflows. Links are
+// shown and compared by id instead; an id names one record of the static
+// dataset, so equal ids mean the same record.
+
+/// An id shown as its string (`t1-kuchubu-03`), for `Debug`.
+struct Id<T>(T);
+
+impl<T: std::fmt::Display> std::fmt::Debug for Id<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// Ids of linked records, for `Debug`.
+struct Ids<I>(I);
+
+impl<I: Iterator<Item = T> + Clone, T: std::fmt::Display> std::fmt::Debug for Ids<I> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.clone().map(Id)).finish()
+    }
+}
+
+impl std::fmt::Debug for Opinion {
+    /// The fields, with linked records as ids.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Opinion")
+            .field("id", &Id(self.id))
+            .field("category", &self.category)
+            .field("text", &self.text)
+            .field("normalized", &self.normalized)
+            .field("lines", &self.lines)
+            .field("key_opinions", &Ids(self.key_opinions.iter().map(|k| k.id)))
+            .field("similar", &self.similar)
+            .finish()
+    }
+}
+
+impl PartialEq for Opinion {
+    /// The same record (compared by id).
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl std::fmt::Debug for Similar {
+    /// The similar opinion's id and the score.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Similar")
+            .field("opinion", &Id(self.opinion.id))
+            .field("score", &self.score)
+            .finish()
+    }
+}
+
+impl PartialEq for Similar {
+    /// The same opinion with the same score.
+    fn eq(&self, other: &Self) -> bool {
+        self.opinion.id == other.opinion.id && self.score == other.score
+    }
+}
+
+impl std::fmt::Debug for KeyOpinion {
+    /// The fields, with linked records as ids.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyOpinion")
+            .field("id", &Id(self.id))
+            .field("category", &self.category)
+            .field("text", &self.text)
+            .field("normalized", &self.normalized)
+            .field("lines", &self.lines)
+            .field("sources", &Ids(self.sources.iter().map(|o| o.id)))
+            .field("match_kind", &self.match_kind)
+            .finish()
+    }
+}
+
+impl PartialEq for KeyOpinion {
+    /// The same record (compared by id).
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
     }
 }

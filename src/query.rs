@@ -28,7 +28,9 @@ pub enum RecordKind {
 ///
 /// let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
 /// assert_eq!(k.region(), None);
-/// assert_eq!(k.regions().next(), Some(Region::KuNanbu));
+/// // Taken from opinions of 区南部, 区西北部 and 区中央部 (in the official order):
+/// let regions: Vec<Region> = k.regions().collect();
+/// assert_eq!(regions, [Region::KuChubu, Region::KuNanbu, Region::KuSeihokubu]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Record {

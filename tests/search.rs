@@ -1,0 +1,669 @@
+//! Search and Query: normalisation, AND of terms, filters against a brute
+//! force over the records, highlight ranges, no allocation while iterating,
+//! no panic on any input, and the build-time cross-links.
+//!
+//! Expected values are read off `data/shiryo-3-2.txt` (line numbers given).
+
+use proptest::prelude::*;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use unicode_normalization::UnicodeNormalization;
+use zaitaku_opinions::{
+    counts, key_opinions, opinions, search, search_hits, Category, Hit, KeyOpinion, Opinion, Query,
+    Record, RecordKind, Region, Theme,
+};
+
+// --- an allocation counter for the current thread -------------------------
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// only addition is a thread-local counter (const-initialised, no destructor,
+// so touching it never allocates).
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Runs `f` and returns how many allocations this thread made in it.
+fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let out = std::hint::black_box(f());
+    (out, ALLOCATIONS.with(Cell::get) - before)
+}
+
+// --- helpers -------------------------------------------------------------
+
+/// The comparison form, computed here independently of the crate.
+fn norm(s: &str) -> String {
+    s.nfkc().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+fn ids<'a>(it: impl IntoIterator<Item = &'a Opinion>) -> Vec<String> {
+    it.into_iter().map(|o| o.id().to_string()).collect()
+}
+
+/// The area opinion whose text starts on `line` of the data file.
+fn opinion_at(line: u32) -> &'static Opinion {
+    opinions()
+        .iter()
+        .find(|o| o.lines().first() == line)
+        .unwrap_or_else(|| panic!("no opinion starts on line {line}"))
+}
+
+/// Every record in document order (by line).
+fn all_records() -> Vec<Record> {
+    let mut all: Vec<Record> = opinions().iter().map(Record::from).collect();
+    all.extend(key_opinions().iter().map(Record::from));
+    all.sort_by_key(|r| r.lines().first());
+    all
+}
+
+// --- normalisation -------------------------------------------------------
+
+#[test]
+fn full_width_digits_match_half_width() {
+    // Line 350: 区東北部's "在宅医にとって、２４時間診療体制…" uses full-width
+    // digits; most others (e.g. line 162, "24時間診療の負担感") half-width.
+    let line_350 = opinion_at(350);
+    assert!(line_350.text().contains("２４時間"));
+    let expected: Vec<String> = ids(opinions()
+        .iter()
+        .filter(|o| o.text().contains("24時間") || o.text().contains("２４時間")));
+    for q in ["24時間", "２４時間", "２4時間"] {
+        let found = ids(search(q));
+        assert_eq!(found, expected, "{q}");
+    }
+    assert!(expected.contains(&line_350.id().to_string()));
+    assert!(expected.contains(&opinion_at(162).id().to_string()));
+}
+
+#[test]
+fn full_width_latin_matches_ascii_in_any_case() {
+    // Line 158: ＩＣＴを活用した情報共有 (full width); line 186: ICTを活用した連携.
+    let expected: Vec<String> = ids(opinions()
+        .iter()
+        .filter(|o| o.text().contains("ICT") || o.text().contains("ＩＣＴ")));
+    assert!(expected.contains(&opinion_at(158).id().to_string()));
+    assert!(expected.contains(&opinion_at(186).id().to_string()));
+    for q in ["ICT", "ict", "Ict", "ＩＣＴ", "ｉｃｔ", "ｉCｔ"] {
+        assert_eq!(ids(search(q)), expected, "{q}");
+    }
+    // Line 593-594: ＭＳＷのみでは対応に限界 (the only MSW among area opinions).
+    assert_eq!(ids(search("msw")), ids([opinion_at(593)]));
+    // Line 193: 訪看STは増加している.
+    assert!(ids(search("訪看st")).contains(&opinion_at(193).id().to_string()));
+}
+
+#[test]
+fn half_width_katakana_matches_full_width() {
+    // Lines 205-207: 地域ケア会議のｱﾄﾞﾊﾞｲｽ的な立場 (half-width, voiced marks as
+    // separate characters); no other text in the document has アドバイス.
+    let expected = ids([opinion_at(205)]);
+    for q in ["アドバイス", "ｱﾄﾞﾊﾞｲｽ", "ドバ", "ｱﾄﾞﾊﾞｲｽ的"] {
+        assert_eq!(ids(search(q)), expected, "{q}");
+    }
+    // ﾄ without its mark is not ド.
+    assert!(search("アトハイス").next().is_none());
+}
+
+// --- terms ---------------------------------------------------------------
+
+#[test]
+fn several_terms_mean_and() {
+    let both = |a: &str, b: &str| -> Vec<String> {
+        ids(opinions()
+            .iter()
+            .filter(|o| o.normalized_text().contains(a) && o.normalized_text().contains(b)))
+    };
+    let expected = both("退院", "調整");
+    assert!(!expected.is_empty());
+    assert!(expected.len() < ids(search("退院")).len());
+    for q in [
+        "退院 調整",
+        "退院　調整",
+        " 退院\t調整\n",
+        "調整　　退院",
+        "退院 調整 退院",
+    ] {
+        assert_eq!(ids(search(q)), expected, "{q:?}");
+    }
+    // Normalisation applies to every term.
+    assert_eq!(ids(search("ｉｃｔ　活用")), both("ict", "活用"));
+    // A term that matches nothing makes the whole query match nothing.
+    assert!(search("退院 存在しない語").next().is_none());
+}
+
+#[test]
+fn empty_or_blank_query_matches_everything() {
+    let all = ids(opinions());
+    for q in ["", " ", "　", " \t\n　 "] {
+        assert_eq!(ids(search(q)), all, "search({q:?})");
+        assert!(search_hits(q).all(|h| h.ranges().is_empty()));
+        assert_eq!(
+            Query::new().text(q).iter().collect::<Vec<_>>(),
+            all_records(),
+            "Query::text({q:?})"
+        );
+    }
+}
+
+#[test]
+fn results_come_in_document_order() {
+    for q in ["退院", "在宅", "ICT", "の"] {
+        let lines: Vec<u32> = search(q).map(|o| o.lines().first()).collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "{q}");
+        let lines: Vec<u32> = Query::new()
+            .text(q)
+            .iter()
+            .map(|r| r.lines().first())
+            .collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "{q}");
+    }
+}
+
+// --- highlighting --------------------------------------------------------
+
+fn check_hit<R: Copy>(hit: &Hit<R>, terms: &[&str]) {
+    let text = hit.text();
+    let mut prev_end = 0;
+    for r in hit.ranges() {
+        assert!(r.start >= prev_end && r.start < r.end && r.end <= text.len());
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        prev_end = r.end;
+    }
+    let joined: String = hit.pieces().map(|(s, _)| s).collect();
+    assert_eq!(joined, text);
+    let marked: Vec<&str> = hit.pieces().filter(|p| p.1).map(|p| p.0).collect();
+    assert_eq!(marked.len(), hit.ranges().len());
+    if let [term] = terms {
+        // One term: each range is exactly one match, and the original text
+        // it covers normalises to the term.
+        let term = norm(term);
+        for r in hit.ranges() {
+            assert_eq!(norm(&text[r.clone()]), term);
+        }
+        let n = norm(text).matches(term.as_str()).count();
+        assert_eq!(hit.ranges().len(), n);
+    } else {
+        for r in hit.ranges() {
+            let covered = norm(&text[r.clone()]);
+            assert!(terms.iter().any(|t| covered.contains(&norm(t))));
+        }
+    }
+}
+
+#[test]
+fn highlight_ranges_cover_the_original_spelling() {
+    for q in [
+        "24時間",
+        "２４時間",
+        "ICT",
+        "ict",
+        "アドバイス",
+        "退院",
+        "在宅",
+        "ケア",
+    ] {
+        let hits: Vec<_> = search_hits(q).collect();
+        assert_eq!(
+            hits.iter()
+                .map(|h| h.record().id().to_string())
+                .collect::<Vec<_>>(),
+            ids(search(q))
+        );
+        for hit in &hits {
+            assert!(!hit.ranges().is_empty());
+            check_hit(hit, &[q]);
+        }
+    }
+    // The half-width original is what gets highlighted.
+    let hit = search_hits("アドバイス").next().unwrap();
+    let covered: Vec<&str> = hit
+        .ranges()
+        .iter()
+        .map(|r| &hit.text()[r.clone()])
+        .collect();
+    assert_eq!(covered, ["ｱﾄﾞﾊﾞｲｽ"]);
+    let hit = search_hits("24時間")
+        .find(|h| h.text().contains("２４"))
+        .unwrap();
+    assert_eq!(&hit.text()[hit.ranges()[0].clone()], "２４時間");
+    // Key opinions too: line 23, ＩＣＴを活用した情報共有.
+    let hit = Query::new()
+        .key_only()
+        .text("ict")
+        .hits()
+        .find(|h| h.record().lines().first() == 23)
+        .unwrap();
+    assert_eq!(&hit.text()[hit.ranges()[0].clone()], "ＩＣＴ");
+}
+
+#[test]
+fn several_terms_are_all_highlighted() {
+    for hit in search_hits("退院　調整") {
+        check_hit(&hit, &["退院", "調整"]);
+        let marked: BTreeSet<&str> = hit.pieces().filter(|p| p.1).map(|p| p.0).collect();
+        assert!(
+            marked.contains("退院") && marked.contains("調整"),
+            "{marked:?}"
+        );
+    }
+    // Overlapping matches of different terms are merged into one range.
+    let hit = search_hits("在宅医 医療")
+        .find(|h| h.text().contains("在宅医療"))
+        .unwrap();
+    let covered: Vec<&str> = hit
+        .ranges()
+        .iter()
+        .map(|r| &hit.text()[r.clone()])
+        .collect();
+    assert!(covered.contains(&"在宅医療"), "{covered:?}");
+}
+
+// --- Query filters against a brute force ---------------------------------
+
+#[derive(Debug, Clone, Default)]
+struct Filters {
+    themes: Vec<Theme>,
+    regions: Vec<Region>,
+    categories: Vec<Category>,
+    kinds: Vec<RecordKind>,
+    /// Already normalised, white-space separated.
+    text: &'static str,
+}
+
+impl Filters {
+    fn query(&self) -> Query {
+        let mut q = Query::new()
+            .regions(self.regions.iter().copied())
+            .categories(self.categories.iter().copied())
+            .text(self.text);
+        for &t in &self.themes {
+            q = q.theme(t);
+        }
+        for &k in &self.kinds {
+            q = q.kind(k);
+        }
+        q
+    }
+
+    /// The records the filters describe, worked out the long way.
+    fn brute_force(&self) -> Vec<Record> {
+        let text_ok = |normalized: &str| self.text.split(' ').all(|t| normalized.contains(t));
+        let theme_ok = |t: Theme| self.themes.is_empty() || self.themes.contains(&t);
+        let category_ok = |c: Category| self.categories.is_empty() || self.categories.contains(&c);
+        let kind_ok = |k: RecordKind| self.kinds.is_empty() || self.kinds.contains(&k);
+        let mut out: Vec<(u32, Record)> = Vec::new();
+        for o in opinions() {
+            if kind_ok(RecordKind::Area)
+                && theme_ok(o.theme())
+                && category_ok(o.category())
+                && (self.regions.is_empty() || self.regions.contains(&o.region()))
+                && text_ok(o.normalized_text())
+            {
+                out.push((o.lines().first(), Record::Opinion(o)));
+            }
+        }
+        for k in key_opinions() {
+            let region_ok = |k: &KeyOpinion| {
+                self.regions.is_empty()
+                    || k.sources()
+                        .iter()
+                        .any(|s| self.regions.contains(&s.region()))
+            };
+            if kind_ok(RecordKind::Key)
+                && theme_ok(k.theme())
+                && category_ok(k.category())
+                && region_ok(k)
+                && text_ok(k.normalized_text())
+            {
+                out.push((k.lines().first(), Record::Key(k)));
+            }
+        }
+        out.sort_by_key(|&(line, _)| line);
+        out.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+#[test]
+fn filters_in_every_combination_match_a_brute_force() {
+    use Theme::*;
+    let themes = [
+        vec![],
+        vec![LocalSituation],
+        vec![HospitalCollaboration],
+        Theme::ALL.to_vec(),
+    ];
+    let kinds = [
+        vec![],
+        vec![RecordKind::Area],
+        vec![RecordKind::Key],
+        vec![RecordKind::Area, RecordKind::Key],
+    ];
+    let mut regions: Vec<Vec<Region>> = vec![vec![]];
+    regions.extend(Region::ALL.iter().map(|&r| vec![r]));
+    regions.push(vec![Region::KuSeibu, Region::Nishitama, Region::Tosho]);
+    let mut categories: Vec<Vec<Category>> = vec![vec![]];
+    categories.extend(Category::ALL.iter().map(|&c| vec![c]));
+    categories.push(vec![
+        Category::AdmissionDischarge,
+        Category::InformationSharing,
+    ]);
+    let texts = ["", "退院", "ict", "24時間 体制"];
+
+    let mut checked = 0;
+    let mut nonempty = 0;
+    for t in &themes {
+        for k in &kinds {
+            for r in &regions {
+                for c in &categories {
+                    for &text in &texts {
+                        let f = Filters {
+                            themes: t.clone(),
+                            regions: r.clone(),
+                            categories: c.clone(),
+                            kinds: k.clone(),
+                            text,
+                        };
+                        let q = f.query();
+                        let got: Vec<Record> = q.iter().collect();
+                        let expected = f.brute_force();
+                        assert_eq!(got, expected, "{f:?}");
+                        assert_eq!(q.clone().into_iter().collect::<Vec<_>>(), expected);
+                        assert!(got.iter().all(|&rec| q.matches(rec)));
+                        checked += 1;
+                        nonempty += usize::from(!got.is_empty());
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 4 * 4 * 15 * 16 * 4);
+    // The comparison is not vacuous.
+    assert!(nonempty > 1000, "{nonempty}");
+}
+
+#[test]
+fn the_readme_query() {
+    // テーマ② 【入退院調整】 with 退院: e.g. line 519, 退院調整が不足しており.
+    let q = Query::new()
+        .theme(Theme::HospitalCollaboration)
+        .category(Category::AdmissionDischarge)
+        .text("退院");
+    let found: Vec<Record> = q.iter().collect();
+    assert!(found.contains(&Record::Opinion(opinion_at(519))));
+    // Line 387, 退院前カンファレンスは実施されているが…, is a key opinion of
+    // the group on 入退院調整 (lines 383-395).
+    assert!(found
+        .iter()
+        .any(|r| r.kind() == RecordKind::Key && r.lines().first() == 387));
+    // Area opinions only: what `search` finds, narrowed.
+    let areas: Vec<&Opinion> = q
+        .clone()
+        .area_only()
+        .iter()
+        .filter_map(Record::as_opinion)
+        .collect();
+    let by_search: Vec<&Opinion> = search("退院")
+        .filter(|o| o.theme() == Theme::HospitalCollaboration)
+        .filter(|o| o.category() == Category::AdmissionDischarge)
+        .collect();
+    assert_eq!(ids(areas), ids(by_search));
+}
+
+#[test]
+fn key_opinions_and_regions() {
+    // t2-key-02-02 merges 区南部's, 区西北部's and 区中央部's opinions.
+    let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
+    assert_eq!(k.region(), None);
+    let regions: Vec<Region> = k.regions().collect();
+    assert_eq!(
+        regions,
+        [Region::KuChubu, Region::KuNanbu, Region::KuSeihokubu]
+    );
+    for r in Region::ALL {
+        let found = Query::new().key_only().region(r).iter().any(|x| x == k);
+        assert_eq!(found, regions.contains(&r), "{r}");
+    }
+    // 島しょ gave no opinions, so no record at all speaks for it.
+    assert_eq!(Query::new().region(Region::Tosho).iter().count(), 0);
+}
+
+// --- allocation ----------------------------------------------------------
+
+#[test]
+fn iterating_allocates_nothing() {
+    let q = Query::new()
+        .theme(Theme::HospitalCollaboration)
+        .region(Region::KuSeibu)
+        .category(Category::AdmissionDischarge)
+        .text("退院　調整");
+    let (n, allocs) = allocations(|| q.iter().count());
+    assert!(n > 0);
+    assert_eq!(allocs, 0, "Query::iter");
+    let (n, allocs) = allocations(|| Query::new().iter().count());
+    assert_eq!((n, allocs), (204, 0));
+    // search allocates its terms up front, then nothing per record.
+    let it = search("退院 調整");
+    let (n, allocs) = allocations(move || it.count());
+    assert!(n > 0);
+    assert_eq!(allocs, 0, "search iteration");
+    // A builder without text allocates nothing at all.
+    let (_, allocs) = allocations(|| {
+        Query::new()
+            .theme(Theme::LocalSituation)
+            .region(Region::KuChubu)
+    });
+    assert_eq!(allocs, 0);
+}
+
+// --- never panics --------------------------------------------------------
+
+/// Characters that stress normalisation: combining marks, voiced sound
+/// marks, controls, unassigned and private-use code points, non-characters,
+/// spaces of every kind, and plain corpus characters.
+const NASTY: &str = "[\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{300}-\\u{36f}\\u{3099}\\u{309a}\\u{ff9e}\\u{ff9f}\\u{20d0}-\\u{20ff}\\u{378}\\u{379}\\u{e0080}-\\u{e00ff}\\u{50000}-\\u{50010}\\u{f0000}\\u{10fffe}\\u{10ffff}\\u{fffe}\\u{ffff}\\u{feff}\\u{200b}-\\u{200f}\\u{2028}\\u{2029}\\u{a0}\\u{3000} \\tア-ンｱ-ﾝ０-９Ａ-Ｚa-z0-9退院調整在宅医療時間㍿ﾞ]{0,24}";
+
+/// A query: arbitrary Unicode, the stress set above, or a piece of a real
+/// text (so that hits are exercised) with stress characters around it.
+fn query() -> impl Strategy<Value = String> {
+    let corpus_piece = (0..opinions().len(), 0usize..80, 1usize..12, NASTY, NASTY).prop_map(
+        |(i, start, len, pre, post)| {
+            let piece: String = opinions()[i].text().chars().skip(start).take(len).collect();
+            format!("{pre}{piece}{post}")
+        },
+    );
+    prop_oneof![any::<String>(), NASTY, corpus_piece]
+}
+
+fn filters() -> impl Strategy<Value = (u8, u16, u16, u8)> {
+    (any::<u8>(), any::<u16>(), any::<u16>(), any::<u8>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn search_never_panics(q in query()) {
+        let terms: Vec<String> = norm(&q).split(char::is_whitespace).filter(|t| !t.is_empty()).map(str::to_string).collect();
+        let found: Vec<&Opinion> = search(&q).collect();
+        for o in &found {
+            prop_assert!(terms.iter().all(|t| o.normalized_text().contains(t.as_str())));
+        }
+        let expected = opinions().iter().filter(|o| terms.iter().all(|t| o.normalized_text().contains(t.as_str()))).count();
+        prop_assert_eq!(found.len(), expected);
+        let term_refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+        for hit in search_hits(&q) {
+            if terms.is_empty() {
+                prop_assert!(hit.ranges().is_empty());
+            } else {
+                check_hit(&hit, &term_refs);
+            }
+        }
+    }
+
+    #[test]
+    fn query_never_panics(q in query(), (themes, regions, categories, kinds) in filters()) {
+        let mut query = Query::new().text(&q);
+        for (i, &t) in Theme::ALL.iter().enumerate() {
+            if themes & (1 << i) != 0 { query = query.theme(t); }
+        }
+        for (i, &r) in Region::ALL.iter().enumerate() {
+            if regions & (1 << i) != 0 { query = query.region(r); }
+        }
+        for (i, &c) in Category::ALL.iter().enumerate() {
+            if categories & (1 << i) != 0 { query = query.category(c); }
+        }
+        if kinds & 1 != 0 { query = query.kind(RecordKind::Area); }
+        if kinds & 2 != 0 { query = query.kind(RecordKind::Key); }
+        let n = query.iter().count();
+        prop_assert_eq!(query.hits().count(), n);
+        prop_assert!(query.iter().all(|r| query.matches(r)));
+    }
+}
+
+// --- cross-links ---------------------------------------------------------
+
+#[test]
+fn key_opinion_links_go_both_ways() {
+    for o in opinions() {
+        let expected: Vec<String> = key_opinions()
+            .iter()
+            .filter(|k| k.sources().iter().any(|s| s.id() == o.id()))
+            .map(|k| k.id().to_string())
+            .collect();
+        let got: Vec<String> = o
+            .key_opinions()
+            .iter()
+            .map(|k| k.id().to_string())
+            .collect();
+        assert_eq!(got, expected, "{}", o.id());
+    }
+    // Line 186 (区西北部, ICTを活用した連携) is quoted as key opinion t1-key-04-02
+    // (line 25, ＩＣＴを活用した連携).
+    let quoted: Vec<u32> = opinion_at(186)
+        .key_opinions()
+        .iter()
+        .map(|k| k.lines().first())
+        .collect();
+    assert_eq!(quoted, [25]);
+    let quoted_total: usize = opinions().iter().map(|o| o.key_opinions().len()).sum();
+    let source_total: usize = key_opinions().iter().map(|k| k.sources().len()).sum();
+    assert_eq!(quoted_total, source_total);
+}
+
+#[test]
+fn counts_match_a_brute_force() {
+    for theme in Theme::ALL {
+        let m = counts(theme);
+        for region in Region::ALL {
+            for category in Category::ALL {
+                let n = opinions()
+                    .iter()
+                    .filter(|o| (o.theme(), o.region(), o.category()) == (theme, region, category))
+                    .count();
+                assert_eq!(m.get(region, category), n);
+                let q = Query::new()
+                    .area_only()
+                    .theme(theme)
+                    .region(region)
+                    .category(category);
+                assert_eq!(q.iter().count(), n);
+            }
+        }
+    }
+}
+
+/// Dice coefficient of character-bigram multisets, written out here.
+fn dice(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| {
+        let c: Vec<char> = s.chars().collect();
+        let mut v: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (grams(a), grams(b));
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    // Multiset intersection of two sorted lists.
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+#[test]
+fn similar_opinions_are_the_top_five_of_other_areas() {
+    let mut with_similar = 0;
+    for (i, o) in opinions().iter().enumerate() {
+        let mut all: Vec<(usize, f64)> = opinions()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.region() != o.region())
+            .map(|(j, p)| (j, dice(&norm(o.text()), &norm(p.text()))))
+            .filter(|&(_, s)| s >= 0.3)
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.truncate(5);
+        let got: Vec<(String, f32)> = o
+            .similar()
+            .iter()
+            .map(|s| (s.opinion().id().to_string(), s.score()))
+            .collect();
+        assert_eq!(got.len(), all.len(), "{}", o.id());
+        for ((id, score), (j, s)) in got.iter().zip(&all) {
+            assert_eq!(id, &opinions()[*j].id().to_string(), "{} (#{i})", o.id());
+            assert!((f64::from(*score) - s).abs() < 1e-4, "{id}: {score} vs {s}");
+        }
+        with_similar += usize::from(!got.is_empty());
+    }
+    assert!(with_similar > 0);
+}
+
+#[test]
+fn linked_records_print_and_compare_without_following_links_forever() {
+    // Every record, including those in link cycles (an opinion and the key
+    // opinion quoting it; two opinions similar to each other).
+    for o in opinions() {
+        let shown = format!("{o:?}");
+        assert!(shown.contains(&o.id().to_string()));
+        for k in o.key_opinions() {
+            assert!(shown.contains(&k.id().to_string()));
+        }
+        assert_eq!(o, o);
+        assert_eq!(Record::from(o), Record::from(o));
+    }
+    for k in key_opinions() {
+        assert!(format!("{k:?}").contains(&k.main_source().id().to_string()));
+        assert_eq!(k, k);
+        assert_ne!(Record::from(k), Record::from(k.main_source()));
+    }
+    assert_ne!(&opinions()[0], &opinions()[1]);
+    let hit = search_hits("ICT").next().unwrap();
+    assert!(format!("{hit:?}").contains("ranges"));
+}

@@ -35,10 +35,14 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 ///
 /// # Cost
 ///
-/// `search` normalises the query and builds one substring searcher per term
-/// (the only allocations), then makes a single pass over a corpus of every
-/// area opinion's normalised text, concatenated at build time, jumping to
-/// the next opinion after each hit. Results come lazily.
+/// `search` normalises the query (only ASCII capitals need changing when the
+/// NFKC quick check finds it in NFKC already, as most queries are) and
+/// builds one substring searcher per term (the only allocations), then
+/// makes a single pass over a corpus of every area opinion's normalised
+/// text, concatenated at build time, jumping to the next opinion after each
+/// hit. Results come lazily. It runs about as fast as a plain
+/// `text().contains(q)` loop over [`opinions`](crate::opinions()), which
+/// normalises nothing (see `benches/search.rs`).
 ///
 /// ```
 /// use zaitaku_opinions::search;
@@ -177,14 +181,27 @@ impl Terms {
 
     /// Adds the terms of `query`.
     pub(crate) fn push(&mut self, query: &str) {
-        let normalized = crate::normalize::normalize_text(query);
+        // Most queries are in NFKC already by the quick check (`退院`,
+        // `24時間`, `ICT`): then only ASCII capitals need changing, and
+        // running them through NFKC again would cost more than the search.
+        if is_nfkc_quick(query.chars()) != IsNormalized::Yes {
+            self.add(&crate::normalize::normalize_text(query));
+        } else if query.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.add(&query.to_ascii_lowercase());
+        } else {
+            self.add(query);
+        }
+        self.finders
+            .sort_by_key(|f| std::cmp::Reverse(f.needle().len()));
+    }
+
+    /// Adds the terms of a query already in comparison form.
+    fn add(&mut self, normalized: &str) {
         for term in normalized.split(char::is_whitespace) {
             if !term.is_empty() {
                 self.finders.push(Finder::new(term).into_owned());
             }
         }
-        self.finders
-            .sort_by_key(|f| std::cmp::Reverse(f.needle().len()));
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -414,6 +431,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn fast_paths_normalise_like_nfkc(query in proptest::prop_oneof![
+            proptest::arbitrary::any::<String>(),
+            "[a-zA-Z0-9 ０-９Ａ-Ｚａ-ｚ退院調整ｱ-ﾝア-ン\\u{3000}\\u{3099}\\u{ff9e}\\u{300}-\\u{36f}]*",
+        ]) {
+            let terms = Terms::new(&query);
+            let mut got: Vec<&[u8]> = terms.finders.iter().map(|f| f.needle()).collect();
+            let normalized = normalize_text(&query);
+            let mut expected: Vec<&[u8]> = normalized
+                .split(char::is_whitespace)
+                .filter(|t| !t.is_empty())
+                .map(str::as_bytes)
+                .collect();
+            got.sort();
+            expected.sort();
+            proptest::prop_assert_eq!(got, expected);
+        }
+
         #[test]
         fn segments_normalise_like_the_whole(text in proptest::prop_oneof![
             proptest::arbitrary::any::<String>(),

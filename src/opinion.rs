@@ -85,7 +85,7 @@ impl Opinion {
     }
 
     /// The text in comparison form (NFKC, ASCII lower case), computed at
-    /// build time; what text search matches against.
+    /// build time; what [`search`](crate::search) matches against.
     pub const fn normalized_text(&self) -> &'static str {
         self.normalized
     }

@@ -13,8 +13,8 @@
 //! 3. **merged**: the key opinion joins several area opinions into one
 //!    sentence. Its *main source* is the area opinion with the highest
 //!    [`similarity`] to it, which must be at least [`MERGE_MAIN_MIN`]. It
-//!    also names every other area opinion of the theme of which at least
-//!    whose [`similarity`] to the key opinion is at least
+//!    also names every other area opinion of the theme whose
+//!    [`similarity`] to the key opinion is at least
 //!    [`MERGE_PART_MIN`] and whose category is the main source's, most
 //!    similar first.
 //!

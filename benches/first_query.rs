@@ -110,10 +110,7 @@ fn first_query(c: &mut Criterion) {
     let records = deserialise(&JSON);
     assert_eq!(records.len(), opinions().len() + key_opinions().len());
     assert_eq!(
-        records
-            .iter()
-            .find(|r| r.id == ID)
-            .map(|r| r.text.as_str()),
+        records.iter().find(|r| r.id == ID).map(|r| r.text.as_str()),
         want
     );
     eprintln!(

@@ -113,12 +113,15 @@ impl Category {
     /// assert_eq!(Category::from_name("情報共有（ＩＣＴ含む）"), Some(Category::InformationSharing));
     /// assert_eq!(Category::from_name("介護"), None);
     /// ```
+    #[inline]
     pub fn from_name(name: &str) -> Option<Category> {
-        if let Some(category) = crate::dataset::category_exact(name) {
-            return Some(category);
+        // The canonical names inline, everything else out of line.
+        match crate::dataset::category_canonical(name) {
+            Some(category) => Some(category),
+            None => {
+                crate::names::from_other_name(name, crate::dataset::category_exact, &CATEGORY_KEYS)
+            }
         }
-        let key = crate::normalize::name_key(name)?;
-        CATEGORY_KEYS.get(key.as_str()).copied()
     }
 
     /// The area opinions in this category, in document order.

@@ -9,7 +9,9 @@
 //! the document's layout, so they stay the same as long as the document
 //! does.
 
-use crate::dataset::{KEY_OPINION_IDS, OPINION_IDS};
+use crate::dataset::{
+    region_by_id_token, KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES,
+};
 use crate::{KeyOpinion, Opinion, Region, Theme};
 use std::fmt;
 use std::str::FromStr;
@@ -73,8 +75,8 @@ impl FromStr for OpinionId {
     type Err = ParseIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match OPINION_IDS.get(s) {
-            Some(o) => Ok(o.id()),
+        match opinion_index(s) {
+            Some(i) => Ok(OPINIONS[i].id),
             None => Err(ParseIdError {
                 kind: IdKind::Opinion,
                 input: s.to_owned(),
@@ -121,11 +123,9 @@ impl KeyOpinionId {
 
     /// The record.
     pub fn key_opinion(self) -> &'static KeyOpinion {
-        // Key opinions are in (theme, group, position) order.
-        let (start, end) = crate::dataset::KEY_OPINION_RANGES[self.theme as usize];
-        let all = &crate::dataset::KEY_OPINIONS[start..end];
-        let i = all.partition_point(|k| (k.id.group, k.id.position) < (self.group, self.position));
-        &all[i]
+        // Only ids of existing records can be made, so the group exists.
+        let (start, _) = KEY_GROUP_RANGES[self.theme as usize][self.group as usize - 1];
+        &KEY_OPINIONS[start + self.position as usize - 1]
     }
 }
 
@@ -145,8 +145,8 @@ impl FromStr for KeyOpinionId {
     type Err = ParseIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match KEY_OPINION_IDS.get(s) {
-            Some(k) => Ok(k.id()),
+        match key_opinion_index(s) {
+            Some(i) => Ok(KEY_OPINIONS[i].id),
             None => Err(ParseIdError {
                 kind: IdKind::KeyOpinion,
                 input: s.to_owned(),
@@ -154,6 +154,82 @@ impl FromStr for KeyOpinionId {
         }
     }
 }
+
+/// Where the area opinion `t<theme>-<area>-<nn>` is in `OPINIONS`: the id
+/// parsed back into theme, area and position, which index
+/// `OPINION_RANGES`. No hashing, and no allocation; `None` unless `s` is
+/// exactly the id of a record (as [`OpinionId`]'s `Display` writes it).
+#[inline]
+pub(crate) fn opinion_index(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let theme = theme_index(b)?;
+    let n = b.len().checked_sub(3)?;
+    let (&[_, _, b'-'], &[b'-', d1, d2]) = (b.get(..3)?, b.get(n..)?) else {
+        return None;
+    };
+    // The area token sits between; it is ASCII, so a split inside a
+    // multi-byte character is a miss.
+    let area = s.get(3..n)?;
+    let position = two_digits(d1, d2)?;
+    let region = region_by_id_token(area)?;
+    let (start, end) = OPINION_RANGES[theme][region as usize];
+    let i = (start + position).checked_sub(1)?;
+    (position >= 1 && i < end).then_some(i)
+}
+
+/// Where the key opinion `t<theme>-key-<gg>-<nn>` is in `KEY_OPINIONS`,
+/// computed from the id like [`opinion_index`].
+#[inline]
+pub(crate) fn key_opinion_index(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let theme = theme_index(b)?;
+    let &[_, _, b'-', b'k', b'e', b'y', b'-', g1, g2, b'-', p1, p2] = b else {
+        return None;
+    };
+    let group = two_digits(g1, g2)?;
+    let position = two_digits(p1, p2)?;
+    let &(start, end) = KEY_GROUP_RANGES[theme].get(group.checked_sub(1)?)?;
+    let i = (start + position).checked_sub(1)?;
+    (position >= 1 && i < end).then_some(i)
+}
+
+/// The theme of an id, from its `t1`/`t2` prefix, as an index.
+#[inline]
+fn theme_index(b: &[u8]) -> Option<usize> {
+    match b {
+        [b't', b'1', ..] => Some(0),
+        [b't', b'2', ..] => Some(1),
+        _ => None,
+    }
+}
+
+/// Two ASCII digits as a number.
+#[inline]
+fn two_digits(d1: u8, d2: u8) -> Option<usize> {
+    (d1.is_ascii_digit() && d2.is_ascii_digit())
+        .then(|| usize::from(d1 - b'0') * 10 + usize::from(d2 - b'0'))
+}
+
+// The parsers above read exactly two digits: no position or group may
+// reach 100, or its id would have three.
+const _: () = {
+    let mut t = 0;
+    while t < OPINION_RANGES.len() {
+        let mut r = 0;
+        while r < OPINION_RANGES[t].len() {
+            assert!(OPINION_RANGES[t][r].1 - OPINION_RANGES[t][r].0 < 100);
+            r += 1;
+        }
+        let groups = KEY_GROUP_RANGES[t];
+        assert!(groups.len() < 100);
+        let mut g = 0;
+        while g < groups.len() {
+            assert!(groups[g].1 - groups[g].0 < 100);
+            g += 1;
+        }
+        t += 1;
+    }
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum IdKind {
@@ -205,4 +281,77 @@ fn groups(theme: Theme) -> u8 {
         .map(|k| k.id.group)
         .max()
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key_opinion_index, opinion_index};
+    use crate::dataset::{KEY_OPINIONS, OPINIONS};
+
+    #[test]
+    fn every_id_finds_its_own_record() {
+        for (i, o) in OPINIONS.iter().enumerate() {
+            assert_eq!(opinion_index(&o.id.to_string()), Some(i), "{}", o.id);
+            assert_eq!(key_opinion_index(&o.id.to_string()), None);
+        }
+        for (i, k) in KEY_OPINIONS.iter().enumerate() {
+            assert_eq!(key_opinion_index(&k.id.to_string()), Some(i), "{}", k.id);
+            assert_eq!(k.id.key_opinion().id, k.id);
+            assert_eq!(opinion_index(&k.id.to_string()), None);
+        }
+    }
+
+    #[test]
+    fn only_the_exact_spelling_of_an_existing_id_is_found() {
+        // 区中央部 gave 7 opinions on theme ① (data/shiryo-3-2.txt, the
+        // first block, lines 70-91); 島しょ gave none; theme ①'s key
+        // opinions are in 9 groups, the first of 3 (lines 4-7).
+        assert!(opinion_index("t1-kuchubu-07").is_some());
+        for miss in [
+            "t1-kuchubu-08",
+            "t1-kuchubu-00",
+            "t1-kuchubu-7",
+            "t1-kuchubu-007",
+            "t1-kuchubu-0a",
+            "t1-kuchubu-07 ",
+            " t1-kuchubu-07",
+            "T1-kuchubu-07",
+            "t1-KUCHUBU-07",
+            "t1-ku-chubu-07",
+            "t1_kuchubu-07",
+            "t1-kuchubu_07",
+            "t3-kuchubu-01",
+            "t0-kuchubu-01",
+            "t1-tosho-01",
+            "t1-kuhokubu-01",
+            "t1--01",
+            "t1-01",
+            "t1-区中央部-01",
+            "t1-kuchub\u{e9}-01",
+            "",
+            "t",
+            "t1",
+            "t1-",
+        ] {
+            assert_eq!(opinion_index(miss), None, "{miss}");
+        }
+        assert!(key_opinion_index("t1-key-01-03").is_some());
+        assert!(key_opinion_index("t1-key-09-01").is_some());
+        for miss in [
+            "t1-key-01-04",
+            "t1-key-01-00",
+            "t1-key-00-01",
+            "t1-key-10-01",
+            "t1-key-1-01",
+            "t1-key-01-1",
+            "t1-key-001-01",
+            "t1-KEY-01-01",
+            "t3-key-01-01",
+            "t1-key-01-01-",
+            "t1-key-0１-01",
+            "",
+        ] {
+            assert_eq!(key_opinion_index(miss), None, "{miss}");
+        }
+    }
 }

@@ -73,8 +73,10 @@ pub fn key_opinions() -> &'static [KeyOpinion] {
 /// assert_eq!(o.region().name_ja(), "北多摩北部");
 /// assert!(zaitaku_opinions::opinion("t3-kuchubu-01").is_none());
 /// ```
+#[inline]
 pub fn opinion(id: &str) -> Option<&'static Opinion> {
-    dataset::OPINION_IDS.get(id).copied()
+    // The id is parsed, not hashed: see `id::opinion_index`.
+    id::opinion_index(id).map(|i| &dataset::OPINIONS[i])
 }
 
 /// The key opinion with this id, or `None`.
@@ -84,8 +86,9 @@ pub fn opinion(id: &str) -> Option<&'static Opinion> {
 /// assert_eq!(k.sources().len(), 3);
 /// assert!(zaitaku_opinions::key_opinion("t2-key-99-01").is_none());
 /// ```
+#[inline]
 pub fn key_opinion(id: &str) -> Option<&'static KeyOpinion> {
-    dataset::KEY_OPINION_IDS.get(id).copied()
+    id::key_opinion_index(id).map(|i| &dataset::KEY_OPINIONS[i])
 }
 
 /// The key-opinion groups of a theme, in order: each group was one row of

@@ -48,6 +48,27 @@ impl UnknownNameError {
     }
 }
 
+/// `from_name` for a name that is not spelt canonically: first `exact`, the
+/// generated `match` on every spelling and every normalised key; then, if
+/// the name is already in normal form, that `match` was final; otherwise
+/// it is normalised (on the stack) and looked up in the phf map of
+/// normalised keys.
+#[inline(never)]
+pub(crate) fn from_other_name<T: Copy>(
+    name: &str,
+    exact: impl Fn(&str) -> Option<T>,
+    keys: &'static phf::Map<&'static str, T>,
+) -> Option<T> {
+    if let Some(value) = exact(name) {
+        return Some(value);
+    }
+    if crate::normalize::is_name_key(name) {
+        return None;
+    }
+    let key = crate::normalize::name_key(name)?;
+    keys.get(key.as_str()).copied()
+}
+
 /// Implements, for a closed-set enum with `ALL`, `name_ja()` and
 /// `from_name()`: `Display` (the Japanese name), `FromStr`, the `&'static
 /// str` conversions, and strum's `IntoEnumIterator`, `EnumCount`,
@@ -125,3 +146,62 @@ macro_rules! closed_set {
 }
 
 pub(crate) use closed_set;
+
+#[cfg(test)]
+mod tests {
+    use crate::normalize::{is_name_key, name_key};
+
+    fn key(s: &str) -> String {
+        name_key(s)
+            .map(|k| k.as_str().to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn is_name_key_only_vouches_for_strings_already_in_normal_form() {
+        let vouched: Vec<char> = ('\0'..='\u{FFFF}')
+            .filter(|c| is_name_key(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        // Printable ASCII but upper case and 【】-like ignored characters,
+        // kana, and the 20,992 unified ideographs.
+        assert!(vouched.len() > 20_000);
+        for c in &vouched {
+            let s = c.to_string();
+            assert_eq!(key(&s), s, "U+{:04X}", *c as u32);
+        }
+        // Neighbours never compose: every pair of kana and ASCII.
+        let small: Vec<char> = vouched
+            .iter()
+            .copied()
+            .filter(|&c| c < '\u{4E00}')
+            .collect();
+        for a in &small {
+            for b in &small {
+                let s: String = [*a, *b].into_iter().collect();
+                assert_eq!(key(&s), s, "U+{:04X} U+{:04X}", *a as u32, *b as u32);
+            }
+        }
+        for s in [
+            "Ku-Chubu",
+            "ku chubu",
+            "【区中央部】",
+            "ｋｕ",
+            "２４時間",
+            "①",
+            "・",
+            " 区中央部",
+        ] {
+            assert!(!is_name_key(s), "{s}");
+        }
+        for s in [
+            "区中央部",
+            "kuchubu",
+            "くちゅうぶ",
+            "24時間診療体制",
+            "情報共有(ict含む)",
+            "",
+        ] {
+            assert!(is_name_key(s), "{s}");
+        }
+    }
+}

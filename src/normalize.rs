@@ -66,3 +66,25 @@ pub fn name_key(name: &str) -> Option<NameKey> {
     }
     Some(key)
 }
+
+/// Whether `name` is certainly its own [`name_key`], decided without
+/// normalising: every character is a lower-case ASCII letter, digit or
+/// punctuation not in [`NAME_IGNORED`], a kana or a CJK unified ideograph.
+/// None of these changes under NFKC or composes with its neighbour, so the
+/// whole string is in NFKC. `false` when unsure (any other character),
+/// which only means the caller takes the slow path.
+#[allow(dead_code)] // used by the library, not by build.rs
+pub fn is_name_key(name: &str) -> bool {
+    name.chars().all(|c| match c {
+        'a'..='z' | '0'..='9' => true,
+        '!'..='~' => !c.is_ascii_uppercase() && !NAME_IGNORED.contains(&c),
+        // Hiragana without the combining sound marks (U+3099, U+309A),
+        // katakana without the middle dot (U+30FB, ignored), the prolonged
+        // sound mark, and the CJK Unified Ideographs block.
+        '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'
+        | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => false,
+    })
+}

@@ -204,12 +204,13 @@ impl Region {
     /// }
     /// assert_eq!(Region::from_name("区北部"), None);
     /// ```
+    #[inline]
     pub fn from_name(name: &str) -> Option<Region> {
-        if let Some(region) = crate::dataset::region_exact(name) {
-            return Some(region);
+        // The canonical names inline, everything else out of line.
+        match crate::dataset::region_canonical(name) {
+            Some(region) => Some(region),
+            None => crate::names::from_other_name(name, crate::dataset::region_exact, &REGION_KEYS),
         }
-        let key = crate::normalize::name_key(name)?;
-        REGION_KEYS.get(key.as_str()).copied()
     }
 
     /// This area's opinions on `theme`, in document order: a slice of the

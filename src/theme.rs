@@ -90,12 +90,13 @@ impl Theme {
     /// }
     /// assert_eq!(Theme::from_name("3"), None);
     /// ```
+    #[inline]
     pub fn from_name(name: &str) -> Option<Theme> {
-        if let Some(theme) = crate::dataset::theme_exact(name) {
-            return Some(theme);
+        // The canonical names inline, everything else out of line.
+        match crate::dataset::theme_canonical(name) {
+            Some(theme) => Some(theme),
+            None => crate::names::from_other_name(name, crate::dataset::theme_exact, &THEME_KEYS),
         }
-        let key = crate::normalize::name_key(name)?;
-        THEME_KEYS.get(key.as_str()).copied()
     }
 
     /// Every area opinion on this theme, in document order (no allocation).

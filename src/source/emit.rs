@@ -104,25 +104,14 @@ fn name_lookup(
                     });
                 }
             }
-            keys.insert(key, path.clone());
+            keys.insert(key.clone(), path.clone());
             exact.insert(s.clone(), path.clone());
+            // Every key too, so that a miss on an input that is already in
+            // normal form is final (see `normalize::is_name_key`).
+            exact.insert(key, path.clone());
         }
     }
-    writeln!(
-        out,
-        "/// Exact spellings of {table} names (the fast path of `FromStr`)."
-    )
-    .ok();
-    writeln!(
-        out,
-        "pub(crate) fn {fn_name}(s: &str) -> Option<{table}> {{"
-    )
-    .ok();
-    writeln!(out, "    match s {{").ok();
-    for (s, path) in &exact {
-        writeln!(out, "        {} => Some({path}),", lit(s)).ok();
-    }
-    writeln!(out, "        _ => None,\n    }}\n}}\n").ok();
+    exact_match(out, table, fn_name, &exact);
     let mut map = phf_codegen::Map::new();
     for (k, path) in &keys {
         map.entry(k.as_str(), path.as_str());
@@ -138,6 +127,7 @@ fn name_lookup(
         map.build()
     )
     .ok();
+    canonical_match(out, table, names);
     let valid: Vec<&str> = names.iter().map(|(_, s)| s[0].as_str()).collect();
     writeln!(out, "/// The canonical {table} names, for error messages.").ok();
     writeln!(
@@ -148,6 +138,122 @@ fn name_lookup(
     )
     .ok();
     Ok(())
+}
+
+/// Writes `fn {table}_canonical(s: &str) -> Option<{table}>`, `#[inline]`:
+/// a `match` on each value's canonical name (its first spelling) only, the
+/// `match` a user would write by hand. It is small enough to inline into
+/// the caller of `from_name`, so the names used most cost what that
+/// `match` costs; everything else goes to the full `_exact` match.
+fn canonical_match(out: &mut String, table: &str, names: &[(String, Vec<String>)]) {
+    writeln!(
+        out,
+        "/// The canonical {table} names (the inlined fast path of `from_name`).\n\
+         #[inline]\n\
+         pub(crate) fn {}_canonical(s: &str) -> Option<{table}> {{\n    match s {{",
+        table.to_lowercase()
+    )
+    .ok();
+    for (path, spellings) in names {
+        writeln!(out, "        {} => Some({path}),", lit(&spellings[0])).ok();
+    }
+    writeln!(out, "        _ => None,\n    }}\n}}\n").ok();
+}
+
+/// The tables `src/id.rs` resolves ids with: the area token → `Region`
+/// `match`, and each theme's key-opinion groups as (start, end) into
+/// KEY_OPINIONS.
+fn id_index(out: &mut String, groups: &[(usize, usize, usize)]) {
+    let tokens: BTreeMap<String, String> = REGIONS
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id_token.to_string(), region_path(i)))
+        .collect();
+    exact_match(out, "Region", "region_by_id_token", &tokens);
+    writeln!(
+        out,
+        "/// `KEY_GROUP_RANGES[theme][group - 1]`: (start, end) into KEY_OPINIONS."
+    )
+    .ok();
+    let themes: Vec<String> = (0..THEMES.len())
+        .map(|t| {
+            let cells: Vec<String> = groups
+                .iter()
+                .filter(|g| g.0 == t)
+                .map(|(_, a, b)| format!("({a}, {b})"))
+                .collect();
+            format!("&[{}]", cells.join(", "))
+        })
+        .collect();
+    writeln!(
+        out,
+        "pub(crate) const KEY_GROUP_RANGES: [&[(usize, usize)]; {}] = [{}];",
+        THEMES.len(),
+        themes.join(", ")
+    )
+    .ok();
+}
+
+/// Writes `fn {fn_name}(s: &str) -> Option<{table}>`: a `match` on the
+/// exact spellings, split by length, then by the byte that best tells
+/// apart the strings of that length. One flat `match` on a hundred strings
+/// compiles to a hundred comparisons in a row; the two switches leave one
+/// or two candidates, each compared in a few word-sized loads.
+fn exact_match(out: &mut String, table: &str, fn_name: &str, exact: &BTreeMap<String, String>) {
+    let mut by_len: BTreeMap<usize, Vec<(&str, &str)>> = BTreeMap::new();
+    for (s, path) in exact {
+        by_len.entry(s.len()).or_default().push((s, path));
+    }
+    writeln!(
+        out,
+        "/// Exact spellings and normalised keys of {table} names (the fast path\n\
+         /// of `from_name`), by length, then by value."
+    )
+    .ok();
+    writeln!(
+        out,
+        "pub(crate) fn {fn_name}(s: &str) -> Option<{table}> {{\n    match s.len() {{"
+    )
+    .ok();
+    for (len, names) in &by_len {
+        if names.len() <= 2 {
+            writeln!(out, "        {len} => match s {{").ok();
+            match_arms(out, names, "            ");
+            writeln!(out, "        }},").ok();
+            continue;
+        }
+        // Several strings of one length: switch on the byte that tells
+        // them apart best, so that at most a few are compared in full.
+        let at = (0..*len)
+            .min_by_key(|&i| {
+                let mut groups: BTreeMap<u8, usize> = BTreeMap::new();
+                for (s, _) in names {
+                    *groups.entry(s.as_bytes()[i]).or_default() += 1;
+                }
+                groups.values().copied().max().unwrap_or(0)
+            })
+            .unwrap_or(0);
+        let mut by_byte: BTreeMap<u8, Vec<(&str, &str)>> = BTreeMap::new();
+        for &(s, path) in names {
+            by_byte.entry(s.as_bytes()[at]).or_default().push((s, path));
+        }
+        writeln!(out, "        {len} => match s.as_bytes()[{at}] {{").ok();
+        for (byte, names) in &by_byte {
+            writeln!(out, "            {byte:#04x} => match s {{").ok();
+            match_arms(out, names, "                ");
+            writeln!(out, "            }},").ok();
+        }
+        writeln!(out, "            _ => None,\n        }},").ok();
+    }
+    writeln!(out, "        _ => None,\n    }}\n}}\n").ok();
+}
+
+/// The arms of a `match s` on `names`, and the catch-all.
+fn match_arms(out: &mut String, names: &[(&str, &str)], indent: &str) {
+    for (s, path) in names {
+        writeln!(out, "{indent}{} => Some({path}),", lit(s)).ok();
+    }
+    writeln!(out, "{indent}_ => None,").ok();
 }
 
 fn str_array(out: &mut String, name: &str, values: impl Iterator<Item = String>) {
@@ -524,8 +630,9 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     }
     writeln!(out, "];\n").ok();
 
-    // Id maps.
-    let mut ids = phf_codegen::Map::new();
+    // Ids: no map. An id is parsed back into (theme, area or group,
+    // position), which indexes the tables above directly (see `src/id.rs`);
+    // only the area token needs a lookup. The ids must still be unique.
     let opinion_ids: Vec<String> = doc
         .opinions
         .iter()
@@ -537,20 +644,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         })
         .collect();
     check_unique("opinion ids", &opinion_ids)?;
-    let values: Vec<String> = (0..doc.opinions.len())
-        .map(|i| format!("&OPINIONS[{i}]"))
-        .collect();
-    for (id, v) in opinion_ids.iter().zip(&values) {
-        ids.entry(id.as_str(), v.as_str());
-    }
-    writeln!(out, "/// Opinion id → record.").ok();
-    writeln!(
-        out,
-        "pub(crate) static OPINION_IDS: phf::Map<&'static str, &'static Opinion> = {};\n",
-        ids.build()
-    )
-    .ok();
-    let mut kids = phf_codegen::Map::new();
     let key_ids: Vec<String> = doc
         .key_opinions
         .iter()
@@ -562,19 +655,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         })
         .collect();
     check_unique("key-opinion ids", &key_ids)?;
-    let kvalues: Vec<String> = (0..doc.key_opinions.len())
-        .map(|i| format!("&KEY_OPINIONS[{i}]"))
-        .collect();
-    for (id, v) in key_ids.iter().zip(&kvalues) {
-        kids.entry(id.as_str(), v.as_str());
-    }
-    writeln!(out, "/// Key-opinion id → record.").ok();
-    writeln!(
-        out,
-        "pub(crate) static KEY_OPINION_IDS: phf::Map<&'static str, &'static KeyOpinion> = {};",
-        kids.build()
-    )
-    .ok();
+    id_index(&mut out, &groups);
     search_corpus(&mut out, doc);
     Ok(out)
 }

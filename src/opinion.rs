@@ -51,7 +51,8 @@ pub struct Opinion {
     pub(crate) id: OpinionId,
     pub(crate) category: Category,
     pub(crate) text: &'static str,
-    pub(crate) normalized: &'static str,
+    /// `None` when the comparison form is `text` itself.
+    pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
     pub(crate) key_opinions: &'static [&'static KeyOpinion],
     pub(crate) similar: &'static [Similar],
@@ -87,7 +88,10 @@ impl Opinion {
     /// The text in comparison form (NFKC, ASCII lower case), computed at
     /// build time; what [`search`](crate::search) matches against.
     pub const fn normalized_text(&self) -> &'static str {
-        self.normalized
+        match self.normalized {
+            Some(normalized) => normalized,
+            None => self.text,
+        }
     }
 
     /// The lines of the data file it was read from.
@@ -161,7 +165,8 @@ pub struct KeyOpinion {
     pub(crate) id: KeyOpinionId,
     pub(crate) category: Category,
     pub(crate) text: &'static str,
-    pub(crate) normalized: &'static str,
+    /// `None` when the comparison form is `text` itself.
+    pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
     pub(crate) sources: &'static [&'static crate::Opinion],
     pub(crate) match_kind: MatchKind,
@@ -191,7 +196,10 @@ impl KeyOpinion {
 
     /// The text in comparison form (NFKC, ASCII lower case).
     pub const fn normalized_text(&self) -> &'static str {
-        self.normalized
+        match self.normalized {
+            Some(normalized) => normalized,
+            None => self.text,
+        }
     }
 
     /// The lines of the data file it was read from.

@@ -256,6 +256,18 @@ fn match_arms(out: &mut String, names: &[(&str, &str)], indent: &str) {
     writeln!(out, "{indent}_ => None,").ok();
 }
 
+/// The `normalized` field of a record: `None` where the comparison form is
+/// the text itself (most records: NFKC and lower case change few Japanese
+/// texts), so that the text is stored once and needs no second pointer.
+fn normalized_field(text: &str) -> String {
+    let normalized = normalize_text(text);
+    if normalized == text {
+        "None".to_string()
+    } else {
+        format!("Some({})", lit(&normalized))
+    }
+}
+
 fn str_array(out: &mut String, name: &str, values: impl Iterator<Item = String>) {
     let values: Vec<String> = values.map(|v| lit(&v)).collect();
     writeln!(
@@ -461,7 +473,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             o.position,
             category_path(o.category),
             lit(&o.text),
-            lit(&normalize_text(&o.text)),
+            normalized_field(&o.text),
             o.first_line,
             o.last_line,
             keys.join(", "),
@@ -500,7 +512,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             key.position,
             category_path(links.key_category[k]),
             lit(&key.text),
-            lit(&normalize_text(&key.text)),
+            normalized_field(&key.text),
             key.first_line,
             key.last_line,
             sources.join(", "),

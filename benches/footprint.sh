@@ -11,7 +11,8 @@
 # builds run with --offline.
 #
 # build: `cargo build [--release] -j2` of this crate (default features,
-#   dependencies included, a fresh CARGO_TARGET_DIR each time) against a
+#   dependencies included, a fresh CARGO_TARGET_DIR each time, incremental
+#   compilation off as for any dependency from crates.io) against a
 #   minimal library taking the JSON route: the records exported by
 #   `cargo run --example export -- --format jsonl`, embedded with
 #   `include_str!` and deserialised by serde_json (serde with derive) on
@@ -28,6 +29,9 @@ RUNS=${RUNS:-3}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/zaitaku-footprint.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export CARGO_TERM_COLOR=never
+# Cargo compiles a crate from a registry without incremental state, even in
+# the dev profile; build both crates that way, as a user's build would.
+export CARGO_INCREMENTAL=0
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

@@ -1,38 +1,14 @@
 //! Lookups allocate nothing: a counting global allocator around each call.
 //!
-//! This file holds a single test so no other test thread allocates while it
-//! counts.
+//! The counter is per thread (`tests/support/counting_alloc.rs`).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use zaitaku_opinions::{Category, KeyOpinionId, OpinionId, Region, Theme};
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the
-// only addition is an atomic counter.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Runs `f` and returns how many allocations it made.
-fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
-    let out = std::hint::black_box(f());
-    (out, ALLOCATIONS.load(Ordering::SeqCst) - before)
-}
+static GLOBAL: counting_alloc::Counting = counting_alloc::Counting;
+use counting_alloc::allocations;
+use zaitaku_opinions::{Category, KeyOpinionId, OpinionId, Region, Theme};
 
 #[test]
 fn lookups_do_not_allocate() {

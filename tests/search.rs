@@ -5,8 +5,6 @@
 //! Expected values are read off `data/shiryo-3-2.txt` (line numbers given).
 
 use proptest::prelude::*;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 use zaitaku_opinions::{
@@ -16,35 +14,12 @@ use zaitaku_opinions::{
 
 // --- an allocation counter for the current thread -------------------------
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the
-// only addition is a thread-local counter (const-initialised, no destructor,
-// so touching it never allocates).
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Runs `f` and returns how many allocations this thread made in it.
-fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let out = std::hint::black_box(f());
-    (out, ALLOCATIONS.with(Cell::get) - before)
-}
+static GLOBAL: counting_alloc::Counting = counting_alloc::Counting;
+use counting_alloc::allocations;
 
 // --- helpers -------------------------------------------------------------
 

@@ -102,10 +102,9 @@ pub fn key_opinion(id: &str) -> Option<&'static KeyOpinion> {
 /// assert_eq!(groups[2][0].category(), Category::AdmissionDischarge);
 /// ```
 pub fn key_groups(theme: Theme) -> impl Iterator<Item = &'static [KeyOpinion]> {
-    dataset::KEY_GROUPS
+    dataset::KEY_GROUP_RANGES[theme as usize]
         .iter()
-        .filter(move |(t, _, _)| *t == theme)
-        .map(|&(_, start, end)| dataset::KEY_OPINIONS.get(start..end).unwrap_or(&[]))
+        .map(|&(start, end)| dataset::KEY_OPINIONS.get(start..end).unwrap_or(&[]))
 }
 
 /// The region × category count matrix of one theme's area opinions,

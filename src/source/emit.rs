@@ -585,7 +585,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     )
     .ok();
 
-    // Group starts: KEY_GROUPS[i] = (theme, first index, end index).
+    // Key-opinion groups in order: (theme, start, end) into KEY_OPINIONS.
     let mut groups: Vec<(usize, usize, usize)> = Vec::new();
     for (k, key) in doc.key_opinions.iter().enumerate() {
         match groups.last_mut() {
@@ -593,23 +593,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             _ => groups.push((key.theme, k, k + 1)),
         }
     }
-    writeln!(
-        out,
-        "/// Key-opinion groups in order: (theme, start, end) into KEY_OPINIONS."
-    )
-    .ok();
-    let cells: Vec<String> = groups
-        .iter()
-        .map(|(t, a, b)| format!("({}, {a}, {b})", theme_path(*t)))
-        .collect();
-    writeln!(
-        out,
-        "pub(crate) static KEY_GROUPS: [(Theme, usize, usize); {}] = [{}];\n",
-        groups.len(),
-        cells.join(", ")
-    )
-    .ok();
-
     // Counts per theme, region, category.
     writeln!(
         out,

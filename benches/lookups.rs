@@ -9,7 +9,10 @@
 //!   fastest general map) and a `phf::Map` with phf's SipHash (what a
 //!   generated phf map costs);
 //! * O(1) accessors: `Region::opinions(theme)`, `counts(theme).get(..)`,
-//!   `KeyOpinion::sources()`.
+//!   `KeyOpinion::sources()`;
+//! * municipality → record and → region (`Municipality::from_name`,
+//!   `Municipality::from_code`, `Region::from_municipality`) against an
+//!   `FxHashMap` of the 62 names or codes in a `Lazy`.
 //!
 //! Each benchmark looks up a whole set of inputs per iteration (so the
 //! branch predictor cannot learn one key); divide by the set's size, given
@@ -23,8 +26,8 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 use std::hint::black_box;
 use zaitaku_opinions::{
-    counts, key_opinion, key_opinions, opinion, opinions, Category, KeyOpinion, Opinion, Region,
-    Theme,
+    counts, key_opinion, key_opinions, opinion, opinions, Category, KeyOpinion, Municipality,
+    Opinion, Region, Theme,
 };
 
 /// The floor for name → enum: a `match` on the 13 Japanese region names,
@@ -321,5 +324,40 @@ fn access(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, names, ids, access);
+fn municipalities(c: &mut Criterion) {
+    static BY_NAME: Lazy<FxHashMap<&'static str, &'static Municipality>> =
+        Lazy::new(|| Municipality::all().iter().map(|m| (m.name(), m)).collect());
+    static BY_CODE: Lazy<FxHashMap<&'static str, &'static Municipality>> =
+        Lazy::new(|| Municipality::all().iter().map(|m| (m.code(), m)).collect());
+    let names: Vec<&str> = Municipality::all().iter().map(|m| m.name()).collect();
+    let codes: Vec<&str> = Municipality::all().iter().map(|m| m.code()).collect();
+    let addresses: Vec<String> = names.iter().map(|n| format!("東京都{n}")).collect();
+    let addresses: Vec<&str> = addresses.iter().map(String::as_str).collect();
+    for (n, code) in names.iter().zip(&codes) {
+        assert_eq!(Municipality::from_name(n).map(|m| m.code()), Some(*code));
+        assert_eq!(BY_NAME.get(n).map(|m| m.code()), Some(*code));
+    }
+    Lazy::force(&BY_NAME);
+    Lazy::force(&BY_CODE);
+
+    let mut g = c.benchmark_group("municipalities");
+    g.bench_function("from_name/crate/62", |b| {
+        b.iter(|| each(&names, Municipality::from_name))
+    });
+    g.bench_function("from_name/fxhashmap/62", |b| {
+        b.iter(|| each(&names, |s| BY_NAME.get(s).copied()))
+    });
+    g.bench_function("from_code/crate/62", |b| {
+        b.iter(|| each(&codes, Municipality::from_code))
+    });
+    g.bench_function("from_code/fxhashmap/62", |b| {
+        b.iter(|| each(&codes, |s| BY_CODE.get(s).copied()))
+    });
+    g.bench_function("region_from_municipality/crate/tokyo-prefixed/62", |b| {
+        b.iter(|| each(&addresses, Region::from_municipality))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, names, ids, access, municipalities);
 criterion_main!(benches);

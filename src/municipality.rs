@@ -238,6 +238,11 @@ impl Municipality {
     /// assert!(Municipality::from_code("141003").is_none()); // not Tokyo
     /// ```
     pub fn from_code(code: &str) -> Option<&'static Municipality> {
+        if code.len() == 6 {
+            if let Some(m) = data::canonical(code) {
+                return Some(m);
+            }
+        }
         data::CODES.get(code).copied()
     }
 
@@ -268,6 +273,10 @@ impl Municipality {
     /// assert!(Municipality::from_name("横浜市").is_none());
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
+        // Fastest: the name or code as printed, also after `東京都`.
+        if let Some(m) = data::canonical(name.strip_prefix(TOKYO).unwrap_or(name)) {
+            return Some(m);
+        }
         // Fast path: the input is already a key (every key is its own
         // normalised form).
         if let Some(m) = lookup_key(name) {

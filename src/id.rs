@@ -274,13 +274,8 @@ impl ParseIdError {
     }
 }
 
-fn groups(theme: Theme) -> u8 {
-    theme
-        .key_opinions()
-        .iter()
-        .map(|k| k.id.group)
-        .max()
-        .unwrap_or(0)
+fn groups(theme: Theme) -> usize {
+    KEY_GROUP_RANGES[theme as usize].len()
 }
 
 #[cfg(test)]

@@ -39,6 +39,10 @@ pub use theme::Theme;
 
 /// SHA-256 of the source text, `data/shiryo-3-2.txt`, as shipped (a test
 /// checks the file against it).
+///
+/// ```
+/// assert_eq!(zaitaku_opinions::SOURCE_SHA256.len(), 64);
+/// ```
 pub const SOURCE_SHA256: &str = "6baac40353cbb28d939aefc1bb64e5624a783a725774a66f4a321c9d0b278446";
 
 /// What the source is, in one line.
@@ -124,6 +128,15 @@ pub fn counts(theme: Theme) -> Counts {
 }
 
 /// Opinion counts by region and category for one theme; see [`counts`].
+///
+/// ```
+/// use zaitaku_opinions::{counts, Category, Region, Theme};
+///
+/// let m = counts(Theme::HospitalCollaboration);
+/// assert_eq!(m.category_total(Category::AdmissionDischarge), 23);
+/// assert_eq!(m.region_total(Region::KuChubu), 7);
+/// assert_eq!(m.rows()[Region::KuChubu as usize][Category::AdmissionDischarge as usize], 3);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
     cells: &'static [[u16; 14]; 13],

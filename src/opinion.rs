@@ -112,12 +112,24 @@ impl Opinion {
     /// Opinions of other areas (either theme) that say nearly the same
     /// thing, most similar first, computed at build time (character-bigram
     /// Dice similarity after NFKC, at least 0.3; at most 5).
+    ///
+    /// ```
+    /// let o = zaitaku_opinions::opinion("t1-kuseinanbu-04").unwrap();
+    /// // 区西南部 and 区西北部 both raise specialists working with かかりつけ医.
+    /// assert!(o.similar().iter().any(|s| s.opinion().id().to_string() == "t1-kuseihokubu-04"));
+    /// for s in o.similar() {
+    ///     assert_ne!(s.opinion().region(), o.region());
+    ///     assert!(s.score() >= 0.3);
+    /// }
+    /// assert!(o.similar().windows(2).all(|w| w[0].score() >= w[1].score()));
+    /// ```
     pub const fn similar(&self) -> &'static [Similar] {
         self.similar
     }
 }
 
-/// An opinion similar to another, with its similarity score.
+/// An opinion similar to another, with its similarity score; see
+/// [`Opinion::similar`].
 pub struct Similar {
     pub(crate) opinion: &'static Opinion,
     pub(crate) score: f32,
@@ -137,6 +149,14 @@ impl Similar {
 }
 
 /// How a key opinion was matched to the area opinion(s) it was taken from.
+///
+/// ```
+/// use zaitaku_opinions::{key_opinions, MatchKind};
+///
+/// let merged: Vec<_> = key_opinions().iter().filter(|k| k.match_kind() == MatchKind::Merged).collect();
+/// assert_eq!(merged.len(), 1);
+/// assert_eq!(merged[0].sources().len(), 3);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MatchKind {
     /// Identical text.
@@ -184,7 +204,18 @@ impl KeyOpinion {
     }
 
     /// The category of its group (a row of the original table), derived at
-    /// build time from the majority category of the group's sources.
+    /// build time from the majority category of the main sources of the
+    /// group's opinions. A key opinion may so stand in another category than
+    /// its own source: `t1-key-05-01` is in the 24時間診療体制 group although
+    /// its source is filed under 医療資源等.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Category;
+    ///
+    /// let k = zaitaku_opinions::key_opinion("t1-key-05-01").unwrap();
+    /// assert_eq!(k.category(), Category::TwentyFourHourCare);
+    /// assert_eq!(k.main_source().category(), Category::MedicalResources);
+    /// ```
     pub const fn category(&self) -> Category {
         self.category
     }

@@ -27,7 +27,8 @@ pub struct Input<'a> {
 }
 
 /// An error found while generating: two names of different values that
-/// normalise to the same lookup key.
+/// normalise to the same lookup key (or, with `values.1` empty, a name too
+/// long to be a lookup key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyClash {
     /// The enum.
@@ -40,6 +41,16 @@ pub struct KeyClash {
 
 impl std::fmt::Display for KeyClash {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.values.1.is_empty() {
+            return write!(
+                f,
+                "{}: the name `{}` of {} is longer than a lookup key may be ({} bytes)",
+                self.table,
+                self.key,
+                self.values.0,
+                crate::normalize::NAME_KEY_CAPACITY
+            );
+        }
         write!(
             f,
             "{}: the names of {} and {} both normalise to `{}`; names must be unique",
@@ -92,9 +103,14 @@ fn name_lookup(
     let mut exact: BTreeMap<String, String> = BTreeMap::new();
     for (path, spellings) in names {
         for s in spellings {
-            let key = name_key(s)
-                .map(|k| k.as_str().to_string())
-                .unwrap_or_default();
+            // A name too long to be a key could never be looked up.
+            let Some(key) = name_key(s).map(|k| k.as_str().to_string()) else {
+                return Err(KeyClash {
+                    table,
+                    key: s.clone(),
+                    values: (path.clone(), String::new()),
+                });
+            };
             if let Some(other) = keys.get(&key) {
                 if other != path {
                     return Err(KeyClash {

@@ -202,7 +202,8 @@ fn region_names() -> String {
 }
 
 /// Reads and validates the file: every field, every check digit, code
-/// order, uniqueness of codes, names and slugs, kinds against names and
+/// order, uniqueness of codes and names (slugs are checked with the other
+/// lookup keys, in [`name_keys`]), kinds against names and
 /// areas, and the whole: [`EXPECTED_COUNT`] municipalities, every area with
 /// at least one.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {

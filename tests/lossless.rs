@@ -221,3 +221,32 @@ fn the_generated_tables_hold_what_the_parser_read() {
         assert_eq!(k.match_kind(), kind, "{id}");
     }
 }
+
+/// The generated name tables are indexed by `variant as usize`: the
+/// hand-written enums must list their variants in the vocabulary's order,
+/// and `Region::zone` must agree with the vocabulary's part of Tokyo.
+#[test]
+fn vocabulary_order_matches_the_enums() {
+    use zaitaku_opinions::{Category, Region, Theme, Zone};
+    assert_eq!(Region::ALL.len(), source::vocab::REGIONS.len());
+    for (region, names) in Region::ALL.iter().zip(&source::vocab::REGIONS) {
+        assert_eq!(format!("{region:?}"), names.variant);
+        assert_eq!(region.name_ja(), names.ja);
+        let zone = match names.part {
+            0 => Zone::Wards,
+            1 => Zone::Tama,
+            _ => Zone::Islands,
+        };
+        assert_eq!(region.zone(), zone, "{region:?}");
+    }
+    assert_eq!(Theme::ALL.len(), source::vocab::THEMES.len());
+    for (theme, names) in Theme::ALL.iter().zip(&source::vocab::THEMES) {
+        assert_eq!(format!("{theme:?}"), names.variant);
+        assert_eq!(theme.number(), names.number);
+    }
+    assert_eq!(Category::ALL.len(), source::vocab::CATEGORIES.len());
+    for (category, names) in Category::ALL.iter().zip(&source::vocab::CATEGORIES) {
+        assert_eq!(format!("{category:?}"), names.variant);
+        assert_eq!(category.name_ja(), names.ja);
+    }
+}

@@ -74,7 +74,9 @@ fn check_unique(table: &'static str, keys: &[String]) -> Result<(), KeyClash> {
     Ok(())
 }
 
-fn lit(s: &str) -> String {
+/// A Rust string literal for `s` (its `Debug` form, which escapes what a
+/// literal must). Shared with the municipality generator.
+pub fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 

@@ -84,12 +84,16 @@ fn shared(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) 
 /// Dice coefficient of the character-bigram multisets of the two texts after
 /// NFKC normalisation: 1.0 for identical texts, 0.0 for texts sharing no bigram.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (bigrams(&normalize(a)), bigrams(&normalize(b)));
+    dice(&bigrams(&normalize(a)), &bigrams(&normalize(b)))
+}
+
+/// The Dice coefficient of two bigram multisets.
+fn dice(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) -> f64 {
     let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
     if total == 0 {
         return 0.0;
     }
-    2.0 * shared(&a, &b) as f64 / total as f64
+    2.0 * shared(a, b) as f64 / total as f64
 }
 
 /// Links every key opinion to its sources and derives group categories.
@@ -216,7 +220,6 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
 pub fn similar(doc: &Document, limit: usize) -> Vec<Vec<(usize, f64)>> {
     let normalized: Vec<String> = doc.opinions.iter().map(|o| normalize(&o.text)).collect();
     let grams: Vec<_> = normalized.iter().map(|n| bigrams(n)).collect();
-    let sizes: Vec<usize> = grams.iter().map(|g| g.values().sum()).collect();
     doc.opinions
         .iter()
         .enumerate()
@@ -226,15 +229,7 @@ pub fn similar(doc: &Document, limit: usize) -> Vec<Vec<(usize, f64)>> {
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.region != o.region)
-                .map(|(j, _)| {
-                    let total = sizes[i] + sizes[j];
-                    let s = if total == 0 {
-                        0.0
-                    } else {
-                        2.0 * shared(&grams[i], &grams[j]) as f64 / total as f64
-                    };
-                    (j, s)
-                })
+                .map(|(j, _)| (j, dice(&grams[i], &grams[j])))
                 .filter(|&(_, s)| s >= SIMILAR_MIN)
                 .collect();
             hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

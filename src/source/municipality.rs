@@ -39,6 +39,7 @@
 //! `Toshima-mura` are keys.
 
 use crate::normalize::name_key;
+use crate::source::emit::lit;
 use crate::source::vocab::REGIONS;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -207,15 +208,9 @@ fn region_names() -> String {
 /// areas, and the whole: [`EXPECTED_COUNT`] municipalities, every area with
 /// at least one.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        err(line as u32, "expected UTF-8 text")
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The same decoding as the document's: UTF-8, an optional BOM.
+    let text =
+        crate::source::parse::decode(bytes).map_err(|e| err(e.line, "expected UTF-8 text"))?;
     let mut records: Vec<Record> = Vec::new();
     let mut last_line = 0;
     for (i, raw) in text.lines().enumerate() {
@@ -471,10 +466,6 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
         // A tolerant spelling two municipalities share: not a key.
     }
     Ok(out)
-}
-
-fn lit(s: &str) -> String {
-    format!("{s:?}")
 }
 
 /// The generated Rust source, `include!`d by `src/municipality.rs` into a

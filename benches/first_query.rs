@@ -3,7 +3,7 @@
 //! same data on first use (what a `once_cell::sync::Lazy` would run once):
 //!
 //! * run-time parsing: `data/shiryo-3-2.txt` `include_str!`-ed and parsed
-//!   with the crate's own parser (`src/source/`, mounted here with `#[path]`
+//!   with the crate's own parser (`src/build/`, mounted here with `#[path]`
 //!   as `build.rs` does), key opinions linked to their sources;
 //! * JSON + serde: the records exported as JSON (the fields of
 //!   `cargo run --example export -- --format jsonl`, made here from the
@@ -22,12 +22,12 @@ use serde::{Deserialize, Serialize};
 use std::hint::black_box;
 use zaitaku_opinions::{key_opinions, opinion, opinions, Region, Theme};
 
+#[path = "../src/build/mod.rs"]
+#[allow(dead_code)]
+mod build;
 #[path = "../src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
-#[path = "../src/source/mod.rs"]
-#[allow(dead_code)]
-mod source;
 
 /// The source text, embedded as a user parsing at run time would embed it.
 const DATA: &str = include_str!("../data/shiryo-3-2.txt");
@@ -35,19 +35,19 @@ const DATA: &str = include_str!("../data/shiryo-3-2.txt");
 /// What the run-time-parsing route keeps: the parsed records with their
 /// ids, and the key opinions' sources.
 struct Parsed {
-    doc: source::parse::Document,
-    links: source::link::Links,
+    doc: build::parse::Document,
+    links: build::link::Links,
 }
 
 fn parse_at_run_time() -> Parsed {
-    let doc = source::parse::parse(DATA.as_bytes()).unwrap();
-    let links = source::link::link(&doc).unwrap();
+    let doc = build::parse::parse(DATA.as_bytes()).unwrap();
+    let links = build::link::link(&doc).unwrap();
     Parsed { doc, links }
 }
 
 impl Parsed {
     /// The opinion with this (theme, region, position), as the crate's id
-    /// `t1-kuchubu-03` names it.
+    /// `t1-kuchuobu-03` names it.
     fn find(&self, theme: usize, region: usize, position: usize) -> Option<&str> {
         self.doc
             .opinions
@@ -131,7 +131,7 @@ fn first_query(c: &mut Criterion) {
         })
     });
     g.bench_function("runtime_parse/parse_only", |b| {
-        b.iter(|| source::parse::parse(black_box(DATA).as_bytes()).map(|d| d.opinions.len()))
+        b.iter(|| build::parse::parse(black_box(DATA).as_bytes()).map(|d| d.opinions.len()))
     });
     g.bench_function("runtime_parse/init_and_lookup", |b| {
         b.iter(|| {

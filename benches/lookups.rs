@@ -34,7 +34,7 @@ use zaitaku_opinions::{
 /// as a user would write it.
 fn region_match(s: &str) -> Option<Region> {
     Some(match s {
-        "区中央部" => Region::KuChubu,
+        "区中央部" => Region::KuChuobu,
         "区南部" => Region::KuNanbu,
         "区西南部" => Region::KuSeinanbu,
         "区西部" => Region::KuSeibu,
@@ -81,7 +81,7 @@ fn theme_match(s: &str) -> Option<Theme> {
     }
 }
 
-/// ASCII to full width (`ku-chubu` → `ｋｕ－ｃｈｕｂｕ`): a spelling only
+/// ASCII to full width (`ku-chuobu` → `ｋｕ－ｃｈｕｏｂｕ`): a spelling only
 /// NFKC turns back into a known name.
 fn full_width(s: &str) -> String {
     s.chars()
@@ -225,23 +225,23 @@ fn ids(c: &mut Criterion) {
     let key_hits: Vec<&str> = key_hits.iter().map(String::as_str).collect();
     // Near misses (right shape, wrong value) and junk.
     let misses = [
-        "t1-kuchubu-99",
-        "t1-kuchubu-00",
-        "t3-kuchubu-01",
+        "t1-kuchuobu-99",
+        "t1-kuchuobu-00",
+        "t3-kuchuobu-01",
         "t1-kuhokubu-01",
         "t1-tosho-01",
         "t2-kitatamananbu-3",
-        "T1-KUCHUBU-01",
+        "T1-KUCHUOBU-01",
         "t1-key-01-01",
         "",
-        "kuchubu",
+        "kuchuobu",
     ];
     let key_misses = [
         "t1-key-01-99",
         "t1-key-99-01",
         "t3-key-01-01",
         "t1-key-1-1",
-        "t1-kuchubu-01",
+        "t1-kuchuobu-01",
         "",
     ];
     let phf_opinions = phf_map(opinions().iter().map(|o| (o.id().to_string(), o)).collect());

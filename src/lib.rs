@@ -75,7 +75,7 @@ pub fn key_opinions() -> &'static [KeyOpinion] {
 /// ```
 /// let o = zaitaku_opinions::opinion("t2-kitatamahokubu-03").unwrap();
 /// assert_eq!(o.region().name_ja(), "北多摩北部");
-/// assert!(zaitaku_opinions::opinion("t3-kuchubu-01").is_none());
+/// assert!(zaitaku_opinions::opinion("t3-kuchuobu-01").is_none());
 /// ```
 #[inline]
 pub fn opinion(id: &str) -> Option<&'static Opinion> {
@@ -134,8 +134,8 @@ pub fn counts(theme: Theme) -> Counts {
 ///
 /// let m = counts(Theme::HospitalCollaboration);
 /// assert_eq!(m.category_total(Category::AdmissionDischarge), 23);
-/// assert_eq!(m.region_total(Region::KuChubu), 7);
-/// assert_eq!(m.rows()[Region::KuChubu as usize][Category::AdmissionDischarge as usize], 3);
+/// assert_eq!(m.region_total(Region::KuChuobu), 7);
+/// assert_eq!(m.rows()[Region::KuChuobu as usize][Category::AdmissionDischarge as usize], 3);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {

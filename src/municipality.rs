@@ -1,7 +1,7 @@
 //! Tokyo's 62 municipalities (区市町村): their codes, names and areas.
 //!
 //! Generated at build time from `data/municipalities.tsv` (see
-//! `src/source/municipality.rs`), so that other Tokyo data keyed by
+//! `src/build/municipality.rs`), so that other Tokyo data keyed by
 //! municipality or code can be joined with the opinions of its area.
 
 use crate::normalize::name_key;

@@ -182,8 +182,8 @@ mod tests {
             }
         }
         for s in [
-            "Ku-Chubu",
-            "ku chubu",
+            "Ku-Chuobu",
+            "ku chuobu",
             "【区中央部】",
             "ｋｕ",
             "２４時間",
@@ -195,8 +195,8 @@ mod tests {
         }
         for s in [
             "区中央部",
-            "kuchubu",
-            "くちゅうぶ",
+            "kuchuobu",
+            "くちゅうおうぶ",
             "24時間診療体制",
             "情報共有(ict含む)",
             "",

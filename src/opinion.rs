@@ -5,7 +5,7 @@ use crate::{Category, KeyOpinionId, OpinionId, Region, Theme};
 /// The lines of the data file a record was read from (1-based, inclusive).
 ///
 /// ```
-/// let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
+/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
 /// assert_eq!((o.lines().first(), o.lines().last()), (71, 72));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,7 +59,7 @@ pub struct Opinion {
 }
 
 impl Opinion {
-    /// The stable id, e.g. `t1-kuchubu-03`.
+    /// The stable id, e.g. `t1-kuchuobu-03`.
     pub const fn id(&self) -> OpinionId {
         self.id
     }
@@ -102,7 +102,7 @@ impl Opinion {
     /// The key opinions (主な意見) that quote it, in document order.
     ///
     /// ```
-    /// let o = zaitaku_opinions::opinion("t1-kuchubu-05").unwrap();
+    /// let o = zaitaku_opinions::opinion("t1-kuchuobu-05").unwrap();
     /// assert_eq!(o.key_opinions()[0].id().to_string(), "t1-key-03-02");
     /// ```
     pub const fn key_opinions(&self) -> &'static [&'static KeyOpinion] {
@@ -260,7 +260,7 @@ impl KeyOpinion {
 // shown and compared by id instead; an id names one record of the static
 // dataset, so equal ids mean the same record.
 
-/// An id shown as its string (`t1-kuchubu-03`), for `Debug`.
+/// An id shown as its string (`t1-kuchuobu-03`), for `Debug`.
 struct Id<T>(T);
 
 impl<T: std::fmt::Display> std::fmt::Debug for Id<T> {

@@ -20,17 +20,17 @@ pub enum RecordKind {
 /// ```
 /// use zaitaku_opinions::{Record, RecordKind, Region};
 ///
-/// let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
+/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
 /// let r = Record::from(o);
 /// assert_eq!(r.kind(), RecordKind::Area);
-/// assert_eq!(r.region(), Some(Region::KuChubu));
-/// assert_eq!(r.to_string(), "t1-kuchubu-01");
+/// assert_eq!(r.region(), Some(Region::KuChuobu));
+/// assert_eq!(r.to_string(), "t1-kuchuobu-01");
 ///
 /// let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
 /// assert_eq!(k.region(), None);
 /// // Taken from opinions of 区南部, 区西北部 and 区中央部 (in the official order):
 /// let regions: Vec<Region> = k.regions().collect();
-/// assert_eq!(regions, [Region::KuChubu, Region::KuNanbu, Region::KuSeihokubu]);
+/// assert_eq!(regions, [Region::KuChuobu, Region::KuNanbu, Region::KuSeihokubu]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Record {
@@ -138,7 +138,7 @@ impl Record {
 }
 
 impl fmt::Display for Record {
-    /// Writes the record's id (`t1-kuchubu-03`, `t1-key-05-02`).
+    /// Writes the record's id (`t1-kuchuobu-03`, `t1-key-05-02`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Record::Opinion(o) => o.id().fmt(f),

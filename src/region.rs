@@ -25,7 +25,7 @@ use crate::{names::closed_set, Municipality, Opinion, Theme};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Region {
     /// 区中央部: Chiyoda, Chūō, Minato, Bunkyō, Taitō.
-    KuChubu,
+    KuChuobu,
     /// 区南部: Shinagawa, Ōta.
     KuNanbu,
     /// 区西南部: Meguro, Setagaya, Shibuya.
@@ -91,7 +91,7 @@ impl Zone {
 impl Region {
     /// All 13 regions, in the official order.
     pub const ALL: [Region; 13] = [
-        Region::KuChubu,
+        Region::KuChuobu,
         Region::KuNanbu,
         Region::KuSeinanbu,
         Region::KuSeibu,
@@ -109,32 +109,32 @@ impl Region {
     /// The Japanese name, as printed in the source: `区中央部`.
     ///
     /// ```
-    /// assert_eq!(zaitaku_opinions::Region::KuChubu.name_ja(), "区中央部");
+    /// assert_eq!(zaitaku_opinions::Region::KuChuobu.name_ja(), "区中央部");
     /// ```
     pub const fn name_ja(self) -> &'static str {
         REGION_JA[self as usize]
     }
 
-    /// The reading in hiragana: `くちゅうぶ`.
+    /// The reading in hiragana: `くちゅうおうぶ`.
     ///
     /// ```
-    /// assert_eq!(zaitaku_opinions::Region::KuChubu.kana(), "くちゅうぶ");
+    /// assert_eq!(zaitaku_opinions::Region::KuChuobu.kana(), "くちゅうおうぶ");
     /// ```
     pub const fn kana(self) -> &'static str {
         REGION_KANA[self as usize]
     }
 
-    /// A romanised name with macrons: `Ku-Chūbu` (this crate's, not
+    /// A romanised name with macrons: `Ku-Chūōbu` (this crate's, not
     /// official).
     ///
     /// ```
-    /// assert_eq!(zaitaku_opinions::Region::KuChubu.romaji(), "Ku-Chūbu");
+    /// assert_eq!(zaitaku_opinions::Region::KuChuobu.romaji(), "Ku-Chūōbu");
     /// ```
     pub const fn romaji(self) -> &'static str {
         REGION_ROMAJI[self as usize]
     }
 
-    /// An ASCII slug: `ku-chubu`.
+    /// An ASCII slug: `ku-chuobu`.
     ///
     /// ```
     /// assert_eq!(zaitaku_opinions::Region::KitatamaNanbu.slug(), "kitatama-nanbu");
@@ -143,7 +143,7 @@ impl Region {
         REGION_SLUG[self as usize]
     }
 
-    /// The token used in opinion ids: `kuchubu` (the slug without hyphens).
+    /// The token used in opinion ids: `kuchuobu` (the slug without hyphens).
     ///
     /// ```
     /// assert_eq!(zaitaku_opinions::Region::KitatamaNanbu.id_token(), "kitatamananbu");
@@ -155,7 +155,7 @@ impl Region {
     /// A plain English description: `central wards: Chiyoda, Chūō, …`.
     ///
     /// ```
-    /// assert!(zaitaku_opinions::Region::KuChubu.description().starts_with("central wards"));
+    /// assert!(zaitaku_opinions::Region::KuChuobu.description().starts_with("central wards"));
     /// ```
     pub const fn description(self) -> &'static str {
         REGION_DESCRIPTION[self as usize]
@@ -199,8 +199,8 @@ impl Region {
     /// ```
     /// use zaitaku_opinions::Region;
     ///
-    /// for name in ["区中央部", "区中央部保健医療圏", "くちゅうぶ", "Ku-Chūbu", "ku-chubu", "KUCHUBU", "ｋｕ－ｃｈｕｂｕ", "1301"] {
-    ///     assert_eq!(Region::from_name(name), Some(Region::KuChubu), "{name}");
+    /// for name in ["区中央部", "区中央部保健医療圏", "くちゅうおうぶ", "Ku-Chūōbu", "ku-chuobu", "KUCHUOBU", "ｋｕ－ｃｈｕｏｂｕ", "1301"] {
+    ///     assert_eq!(Region::from_name(name), Some(Region::KuChuobu), "{name}");
     /// }
     /// assert_eq!(Region::from_name("区北部"), None);
     /// ```

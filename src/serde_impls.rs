@@ -3,7 +3,7 @@
 //!
 //! * [`Region`], [`Theme`], [`Category`], [`Zone`], [`MatchKind`] and
 //!   [`MunicipalityKind`] are written as their stable ASCII slugs
-//!   (`ku-chubu`, `local-situation`, `admission-discharge`, `wards`,
+//!   (`ku-chuobu`, `local-situation`, `admission-discharge`, `wards`,
 //!   `width-insensitive`, `ku`): slugs are the same in every format and
 //!   never need escaping. They are read through the same lookup as
 //!   `FromStr`, so Japanese names and the other accepted spellings are read
@@ -83,8 +83,8 @@ macro_rules! slug_serde {
 
 slug_serde!(
     Region,
-    "a region name or slug such as `ku-chubu` or `区中央部`",
-    "Writes the ASCII slug, e.g. `\"ku-chubu\"` ([`Region::slug`]).",
+    "a region name or slug such as `ku-chuobu` or `区中央部`",
+    "Writes the ASCII slug, e.g. `\"ku-chuobu\"` ([`Region::slug`]).",
     "Reads any name [`Region::from_name`] accepts: slug, Japanese name, reading, code …"
 );
 slug_serde!(
@@ -216,7 +216,7 @@ impl<'de> Deserialize<'de> for MatchKind {
     }
 }
 
-/// Writes the id string, e.g. `"t1-kuchubu-03"`.
+/// Writes the id string, e.g. `"t1-kuchuobu-03"`.
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for OpinionId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -228,7 +228,7 @@ impl Serialize for OpinionId {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for OpinionId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        parse_str(deserializer, "an area opinion id such as `t1-kuchubu-03`")
+        parse_str(deserializer, "an area opinion id such as `t1-kuchuobu-03`")
     }
 }
 
@@ -275,11 +275,11 @@ const KIND_KEY_OPINION: &str = "key";
 /// `lines` (`{first, last}`).
 ///
 /// ```
-/// let o = zaitaku_opinions::opinion("t1-kuchubu-01").unwrap();
+/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
 /// let json = serde_json::to_value(o)?;
-/// assert_eq!(json["id"], "t1-kuchubu-01");
+/// assert_eq!(json["id"], "t1-kuchuobu-01");
 /// assert_eq!(json["kind"], "regional");
-/// assert_eq!(json["region"], "ku-chubu");
+/// assert_eq!(json["region"], "ku-chuobu");
 /// assert_eq!(json["lines"]["first"], 71);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -412,7 +412,7 @@ impl Record for Opinion {
     type Source = OpinionId;
     const KIND: &'static str = KIND_OPINION;
     const EXPECTING: &'static str =
-        "an area opinion id such as `t1-kuchubu-03`, or a serialised opinion";
+        "an area opinion id such as `t1-kuchuobu-03`, or a serialised opinion";
     fn find(id: OpinionId) -> &'static Self {
         id.opinion()
     }
@@ -541,7 +541,7 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<R> {
     }
 }
 
-/// Reads the record from its id (`"t1-kuchubu-03"`) or from a serialised
+/// Reads the record from its id (`"t1-kuchuobu-03"`) or from a serialised
 /// record: the `id` field finds it, and every other known field that is
 /// present must agree with the dataset (unknown fields are ignored). Reading
 /// a whole record needs a self-describing format (JSON, TOML, YAML …).
@@ -549,7 +549,7 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<R> {
 /// ```
 /// use zaitaku_opinions::Opinion;
 ///
-/// let o: &'static Opinion = serde_json::from_str(r#""t1-kuchubu-01""#)?;
+/// let o: &'static Opinion = serde_json::from_str(r#""t1-kuchuobu-01""#)?;
 /// assert_eq!(o.lines().first(), 71);
 /// let again: &'static Opinion = serde_json::from_str(&serde_json::to_string(o)?)?;
 /// assert!(std::ptr::eq(o, again));

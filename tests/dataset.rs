@@ -19,7 +19,7 @@ const BLOCKS: [(Theme, Region, usize, usize, usize); 24] = {
     use Region::*;
     use Theme::*;
     [
-        (LocalSituation, KuChubu, 70, 91, 7),
+        (LocalSituation, KuChuobu, 70, 91, 7),
         (LocalSituation, KuNanbu, 93, 114, 6),
         (LocalSituation, KuSeinanbu, 116, 141, 8),
         (LocalSituation, KuSeibu, 143, 166, 9),
@@ -31,7 +31,7 @@ const BLOCKS: [(Theme, Region, usize, usize, usize); 24] = {
         (LocalSituation, KitatamaSeibu, 288, 309, 5),
         (LocalSituation, KitatamaNanbu, 311, 335, 6),
         (LocalSituation, KitatamaHokubu, 337, 358, 6),
-        (HospitalCollaboration, KuChubu, 439, 462, 7),
+        (HospitalCollaboration, KuChuobu, 439, 462, 7),
         (HospitalCollaboration, KuNanbu, 464, 490, 7),
         (HospitalCollaboration, KuSeinanbu, 492, 513, 5),
         (HospitalCollaboration, KuSeibu, 515, 537, 7),
@@ -118,7 +118,7 @@ fn count_matrix_matches_records() {
 #[test]
 fn exact_texts() {
     // Wrapped over lines 71-72.
-    let o = opinion("t1-kuchubu-01").unwrap();
+    let o = opinion("t1-kuchuobu-01").unwrap();
     assert_eq!(
         o.text(),
         "区内の在宅患者について、区外の先生が多く診療をしている"
@@ -255,7 +255,10 @@ fn key_opinion_provenance() {
     let k = key_opinion("t2-key-02-02").unwrap();
     assert_eq!(k.match_kind(), MatchKind::Merged);
     let ids: Vec<String> = k.sources().iter().map(|s| s.id().to_string()).collect();
-    assert_eq!(ids, ["t2-kunanbu-02", "t2-kuseihokubu-04", "t2-kuchubu-03"]);
+    assert_eq!(
+        ids,
+        ["t2-kunanbu-02", "t2-kuseihokubu-04", "t2-kuchuobu-03"]
+    );
     assert_eq!(k.main_source().region(), Region::KuNanbu);
     assert!(k
         .sources()
@@ -352,8 +355,8 @@ fn ids_are_unique_and_round_trip() {
     }
     assert_eq!(seen.len(), 204);
     // Positions restart at 1 in each block and group.
-    assert_eq!(opinion("t1-kuchubu-01").unwrap().lines().first(), 71);
-    assert_eq!(opinion("t2-kuchubu-01").unwrap().lines().first(), 440);
+    assert_eq!(opinion("t1-kuchuobu-01").unwrap().lines().first(), 71);
+    assert_eq!(opinion("t2-kuchuobu-01").unwrap().lines().first(), 440);
     assert_eq!(key_opinion("t2-key-01-01").unwrap().lines().first(), 366);
 }
 
@@ -361,11 +364,11 @@ fn ids_are_unique_and_round_trip() {
 fn misses_return_none_or_typed_errors() {
     for id in [
         "",
-        "t1-kuchubu-00",
-        "t1-kuchubu-08",
-        "t1-kuchubu-1",
-        "T1-KUCHUBU-01",
-        "t3-kuchubu-01",
+        "t1-kuchuobu-00",
+        "t1-kuchuobu-08",
+        "t1-kuchuobu-1",
+        "T1-KUCHUOBU-01",
+        "t3-kuchuobu-01",
         "t1-tosho-01",
         "t1-key-10-01",
         "t2-key-01-06",
@@ -378,7 +381,7 @@ fn misses_return_none_or_typed_errors() {
     }
     let err = "t9-x-01".parse::<OpinionId>().unwrap_err();
     assert_eq!(err.input(), "t9-x-01");
-    assert!(err.to_string().contains("kuchubu"), "{err}");
+    assert!(err.to_string().contains("kuchuobu"), "{err}");
     let err = "nope".parse::<KeyOpinionId>().unwrap_err();
     assert!(err.to_string().contains("t1-key-01-01"), "{err}");
 }

@@ -5,15 +5,15 @@
 //!
 //! The generator is mounted exactly as `build.rs` mounts it.
 
+#[path = "../src/build/mod.rs"]
+#[allow(dead_code)]
+mod build;
 #[path = "../src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
-#[path = "../src/source/mod.rs"]
-#[allow(dead_code)]
-mod source;
 
-use source::emit::{self, Input, SIMILAR_LIMIT};
-use source::{link, parse};
+use build::emit::{self, Input, SIMILAR_LIMIT};
+use build::{link, parse};
 
 const DATA_PATH: &str = "data/shiryo-3-2.txt";
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/shiryo-3-2.txt");

@@ -6,15 +6,15 @@
 //! from the public API, so this also checks the generated code against the
 //! source.
 
+#[path = "../src/build/mod.rs"]
+#[allow(dead_code)]
+mod build;
 #[path = "../src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
-#[path = "../src/source/mod.rs"]
-#[allow(dead_code)]
-mod source;
 
-use source::parse::{self, Document, LineRole};
-use source::vocab::{CATEGORIES, REGIONS};
+use build::parse::{self, Document, LineRole};
+use build::vocab::{CATEGORIES, REGIONS};
 use zaitaku_opinions::{key_opinions, opinions, LineSpan, MatchKind};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/shiryo-3-2.txt");
@@ -168,7 +168,7 @@ fn each_record_is_its_source_lines_joined_and_no_line_is_used_twice() {
 #[test]
 fn the_generated_tables_hold_what_the_parser_read() {
     let doc = document();
-    let links = source::link::link(&doc).unwrap();
+    let links = build::link::link(&doc).unwrap();
     let public = opinions();
     assert_eq!(public.len(), doc.opinions.len());
     for (o, raw) in public.iter().zip(&doc.opinions) {
@@ -214,9 +214,9 @@ fn the_generated_tables_hold_what_the_parser_read() {
             .collect();
         assert_eq!(sources, expected, "{id}");
         let kind = match links.provenance[i].kind {
-            source::link::MatchKind::Exact => MatchKind::Exact,
-            source::link::MatchKind::WidthInsensitive => MatchKind::WidthInsensitive,
-            source::link::MatchKind::Merged => MatchKind::Merged,
+            build::link::MatchKind::Exact => MatchKind::Exact,
+            build::link::MatchKind::WidthInsensitive => MatchKind::WidthInsensitive,
+            build::link::MatchKind::Merged => MatchKind::Merged,
         };
         assert_eq!(k.match_kind(), kind, "{id}");
     }
@@ -228,8 +228,8 @@ fn the_generated_tables_hold_what_the_parser_read() {
 #[test]
 fn vocabulary_order_matches_the_enums() {
     use zaitaku_opinions::{Category, Region, Theme, Zone};
-    assert_eq!(Region::ALL.len(), source::vocab::REGIONS.len());
-    for (region, names) in Region::ALL.iter().zip(&source::vocab::REGIONS) {
+    assert_eq!(Region::ALL.len(), build::vocab::REGIONS.len());
+    for (region, names) in Region::ALL.iter().zip(&build::vocab::REGIONS) {
         assert_eq!(format!("{region:?}"), names.variant);
         assert_eq!(region.name_ja(), names.ja);
         let zone = match names.part {
@@ -239,13 +239,13 @@ fn vocabulary_order_matches_the_enums() {
         };
         assert_eq!(region.zone(), zone, "{region:?}");
     }
-    assert_eq!(Theme::ALL.len(), source::vocab::THEMES.len());
-    for (theme, names) in Theme::ALL.iter().zip(&source::vocab::THEMES) {
+    assert_eq!(Theme::ALL.len(), build::vocab::THEMES.len());
+    for (theme, names) in Theme::ALL.iter().zip(&build::vocab::THEMES) {
         assert_eq!(format!("{theme:?}"), names.variant);
         assert_eq!(theme.number(), names.number);
     }
-    assert_eq!(Category::ALL.len(), source::vocab::CATEGORIES.len());
-    for (category, names) in Category::ALL.iter().zip(&source::vocab::CATEGORIES) {
+    assert_eq!(Category::ALL.len(), build::vocab::CATEGORIES.len());
+    for (category, names) in Category::ALL.iter().zip(&build::vocab::CATEGORIES) {
         assert_eq!(format!("{category:?}"), names.variant);
         assert_eq!(category.name_ja(), names.ja);
     }

@@ -5,16 +5,16 @@
 //!
 //! The parser is mounted exactly as `build.rs` mounts it.
 
+#[path = "../src/build/mod.rs"]
+#[allow(dead_code)]
+mod build;
 #[path = "../src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
-#[path = "../src/source/mod.rs"]
-#[allow(dead_code)]
-mod source;
 
-use source::link::{self, MatchKind};
-use source::parse::{self, Document, ErrorKind, LineRole, ParseError};
-use source::vocab::{CATEGORIES, REGIONS};
+use build::link::{self, MatchKind};
+use build::parse::{self, Document, ErrorKind, LineRole, ParseError};
+use build::vocab::{CATEGORIES, REGIONS};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 

@@ -409,7 +409,7 @@ fn key_opinions_and_regions() {
     let regions: Vec<Region> = k.regions().collect();
     assert_eq!(
         regions,
-        [Region::KuChubu, Region::KuNanbu, Region::KuSeihokubu]
+        [Region::KuChuobu, Region::KuNanbu, Region::KuSeihokubu]
     );
     for r in Region::ALL {
         let found = Query::new().key_only().region(r).iter().any(|x| x == k);
@@ -442,7 +442,7 @@ fn iterating_allocates_nothing() {
     let (_, allocs) = allocations(|| {
         Query::new()
             .theme(Theme::LocalSituation)
-            .region(Region::KuChubu)
+            .region(Region::KuChuobu)
     });
     assert_eq!(allocs, 0);
 }

@@ -6,14 +6,14 @@
 //!
 //! The generated code is compared byte for byte in tests/determinism.rs.
 
+#[path = "../src/build/mod.rs"]
+#[allow(dead_code)]
+mod build;
 #[path = "../src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
-#[path = "../src/source/mod.rs"]
-#[allow(dead_code)]
-mod source;
 
-use source::{link, parse};
+use build::{link, parse};
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -12,7 +12,7 @@
 /// One `Region` variant: its names for every audience.
 #[derive(Debug, Clone, Copy)]
 pub struct RegionNames {
-    /// Rust variant name, e.g. `KuChubu`.
+    /// Rust variant name, e.g. `KuChuobu`.
     pub variant: &'static str,
     /// Japanese name as printed in the source, e.g. `区中央部`.
     pub ja: &'static str,
@@ -20,9 +20,9 @@ pub struct RegionNames {
     pub kana: &'static str,
     /// Romanised (Hepburn with macrons); this crate's, not official.
     pub romaji: &'static str,
-    /// ASCII slug, e.g. `ku-chubu`.
+    /// ASCII slug, e.g. `ku-chuobu`.
     pub slug: &'static str,
-    /// Token used in opinion ids, e.g. `kuchubu` (slug without hyphens).
+    /// Token used in opinion ids, e.g. `kuchuobu` (slug without hyphens).
     pub id_token: &'static str,
     /// Plain English description.
     pub description: &'static str,
@@ -35,12 +35,12 @@ pub struct RegionNames {
 /// Tokyo's 13 secondary medical care areas, in the official order.
 pub const REGIONS: [RegionNames; 13] = [
     RegionNames {
-        variant: "KuChubu",
+        variant: "KuChuobu",
         ja: "区中央部",
-        kana: "くちゅうぶ",
-        romaji: "Ku-Chūbu",
-        slug: "ku-chubu",
-        id_token: "kuchubu",
+        kana: "くちゅうおうぶ",
+        romaji: "Ku-Chūōbu",
+        slug: "ku-chuobu",
+        id_token: "kuchuobu",
         description: "central wards: Chiyoda, Chūō, Minato, Bunkyō, Taitō",
         code: "1301",
         part: 0,

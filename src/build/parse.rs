@@ -23,7 +23,7 @@
 //! ignored, so that the same dataset comes out of a checkout whose tools
 //! changed line endings or trailing spaces.
 
-use crate::source::vocab::{self, BULLETS, FURNITURE, KEY_PAGE_HEADING, THEMES};
+use crate::build::vocab::{self, BULLETS, FURNITURE, KEY_PAGE_HEADING, THEMES};
 use std::fmt;
 
 /// A parse error: the 1-based line it was found on and what was wrong.

@@ -25,8 +25,8 @@
 //! labels that survived extraction must each be the category of exactly one
 //! group of their theme.
 
+use crate::build::parse::{Document, ErrorKind, ParseError};
 use crate::normalize::normalize_text as normalize;
-use crate::source::parse::{Document, ErrorKind, ParseError};
 use std::collections::BTreeMap;
 
 /// The least [`similarity`] for the main source of a merged key opinion.
@@ -203,7 +203,7 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             return Err(ParseError {
                 line: label.first_line,
                 kind: ErrorKind::RowLabelMismatch {
-                    label: crate::source::vocab::CATEGORIES[label.category].ja,
+                    label: crate::build::vocab::CATEGORIES[label.category].ja,
                 },
             });
         }

@@ -4,7 +4,7 @@
 //!
 //! * run-time parsing: `data/shiryo-3-2.txt` `include_str!`-ed and parsed
 //!   with the crate's own parser (`src/build/`, mounted here with `#[path]`
-//!   as `build.rs` does), key opinions linked to their sources;
+//!   as `build.rs` does), key opinions linked to the area opinions they were taken from;
 //! * JSON + serde: the records exported as JSON (the fields of
 //!   `cargo run --example export -- --format jsonl`, made here from the
 //!   public API at start-up) and deserialised with serde_json into owned
@@ -33,7 +33,7 @@ mod normalize;
 const DATA: &str = include_str!("../data/shiryo-3-2.txt");
 
 /// What the run-time-parsing route keeps: the parsed records with their
-/// ids, and the key opinions' sources.
+/// ids, and what each key opinion was taken from.
 struct Parsed {
     doc: build::parse::Document,
     links: build::link::Links,
@@ -66,7 +66,7 @@ struct Record {
     region: Option<String>,
     category: String,
     text: String,
-    sources: Vec<String>,
+    taken_from: Vec<String>,
 }
 
 /// The JSON a user would embed: every record, from the public API.
@@ -78,16 +78,16 @@ fn export_json() -> String {
         region: None,
         category: k.category().name_ja().into(),
         text: k.text().into(),
-        sources: k.sources().iter().map(|s| s.id().to_string()).collect(),
+        taken_from: k.taken_from().iter().map(|s| s.id().to_string()).collect(),
     });
     let area = opinions().iter().map(|o| Record {
         id: o.id().to_string(),
-        kind: "regional".into(),
+        kind: "area".into(),
         theme: o.theme().number(),
         region: Some(o.region().name_ja().into()),
         category: o.category().name_ja().into(),
         text: o.text().into(),
-        sources: Vec::new(),
+        taken_from: Vec::new(),
     });
     serde_json::to_string(&key.chain(area).collect::<Vec<_>>()).unwrap()
 }

@@ -154,7 +154,7 @@ fn main() {
     }
     for k in zaitaku_opinions::key_opinions() {
         text += k.text().len();
-        sources += k.sources().iter().map(|s| s.text().len()).sum::<usize>();
+        sources += k.taken_from().iter().map(|s| s.text().len()).sum::<usize>();
     }
     println!("{text} {sources}");
 }

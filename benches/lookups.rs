@@ -9,7 +9,7 @@
 //!   fastest general map) and a `phf::Map` with phf's SipHash (what a
 //!   generated phf map costs);
 //! * O(1) accessors: `Region::opinions(theme)`, `counts(theme).get(..)`,
-//!   `KeyOpinion::sources()`;
+//!   `KeyOpinion::taken_from()`;
 //! * municipality → record and → region (`Municipality::from_name`,
 //!   `Municipality::from_code`, `Region::from_municipality`) against an
 //!   `FxHashMap` of the 62 names or codes in a `Lazy`.
@@ -319,7 +319,7 @@ fn access(c: &mut Criterion) {
     });
     let all_keys = key_opinions();
     g.bench_function("key_sources/1", |b| {
-        b.iter(|| black_box(&all_keys[black_box(30)]).sources().len())
+        b.iter(|| black_box(&all_keys[black_box(30)]).taken_from().len())
     });
     g.finish();
 }

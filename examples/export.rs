@@ -5,10 +5,10 @@
 //! Run with `cargo run --example export -- --format jsonl` or
 //! `cargo run --example export -- --format csv`.
 //!
-//! Fields: `id`, `kind` (`"regional"` or `"key"`), `theme` (1 or 2),
+//! Fields: `id`, `kind` (`"area"` or `"key"`), `theme` (1 or 2),
 //! `region` (Japanese name; null/empty for key opinions), `category`
-//! (Japanese canonical name), `text`, `sources` (ids of the area opinions a
-//! key opinion was taken from; empty for area opinions; in CSV joined
+//! (Japanese canonical name), `text`, `taken_from` (ids of the area opinions
+//! a key opinion was taken from; empty for area opinions; in CSV joined
 //! with `;`).
 
 use std::io::{self, Write};
@@ -31,19 +31,19 @@ struct Row {
     region: Option<&'static str>,
     category: &'static str,
     text: &'static str,
-    sources: Vec<String>,
+    taken_from: Vec<String>,
 }
 
 impl Row {
     fn area(o: &Opinion) -> Row {
         Row {
             id: o.id().to_string(),
-            kind: "regional",
+            kind: "area",
             theme: o.theme().number(),
             region: Some(o.region().name_ja()),
             category: o.category().name_ja(),
             text: o.text(),
-            sources: Vec::new(),
+            taken_from: Vec::new(),
         }
     }
 
@@ -55,7 +55,7 @@ impl Row {
             region: None,
             category: k.category().name_ja(),
             text: k.text(),
-            sources: k.sources().iter().map(|s| s.id().to_string()).collect(),
+            taken_from: k.taken_from().iter().map(|s| s.id().to_string()).collect(),
         }
     }
 }
@@ -116,11 +116,17 @@ fn write_jsonl(mut out: impl Write) -> Result<(), Box<dyn std::error::Error>> {
 fn write_csv(out: impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "id", "kind", "theme", "region", "category", "text", "sources",
+        "id",
+        "kind",
+        "theme",
+        "region",
+        "category",
+        "text",
+        "taken_from",
     ])?;
     for row in rows() {
         let theme = row.theme.to_string();
-        let sources = row.sources.join(";");
+        let taken_from = row.taken_from.join(";");
         w.write_record([
             &row.id,
             row.kind,
@@ -128,7 +134,7 @@ fn write_csv(out: impl Write) -> Result<(), Box<dyn std::error::Error>> {
             row.region.unwrap_or(""),
             row.category,
             row.text,
-            &sources,
+            &taken_from,
         ])?;
     }
     w.flush()?;

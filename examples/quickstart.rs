@@ -63,7 +63,7 @@ fn main() {
         areas.join(", ")
     );
 
-    // A key opinion with its sources: the one that merges several areas.
+    // A key opinion with the area opinions it was taken from: the one that merges several areas.
     if let Some(key) = zaitaku_opinions::key_opinion("t2-key-02-02") {
         println!(
             "\nkey opinion {} 【{}】 ({:?}):\n  {}",
@@ -72,7 +72,7 @@ fn main() {
             key.match_kind(),
             key.text()
         );
-        for source in key.sources() {
+        for source in key.taken_from() {
             println!(
                 "  <- {} {}: {}",
                 source.id(),

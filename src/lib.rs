@@ -14,6 +14,7 @@ mod names;
 mod normalize;
 mod opinion;
 mod query;
+mod record;
 mod region;
 mod search;
 #[cfg(feature = "serde")]
@@ -31,7 +32,8 @@ pub use id::{KeyOpinionId, OpinionId, ParseIdError};
 pub use municipality::{Municipality, MunicipalityKind, UnknownMunicipalityError};
 pub use names::UnknownNameError;
 pub use opinion::{KeyOpinion, LineSpan, MatchKind, Opinion, Similar};
-pub use query::{Query, QueryIter, Record, RecordKind};
+pub use query::{Query, QueryIter};
+pub use record::{Record, RecordKind};
 pub use region::{Region, Zone};
 pub use search::{search, search_hits, Hit};
 pub use strum;
@@ -87,7 +89,7 @@ pub fn opinion(id: &str) -> Option<&'static Opinion> {
 ///
 /// ```
 /// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
-/// assert_eq!(k.sources().len(), 3);
+/// assert_eq!(k.taken_from().len(), 3);
 /// assert!(zaitaku_opinions::key_opinion("t2-key-99-01").is_none());
 /// ```
 #[inline]

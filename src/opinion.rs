@@ -155,7 +155,7 @@ impl Similar {
 ///
 /// let merged: Vec<_> = key_opinions().iter().filter(|k| k.match_kind() == MatchKind::Merged).collect();
 /// assert_eq!(merged.len(), 1);
-/// assert_eq!(merged[0].sources().len(), 3);
+/// assert_eq!(merged[0].taken_from().len(), 3);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MatchKind {
@@ -163,14 +163,15 @@ pub enum MatchKind {
     Exact,
     /// Identical after NFKC normalisation (e.g. `ＩＣＴ` vs `ICT`).
     WidthInsensitive,
-    /// Several area opinions merged into one sentence; the first source is
-    /// the main one (highest similarity, at least 0.6), the others are area
-    /// opinions of the same category with a similarity of at least 0.3.
+    /// Several area opinions merged into one sentence; the first one it was
+    /// taken from is the main one (highest similarity, at least 0.6), the
+    /// others are area opinions of the same category with a similarity of
+    /// at least 0.3.
     Merged,
 }
 
-/// A key opinion (主な意見) the secretariat picked for a theme, with the area
-/// opinion(s) it was taken from.
+/// A key opinion (主な意見) selected for a theme, with the area opinion(s)
+/// it was taken from.
 ///
 /// ```
 /// use zaitaku_opinions::{Category, MatchKind, Region};
@@ -178,8 +179,8 @@ pub enum MatchKind {
 /// let k = zaitaku_opinions::key_opinion("t1-key-01-01").unwrap();
 /// assert_eq!(k.category(), Category::MedicalResources);
 /// assert_eq!(k.match_kind(), MatchKind::Exact);
-/// assert_eq!(k.sources()[0].region(), Region::KuTobu);
-/// assert_eq!(k.text(), k.sources()[0].text());
+/// assert_eq!(k.taken_from()[0].region(), Region::KuTobu);
+/// assert_eq!(k.text(), k.taken_from()[0].text());
 /// ```
 pub struct KeyOpinion {
     pub(crate) id: KeyOpinionId,
@@ -188,7 +189,7 @@ pub struct KeyOpinion {
     /// `None` when the comparison form is `text` itself.
     pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
-    pub(crate) sources: &'static [&'static crate::Opinion],
+    pub(crate) taken_from: &'static [&'static crate::Opinion],
     pub(crate) match_kind: MatchKind,
 }
 
@@ -204,17 +205,18 @@ impl KeyOpinion {
     }
 
     /// The category of its group (a row of the original table), derived at
-    /// build time from the majority category of the main sources of the
-    /// group's opinions. A key opinion may so stand in another category than
-    /// its own source: `t1-key-05-01` is in the 24時間診療体制 group although
-    /// its source is filed under 医療資源等.
+    /// build time from the majority category of the area opinions the
+    /// group's opinions were mainly taken from. A key opinion may so stand in
+    /// another category than the area opinion it was taken from:
+    /// `t1-key-05-01` is in the 24時間診療体制 group although the area
+    /// opinion it was taken from is filed under 医療資源等.
     ///
     /// ```
     /// use zaitaku_opinions::Category;
     ///
     /// let k = zaitaku_opinions::key_opinion("t1-key-05-01").unwrap();
     /// assert_eq!(k.category(), Category::TwentyFourHourCare);
-    /// assert_eq!(k.main_source().category(), Category::MedicalResources);
+    /// assert_eq!(k.taken_mainly_from().category(), Category::MedicalResources);
     /// ```
     pub const fn category(&self) -> Category {
         self.category
@@ -238,17 +240,18 @@ impl KeyOpinion {
         self.lines
     }
 
-    /// The area opinion(s) it was taken from; the main source first.
-    pub const fn sources(&self) -> &'static [&'static crate::Opinion] {
-        self.sources
+    /// The area opinion(s) it was taken from, the one it was mainly taken
+    /// from first.
+    pub const fn taken_from(&self) -> &'static [&'static crate::Opinion] {
+        self.taken_from
     }
 
-    /// The area opinion it was mainly taken from.
-    pub const fn main_source(&self) -> &'static crate::Opinion {
-        self.sources[0]
+    /// The area opinion it was mainly taken from: `taken_from()[0]`.
+    pub const fn taken_mainly_from(&self) -> &'static crate::Opinion {
+        self.taken_from[0]
     }
 
-    /// How it was matched to its sources.
+    /// How it was matched to the area opinion(s) it was taken from.
     pub const fn match_kind(&self) -> MatchKind {
         self.match_kind
     }
@@ -326,7 +329,7 @@ impl std::fmt::Debug for KeyOpinion {
             .field("text", &self.text)
             .field("normalized", &self.normalized)
             .field("lines", &self.lines)
-            .field("sources", &Ids(self.sources.iter().map(|o| o.id)))
+            .field("taken_from", &Ids(self.taken_from.iter().map(|o| o.id)))
             .field("match_kind", &self.match_kind)
             .finish()
     }

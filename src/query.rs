@@ -1,167 +1,10 @@
 //! A query over both kinds of record: filters by theme, region, category and
 //! kind, plus text terms, iterated lazily.
 
+use crate::record::bit16;
 use crate::search::{Hit, Terms};
-use crate::{Category, KeyOpinion, LineSpan, Opinion, Region, Theme};
+use crate::{Category, Record, RecordKind, Region, Theme};
 use std::borrow::Cow;
-use std::fmt;
-
-/// Which kind of record: an area opinion or a key opinion (主な意見).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RecordKind {
-    /// An area opinion ([`Opinion`]).
-    Area,
-    /// A key opinion ([`KeyOpinion`]).
-    Key,
-}
-
-/// One record of either kind, as a [`Query`] yields it.
-///
-/// ```
-/// use zaitaku_opinions::{Record, RecordKind, Region};
-///
-/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
-/// let r = Record::from(o);
-/// assert_eq!(r.kind(), RecordKind::Area);
-/// assert_eq!(r.region(), Some(Region::KuChuobu));
-/// assert_eq!(r.to_string(), "t1-kuchuobu-01");
-///
-/// let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
-/// assert_eq!(k.region(), None);
-/// // Taken from opinions of 区南部, 区西北部 and 区中央部 (in the official order):
-/// let regions: Vec<Region> = k.regions().collect();
-/// assert_eq!(regions, [Region::KuChuobu, Region::KuNanbu, Region::KuSeihokubu]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Record {
-    /// An area opinion.
-    Opinion(&'static Opinion),
-    /// A key opinion.
-    Key(&'static KeyOpinion),
-}
-
-impl Record {
-    /// Which kind of record it is.
-    pub const fn kind(self) -> RecordKind {
-        match self {
-            Record::Opinion(_) => RecordKind::Area,
-            Record::Key(_) => RecordKind::Key,
-        }
-    }
-
-    /// The theme.
-    pub const fn theme(self) -> Theme {
-        match self {
-            Record::Opinion(o) => o.theme(),
-            Record::Key(k) => k.theme(),
-        }
-    }
-
-    /// The category (a key opinion's is its group's).
-    pub const fn category(self) -> Category {
-        match self {
-            Record::Opinion(o) => o.category(),
-            Record::Key(k) => k.category(),
-        }
-    }
-
-    /// The text, verbatim.
-    pub const fn text(self) -> &'static str {
-        match self {
-            Record::Opinion(o) => o.text(),
-            Record::Key(k) => k.text(),
-        }
-    }
-
-    /// The text in comparison form (NFKC, ASCII lower case).
-    pub const fn normalized_text(self) -> &'static str {
-        match self {
-            Record::Opinion(o) => o.normalized_text(),
-            Record::Key(k) => k.normalized_text(),
-        }
-    }
-
-    /// The lines of the data file it was read from.
-    pub const fn lines(self) -> LineSpan {
-        match self {
-            Record::Opinion(o) => o.lines(),
-            Record::Key(k) => k.lines(),
-        }
-    }
-
-    /// The area that gave an area opinion; `None` for a key opinion, which
-    /// the secretariat wrote for the whole theme (see
-    /// [`regions`](Record::regions)).
-    pub const fn region(self) -> Option<Region> {
-        match self {
-            Record::Opinion(o) => Some(o.region()),
-            Record::Key(_) => None,
-        }
-    }
-
-    /// The areas the record speaks for: an area opinion's own area; for a
-    /// key opinion, the areas of the area opinions it was taken from
-    /// ([`KeyOpinion::sources`]). In the official order, each once. This is
-    /// what [`Query::region`] filters on.
-    pub fn regions(self) -> impl Iterator<Item = Region> {
-        let mask = self.region_mask();
-        Region::ALL
-            .into_iter()
-            .filter(move |&r| mask & bit16(r as usize) != 0)
-    }
-
-    fn region_mask(self) -> u16 {
-        match self {
-            Record::Opinion(o) => bit16(o.region() as usize),
-            Record::Key(k) => k
-                .sources()
-                .iter()
-                .fold(0, |m, o| m | bit16(o.region() as usize)),
-        }
-    }
-
-    /// The area opinion, if it is one.
-    pub const fn as_opinion(self) -> Option<&'static Opinion> {
-        match self {
-            Record::Opinion(o) => Some(o),
-            Record::Key(_) => None,
-        }
-    }
-
-    /// The key opinion, if it is one.
-    pub const fn as_key_opinion(self) -> Option<&'static KeyOpinion> {
-        match self {
-            Record::Opinion(_) => None,
-            Record::Key(k) => Some(k),
-        }
-    }
-}
-
-impl fmt::Display for Record {
-    /// Writes the record's id (`t1-kuchuobu-03`, `t1-key-05-02`).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Record::Opinion(o) => o.id().fmt(f),
-            Record::Key(k) => k.id().fmt(f),
-        }
-    }
-}
-
-impl From<&'static Opinion> for Record {
-    fn from(o: &'static Opinion) -> Self {
-        Record::Opinion(o)
-    }
-}
-
-impl From<&'static KeyOpinion> for Record {
-    fn from(k: &'static KeyOpinion) -> Self {
-        Record::Key(k)
-    }
-}
-
-const fn bit16(i: usize) -> u16 {
-    1 << i
-}
 
 /// A query over area and key opinions: filters by theme, region, category
 /// and kind, and text terms matched as in [`search`](crate::search).
@@ -176,7 +19,7 @@ const fn bit16(i: usize) -> u16 {
 ///
 /// **Key opinions and regions**: a key opinion has no area of its own. A
 /// region filter keeps a key opinion when one of the area opinions it was
-/// taken from ([`KeyOpinion::sources`]) is from one of the regions; see
+/// taken from ([`KeyOpinion::taken_from`](crate::KeyOpinion::taken_from)) is from one of the regions; see
 /// [`Record::regions`].
 ///
 /// [`iter`](Query::iter) yields [`Record`]s lazily in document order (per
@@ -198,7 +41,7 @@ const fn bit16(i: usize) -> u16 {
 /// }
 /// assert!(q.iter().count() > 0);
 ///
-/// // Key opinions only, from two areas' sources.
+/// // Key opinions only, taken from two areas' opinions.
 /// let keys = Query::new().key_only().region(Region::KuSeibu).region(Region::Nishitama);
 /// assert!(keys.iter().all(|r| r.regions().any(|g| g == Region::KuSeibu || g == Region::Nishitama)));
 /// ```
@@ -225,7 +68,7 @@ impl Query {
     }
 
     /// Keeps records of `region` (or of another region given); a key
-    /// opinion is kept when one of its sources is.
+    /// opinion is kept when one it was taken from is.
     #[must_use]
     pub fn region(mut self, region: Region) -> Self {
         self.regions |= bit16(region as usize);
@@ -352,7 +195,7 @@ impl Cursor {
                 loop {
                     let record = match kind {
                         RecordKind::Key => theme.key_opinions().get(self.index).map(Record::Key),
-                        RecordKind::Area => theme.opinions().get(self.index).map(Record::Opinion),
+                        RecordKind::Area => theme.opinions().get(self.index).map(Record::Area),
                     };
                     let Some(record) = record else { break };
                     self.index += 1;

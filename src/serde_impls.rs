@@ -261,16 +261,23 @@ impl Serialize for LineSpan {
 
 /// The field names of a serialised record, shared by both kinds.
 const RECORD_FIELDS: &[&str] = &[
-    "id", "kind", "theme", "region", "category", "text", "sources", "lines",
+    "id",
+    "kind",
+    "theme",
+    "region",
+    "category",
+    "text",
+    "taken_from",
+    "lines",
 ];
 
 /// The `kind` of a serialised [`Opinion`].
-const KIND_OPINION: &str = "regional";
+const KIND_OPINION: &str = "area";
 /// The `kind` of a serialised [`KeyOpinion`].
 const KIND_KEY_OPINION: &str = "key";
 
-/// Writes a flat record: `id`, `kind` (`"regional"`, as in the export example), `theme`, `region` and
-/// `category` (slugs), `text`, `sources` (always empty for an area opinion;
+/// Writes a flat record: `id`, `kind` (`"area"`, as in the export example), `theme`, `region` and
+/// `category` (slugs), `text`, `taken_from` (always empty for an area opinion;
 /// the field is there so that both kinds of record share one shape) and
 /// `lines` (`{first, last}`).
 ///
@@ -278,7 +285,7 @@ const KIND_KEY_OPINION: &str = "key";
 /// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
 /// let json = serde_json::to_value(o)?;
 /// assert_eq!(json["id"], "t1-kuchuobu-01");
-/// assert_eq!(json["kind"], "regional");
+/// assert_eq!(json["kind"], "area");
 /// assert_eq!(json["region"], "ku-chuobu");
 /// assert_eq!(json["lines"]["first"], 71);
 /// # Ok::<(), serde_json::Error>(())
@@ -293,7 +300,7 @@ impl Serialize for Opinion {
         s.serialize_field("region", &Some(self.region()))?;
         s.serialize_field("category", &self.category())?;
         s.serialize_field("text", self.text())?;
-        s.serialize_field("sources", &[] as &[OpinionId])?;
+        s.serialize_field("taken_from", &[] as &[OpinionId])?;
         s.serialize_field("lines", &self.lines())?;
         s.end()
     }
@@ -301,7 +308,7 @@ impl Serialize for Opinion {
 
 /// Writes a flat record: `id`, `kind` (`"key"`), `theme`, `region`
 /// (`null`: key opinions belong to no area; formats without null, such as
-/// TOML, leave the field out), `category`, `text`, `sources` (the ids of
+/// TOML, leave the field out), `category`, `text`, `taken_from` (the ids of
 /// the area opinions it was taken from, main source first) and `lines`.
 ///
 /// ```
@@ -309,13 +316,13 @@ impl Serialize for Opinion {
 /// let json = serde_json::to_value(k)?;
 /// assert_eq!(json["kind"], "key");
 /// assert!(json["region"].is_null());
-/// assert_eq!(json["sources"].as_array().map(Vec::len), Some(3));
+/// assert_eq!(json["taken_from"].as_array().map(Vec::len), Some(3));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for KeyOpinion {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let sources = SourceIds(self.sources());
+        let sources = SourceIds(self.taken_from());
         let mut s = serializer.serialize_struct("KeyOpinion", RECORD_FIELDS.len())?;
         s.serialize_field("id", &self.id())?;
         s.serialize_field("kind", KIND_KEY_OPINION)?;
@@ -323,7 +330,7 @@ impl Serialize for KeyOpinion {
         s.serialize_field("region", &None::<Region>)?;
         s.serialize_field("category", &self.category())?;
         s.serialize_field("text", self.text())?;
-        s.serialize_field("sources", &sources)?;
+        s.serialize_field("taken_from", &sources)?;
         s.serialize_field("lines", &self.lines())?;
         s.end()
     }
@@ -458,7 +465,10 @@ impl Record for KeyOpinion {
         KeyOpinion::text(self)
     }
     fn sources(&self) -> Vec<OpinionId> {
-        KeyOpinion::sources(self).iter().map(|o| o.id()).collect()
+        KeyOpinion::taken_from(self)
+            .iter()
+            .map(|o| o.id())
+            .collect()
     }
     fn lines(&self) -> LineSpan {
         KeyOpinion::lines(self)
@@ -501,7 +511,7 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<R> {
                 "region" => region = Some(map.next_value()?),
                 "category" => category = Some(map.next_value()?),
                 "text" => text = Some(map.next_value()?),
-                "sources" => sources = Some(map.next_value()?),
+                "taken_from" => sources = Some(map.next_value()?),
                 "lines" => lines = Some(map.next_value()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -527,7 +537,7 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<R> {
             return Err(mismatch(id, "text"));
         }
         if sources.is_some_and(|s| s != record.sources()) {
-            return Err(mismatch(id, "sources"));
+            return Err(mismatch(id, "taken_from"));
         }
         if let Some(l) = lines {
             let span = record.lines();
@@ -569,7 +579,7 @@ impl<'de> Deserialize<'de> for &'static Opinion {
 /// use zaitaku_opinions::KeyOpinion;
 ///
 /// let k: &'static KeyOpinion = serde_json::from_str(r#""t2-key-02-02""#)?;
-/// assert_eq!(k.sources().len(), 3);
+/// assert_eq!(k.taken_from().len(), 3);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

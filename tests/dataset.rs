@@ -222,8 +222,8 @@ fn every_variant_is_used() {
 fn key_opinion_provenance() {
     let mut kinds = [0; 3];
     for k in key_opinions() {
-        assert!(!k.sources().is_empty(), "{}", k.id());
-        for s in k.sources() {
+        assert!(!k.taken_from().is_empty(), "{}", k.id());
+        for s in k.taken_from() {
             assert_eq!(s.theme(), k.theme(), "{}", k.id());
             assert!(
                 s.key_opinions().iter().any(|q| q.id() == k.id()),
@@ -234,7 +234,7 @@ fn key_opinion_provenance() {
         match k.match_kind() {
             MatchKind::Exact => {
                 kinds[0] += 1;
-                assert_eq!(k.text(), k.main_source().text());
+                assert_eq!(k.text(), k.taken_mainly_from().text());
             }
             MatchKind::WidthInsensitive => kinds[1] += 1,
             MatchKind::Merged => kinds[2] += 1,
@@ -246,22 +246,25 @@ fn key_opinion_provenance() {
     let k = key_opinion("t1-key-04-02").unwrap();
     assert_eq!(k.match_kind(), MatchKind::WidthInsensitive);
     assert!(k.text().starts_with("ＩＣＴを活用した連携"));
-    assert_eq!(k.sources().len(), 1);
-    assert_eq!(k.main_source().id().to_string(), "t1-kuseihokubu-05");
-    assert!(k.main_source().text().starts_with("ICTを活用した連携"));
+    assert_eq!(k.taken_from().len(), 1);
+    assert_eq!(k.taken_mainly_from().id().to_string(), "t1-kuseihokubu-05");
+    assert!(k
+        .taken_mainly_from()
+        .text()
+        .starts_with("ICTを活用した連携"));
 
     // The merged one (lines 378-380): 区南部's opinion plus 区西北部's and
     // 区中央部's on transfers between hospitals.
     let k = key_opinion("t2-key-02-02").unwrap();
     assert_eq!(k.match_kind(), MatchKind::Merged);
-    let ids: Vec<String> = k.sources().iter().map(|s| s.id().to_string()).collect();
+    let ids: Vec<String> = k.taken_from().iter().map(|s| s.id().to_string()).collect();
     assert_eq!(
         ids,
         ["t2-kunanbu-02", "t2-kuseihokubu-04", "t2-kuchuobu-03"]
     );
-    assert_eq!(k.main_source().region(), Region::KuNanbu);
+    assert_eq!(k.taken_mainly_from().region(), Region::KuNanbu);
     assert!(k
-        .sources()
+        .taken_from()
         .iter()
         .all(|s| s.category() == Category::InformationSharing));
 
@@ -275,7 +278,11 @@ fn key_opinion_provenance() {
         ("t2-key-07-04", "t2-kitatamahokubu-05"),
     ] {
         assert_eq!(
-            key_opinion(key).unwrap().main_source().id().to_string(),
+            key_opinion(key)
+                .unwrap()
+                .taken_mainly_from()
+                .id()
+                .to_string(),
             source,
             "{key}"
         );
@@ -307,7 +314,7 @@ fn key_group_categories() {
     assert_eq!(
         key_opinion("t1-key-05-01")
             .unwrap()
-            .main_source()
+            .taken_mainly_from()
             .category(),
         MedicalResources
     );

@@ -206,7 +206,7 @@ fn the_generated_tables_hold_what_the_parser_read() {
             "{id}"
         );
         // The same records, in the same order (main source first).
-        let sources: Vec<String> = k.sources().iter().map(|o| o.id().to_string()).collect();
+        let sources: Vec<String> = k.taken_from().iter().map(|o| o.id().to_string()).collect();
         let expected: Vec<String> = links.provenance[i]
             .sources
             .iter()

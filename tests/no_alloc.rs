@@ -96,7 +96,7 @@ fn lookups_do_not_allocate() {
             theme
                 .key_opinions()
                 .iter()
-                .map(|k| k.sources().len())
+                .map(|k| k.taken_from().len())
                 .sum::<usize>()
         });
         assert_eq!(n, 0);

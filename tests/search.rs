@@ -291,13 +291,13 @@ impl Filters {
                 && (self.regions.is_empty() || self.regions.contains(&o.region()))
                 && text_ok(o.normalized_text())
             {
-                out.push((o.lines().first(), Record::Opinion(o)));
+                out.push((o.lines().first(), Record::Area(o)));
             }
         }
         for k in key_opinions() {
             let region_ok = |k: &KeyOpinion| {
                 self.regions.is_empty()
-                    || k.sources()
+                    || k.taken_from()
                         .iter()
                         .any(|s| self.regions.contains(&s.region()))
             };
@@ -381,7 +381,7 @@ fn the_readme_query() {
         .category(Category::AdmissionDischarge)
         .text("退院");
     let found: Vec<Record> = q.iter().collect();
-    assert!(found.contains(&Record::Opinion(opinion_at(519))));
+    assert!(found.contains(&Record::Area(opinion_at(519))));
     // Line 387, 退院前カンファレンスは実施されているが…, is a key opinion of
     // the group on 入退院調整 (lines 383-395).
     assert!(found
@@ -519,7 +519,7 @@ fn key_opinion_links_go_both_ways() {
     for o in opinions() {
         let expected: Vec<String> = key_opinions()
             .iter()
-            .filter(|k| k.sources().iter().any(|s| s.id() == o.id()))
+            .filter(|k| k.taken_from().iter().any(|s| s.id() == o.id()))
             .map(|k| k.id().to_string())
             .collect();
         let got: Vec<String> = o
@@ -538,7 +538,7 @@ fn key_opinion_links_go_both_ways() {
         .collect();
     assert_eq!(quoted, [25]);
     let quoted_total: usize = opinions().iter().map(|o| o.key_opinions().len()).sum();
-    let source_total: usize = key_opinions().iter().map(|k| k.sources().len()).sum();
+    let source_total: usize = key_opinions().iter().map(|k| k.taken_from().len()).sum();
     assert_eq!(quoted_total, source_total);
 }
 
@@ -634,9 +634,9 @@ fn linked_records_print_and_compare_without_following_links_forever() {
         assert_eq!(Record::from(o), Record::from(o));
     }
     for k in key_opinions() {
-        assert!(format!("{k:?}").contains(&k.main_source().id().to_string()));
+        assert!(format!("{k:?}").contains(&k.taken_mainly_from().id().to_string()));
         assert_eq!(k, k);
-        assert_ne!(Record::from(k), Record::from(k.main_source()));
+        assert_ne!(Record::from(k), Record::from(k.taken_mainly_from()));
     }
     assert_ne!(&opinions()[0], &opinions()[1]);
     let hit = search_hits("ICT").next().unwrap();

@@ -204,11 +204,11 @@ fn opinions_round_trip_and_match_the_document() {
         let back: &'static Opinion = serde_json::from_reader(json.as_bytes()).unwrap();
         assert!(std::ptr::eq(back, o));
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["kind"], "regional");
+        assert_eq!(value["kind"], "area");
         assert_eq!(value["region"], o.region().slug());
         assert_eq!(value["theme"], o.theme().slug());
         assert_eq!(value["category"], o.category().slug());
-        assert_eq!(value["sources"], serde_json::json!([]));
+        assert_eq!(value["taken_from"], serde_json::json!([]));
         assert_eq!(value["text"], source_text(&lines, &value), "{json}");
         let owned: &'static Opinion = serde_json::from_value(value).unwrap();
         assert!(std::ptr::eq(owned, o));
@@ -230,7 +230,7 @@ fn key_opinions_round_trip_and_match_the_document() {
         assert!(value["region"].is_null());
         assert_eq!(value["text"], source_text(&lines, &value), "{json}");
         let sources: Vec<&'static Opinion> =
-            serde_json::from_value(value["sources"].clone()).unwrap();
+            serde_json::from_value(value["taken_from"].clone()).unwrap();
         assert!(!sources.is_empty());
         assert!(sources.iter().all(|s| s.theme() == k.theme()));
         if k.match_kind() == MatchKind::Exact {

@@ -510,7 +510,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     .ok();
     for (k, key) in doc.key_opinions.iter().enumerate() {
         let p = &links.provenance[k];
-        let sources: Vec<String> = p
+        let taken_from: Vec<String> = p
             .sources
             .iter()
             .map(|s| format!("&OPINIONS[{s}]"))
@@ -522,7 +522,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         };
         writeln!(
             out,
-            "    // {k}: lines {}-{}\n    KeyOpinion {{\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        sources: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
+            "    // {k}: lines {}-{}\n    KeyOpinion {{\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        taken_from: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
             key.first_line,
             key.last_line,
             theme_path(key.theme),
@@ -533,7 +533,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             normalized_field(&key.text),
             key.first_line,
             key.last_line,
-            sources.join(", "),
+            taken_from.join(", "),
         )
         .ok();
     }

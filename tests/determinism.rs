@@ -20,8 +20,8 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/shiryo-3-2.txt");
 
 /// What `build.rs` does: parse, link, similar, generate.
 fn generate(bytes: &[u8]) -> String {
-    let doc = parse::parse(bytes).unwrap_or_else(|e| panic!("{}", e.at(DATA_PATH)));
-    let links = link::link(&doc).unwrap_or_else(|e| panic!("{}", e.at(DATA_PATH)));
+    let doc = parse::parse(bytes).unwrap_or_else(|e| panic!("{e}"));
+    let links = link::link(&doc).unwrap_or_else(|e| panic!("{e}"));
     let similar = link::similar(&doc, SIMILAR_LIMIT);
     emit::generate(&Input {
         data_path: DATA_PATH,

@@ -624,7 +624,7 @@ fn data() -> String {
 fn parse_error(text: &str) -> String {
     match build::municipality::parse(text.as_bytes()) {
         Ok(_) => panic!("accepted a broken file"),
-        Err(e) => e.at(DATA),
+        Err(e) => e.to_string(),
     }
 }
 
@@ -788,7 +788,7 @@ fn whole_file_checks() {
     bytes.push(0xff);
     assert!(build::municipality::parse(&bytes)
         .unwrap_err()
-        .expected
+        .kind
         .contains("UTF-8"));
     assert!(parse_error("").contains("found 0"));
 }
@@ -807,7 +807,7 @@ fn key_clashes_are_build_errors_or_dropped() {
     let e = build::municipality::name_keys(&records).unwrap_err();
     assert_eq!(e.line as usize, line_of(&clash, "青ヶ島村"));
     assert!(e
-        .expected
+        .kind
         .contains("expected names that identify one municipality"));
-    assert!(e.expected.contains("八丈町"));
+    assert!(e.kind.contains("八丈町"));
 }

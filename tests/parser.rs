@@ -12,6 +12,7 @@ mod build;
 #[allow(dead_code)]
 mod normalize;
 
+use build::error::{Error, TextError};
 use build::link::{self, MatchKind};
 use build::parse::{self, Document, ErrorKind, LineRole, ParseError};
 use build::vocab::{CATEGORIES, REGIONS};
@@ -199,7 +200,7 @@ fn small_document_parses_end_to_end() {
 fn variant(kind: &ErrorKind) -> &'static str {
     match kind {
         ErrorKind::Empty => "Empty",
-        ErrorKind::InvalidUtf8 => "InvalidUtf8",
+        ErrorKind::Text(_) => "Text",
         ErrorKind::Truncated { .. } => "Truncated",
         ErrorKind::ExpectedKeyPage { .. } => "ExpectedKeyPage",
         ErrorKind::NoKeyOpinions => "NoKeyOpinions",
@@ -219,15 +220,21 @@ fn variant(kind: &ErrorKind) -> &'static str {
         ErrorKind::EmptyHeading { .. } => "EmptyHeading",
         ErrorKind::BulletBeforeHeading => "BulletBeforeHeading",
         ErrorKind::ContinuationWithoutBullet { .. } => "ContinuationWithoutBullet",
+        ErrorKind::UnexpectedSpace { .. } => "UnexpectedSpace",
+        ErrorKind::LineTooWide { .. } => "LineTooWide",
+        ErrorKind::MarkAtLineStart { .. } => "MarkAtLineStart",
+        ErrorKind::BareCategory { .. } => "BareCategory",
+        ErrorKind::ShortLineContinued { .. } => "ShortLineContinued",
+        ErrorKind::TooMany { .. } => "TooMany",
         ErrorKind::KeyOpinionWithoutSource { .. } => "KeyOpinionWithoutSource",
         ErrorKind::AmbiguousGroupCategory { .. } => "AmbiguousGroupCategory",
         ErrorKind::RowLabelMismatch { .. } => "RowLabelMismatch",
     }
 }
 
-const ALL_VARIANTS: [&str; 24] = [
+const ALL_VARIANTS: [&str; 30] = [
     "Empty",
-    "InvalidUtf8",
+    "Text",
     "Truncated",
     "ExpectedKeyPage",
     "NoKeyOpinions",
@@ -247,6 +254,12 @@ const ALL_VARIANTS: [&str; 24] = [
     "EmptyHeading",
     "BulletBeforeHeading",
     "ContinuationWithoutBullet",
+    "UnexpectedSpace",
+    "LineTooWide",
+    "MarkAtLineStart",
+    "BareCategory",
+    "ShortLineContinued",
+    "TooMany",
     "KeyOpinionWithoutSource",
     "AmbiguousGroupCategory",
     "RowLabelMismatch",
@@ -256,10 +269,14 @@ const ALL_VARIANTS: [&str; 24] = [
 /// must contain (what was expected, or what was found).
 fn cases() -> Vec<(&'static str, ParseError, &'static str)> {
     use ErrorKind::*;
-    let e = |line, kind| ParseError { line, kind };
+    let e = |line, kind| Error::new(parse::PATH, line, kind);
     vec![
-        ("empty.txt", e(0, Empty), "empty file"),
-        ("invalid_utf8.txt", e(3, InvalidUtf8), "UTF-8"),
+        ("empty.txt", e(1, Empty), "empty file"),
+        (
+            "invalid_utf8.txt",
+            e(3, Text(TextError::InvalidUtf8)),
+            "UTF-8",
+        ),
         (
             "truncated.txt",
             e(
@@ -449,6 +466,77 @@ fn cases() -> Vec<(&'static str, ParseError, &'static str)> {
             "starting with ○ or 〇",
         ),
         (
+            "unexpected_space.txt",
+            e(
+                23,
+                UnexpectedSpace {
+                    found: "〇在宅専門医が 増えてきている".into(),
+                },
+            ),
+            "no space",
+        ),
+        (
+            // Lines 20 and 21 joined: 68 columns, an area page's are 38 at most.
+            "line_too_wide.txt",
+            e(
+                20,
+                LineTooWide {
+                    width: 68,
+                    max: 38,
+                    page: "an area page",
+                    found: "○在宅医の数が適正か分からない。在宅医療のニーズと在宅医の数のマッチ"
+                        .into(),
+                },
+            ),
+            "at most 38 columns",
+        ),
+        (
+            "mark_at_line_start.txt",
+            e(
+                23,
+                MarkAtLineStart {
+                    found: "・在宅専門医が増えてきている".into(),
+                },
+            ),
+            "starting with ○ or 〇",
+        ),
+        (
+            "bare_category.txt",
+            e(
+                24,
+                BareCategory {
+                    found: "情報共有(ICT含む)".into(),
+                },
+            ),
+            "bare category name",
+        ),
+        (
+            // The bullet of line 23 dropped: line 22, `ングが必要`, is 10
+            // columns wide, so it ended its opinion.
+            "short_line_continued.txt",
+            e(
+                23,
+                ShortLineContinued {
+                    width: 10,
+                    min: 30,
+                    page: "an area page",
+                    found: "在宅専門医が増えてきている".into(),
+                },
+            ),
+            "10 columns wide",
+        ),
+        (
+            // The 100th opinion of 区中央部's block, on line 121.
+            "too_many.txt",
+            e(
+                121,
+                TooMany {
+                    what: "opinions in an area block",
+                },
+            ),
+            "at most 99",
+        ),
+        (
             "key_opinion_without_source.txt",
             e(
                 10,
@@ -487,9 +575,9 @@ fn each_malformed_fixture_gives_its_error_at_its_line() {
                 failures.push(format!("{file}: got {err:?}, expected {expected:?}"))
             }
             Err(err) => {
-                let path = format!("data/{file}");
-                let message = err.at(&path);
-                let prefix = format!("{path}:{}: expected ", expected.line);
+                // Each fixture stands in for the document.
+                let message = err.to_string();
+                let prefix = format!("data/shiryo-3-2.txt:{}: expected ", expected.line);
                 if !message.starts_with(&prefix) || !message.contains(phrase) {
                     failures.push(format!(
                         "{file}: message `{message}` should start with `{prefix}` and mention `{phrase}`"
@@ -556,7 +644,10 @@ fn invalid_utf8_is_reported_on_its_own_line() {
         (["主な意見\n\n○在宅\n".as_bytes(), &cut[..1]].concat(), 4),
     ] {
         let err = parse::parse(&bytes).unwrap_err();
-        assert_eq!((err.line, err.kind), (line, ErrorKind::InvalidUtf8));
+        assert_eq!(
+            (err.line, err.kind),
+            (line, ErrorKind::Text(TextError::InvalidUtf8))
+        );
     }
 }
 
@@ -628,13 +719,80 @@ fn a_theme_title_where_a_block_is_expected_means_too_few_blocks() {
     // Line 43 names six areas; the title on line 60 comes after five blocks.
     assert_eq!(
         err,
-        ParseError {
-            line: 60,
-            kind: ErrorKind::TooFewAreaBlocks {
+        Error::new(
+            parse::PATH,
+            60,
+            ErrorKind::TooFewAreaBlocks {
                 expected: 6,
                 found: 5,
                 header_line: 43
             }
-        }
+        )
     );
+}
+
+// --- the wrap rule, measured on the document --------------------------------
+
+/// The wrap widths in `parse::KEY_PAGE` and `parse::AREA_PAGE` are the
+/// document's own extremes: the narrowest line that continues and the
+/// widest opinion line of each page kind. So the rule rejects no line of
+/// the document, and could not be tighter without rejecting one.
+#[test]
+fn the_wrap_rule_is_the_documents_own_and_rejects_none_of_its_lines() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/shiryo-3-2.txt")).unwrap();
+    let doc = parse::parse(&bytes).expect("the document parses");
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_matches(' ')).collect();
+    // (first, last) line spans of each page kind's opinions.
+    let spans = |key: bool| -> Vec<(u32, u32)> {
+        if key {
+            doc.key_opinions
+                .iter()
+                .map(|k| (k.first_line, k.last_line))
+                .collect()
+        } else {
+            doc.opinions
+                .iter()
+                .map(|o| (o.first_line, o.last_line))
+                .collect()
+        }
+    };
+    for (key, wrap) in [(true, &parse::KEY_PAGE), (false, &parse::AREA_PAGE)] {
+        let width = |n: u32| parse::width(lines[n as usize - 1]);
+        let continued: Vec<usize> = spans(key)
+            .iter()
+            .flat_map(|&(a, b)| (a..b).map(width))
+            .collect();
+        let all: Vec<usize> = spans(key)
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).map(width))
+            .collect();
+        let rejected = continued
+            .iter()
+            .filter(|&&w| w < wrap.min_continued)
+            .count();
+        println!(
+            "{}: {} continued lines, {} to {} columns; opinion lines at most {}",
+            wrap.page,
+            continued.len(),
+            continued.iter().min().unwrap(),
+            continued.iter().max().unwrap(),
+            all.iter().max().unwrap()
+        );
+        assert_eq!(rejected, 0, "{}", wrap.page);
+        assert_eq!(
+            continued.iter().min(),
+            Some(&wrap.min_continued),
+            "{}",
+            wrap.page
+        );
+        assert_eq!(all.iter().max(), Some(&wrap.max), "{}", wrap.page);
+    }
+    // Line 150 ends at 「。」 short of its column's 34 columns and continues.
+    assert_eq!(lines[149], "○在宅医の数が適正か分からない。");
+    assert_eq!(parse::width(lines[149]), 32);
+    assert!(doc
+        .opinions
+        .iter()
+        .any(|o| o.first_line == 150 && o.last_line == 152));
 }

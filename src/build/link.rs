@@ -25,7 +25,8 @@
 //! labels that survived extraction must each be the category of exactly one
 //! group of their theme.
 
-use crate::build::parse::{Document, ErrorKind, ParseError};
+use crate::build::error::{quote, Error};
+use crate::build::parse::{Document, ErrorKind, ParseError, PATH};
 use crate::normalize::normalize_text as normalize;
 use std::collections::BTreeMap;
 
@@ -138,12 +139,13 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             }
         }
         let Some((main, _)) = best.filter(|&(_, s)| s >= MERGE_MAIN_MIN) else {
-            return Err(ParseError {
-                line: key.first_line,
-                kind: ErrorKind::KeyOpinionWithoutSource {
-                    text: key.text.clone(),
+            return Err(Error::new(
+                PATH,
+                key.first_line,
+                ErrorKind::KeyOpinionWithoutSource {
+                    text: quote(&key.text),
                 },
-            });
+            ));
         };
         let main_category = doc.opinions[main].category;
         let mut parts: Vec<(usize, f64)> = same_theme()
@@ -182,10 +184,11 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             .collect();
         if winners.len() != 1 {
             let line = doc.key_opinions[members[0]].first_line;
-            return Err(ParseError {
+            return Err(Error::new(
+                PATH,
                 line,
-                kind: ErrorKind::AmbiguousGroupCategory { group: *group },
-            });
+                ErrorKind::AmbiguousGroupCategory { group: *group },
+            ));
         }
         for &k in members {
             key_category[k] = winners[0];
@@ -200,12 +203,13 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             .filter(|&&(t, c)| t == label.theme && c == label.category)
             .count();
         if n != 1 {
-            return Err(ParseError {
-                line: label.first_line,
-                kind: ErrorKind::RowLabelMismatch {
+            return Err(Error::new(
+                PATH,
+                label.first_line,
+                ErrorKind::RowLabelMismatch {
                     label: crate::build::vocab::CATEGORIES[label.category].ja,
                 },
-            });
+            ));
         }
     }
     Ok(Links {

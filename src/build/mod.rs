@@ -4,7 +4,9 @@
 //! never parses anything at run time.
 
 pub mod emit;
+pub mod error;
 pub mod link;
 pub mod municipality;
 pub mod parse;
+pub mod pins;
 pub mod vocab;

@@ -39,10 +39,11 @@
 //! `Toshima-mura` are keys.
 
 use crate::build::emit::lit;
+use crate::build::error::{self, quote, Error};
 use crate::build::vocab::REGIONS;
 use crate::normalize::name_key;
 use std::collections::BTreeMap;
-use std::fmt::{self, Write};
+use std::fmt::Write;
 
 /// Tokyo's prefecture code, the first two digits of every code.
 pub const PREFECTURE: &str = "13";
@@ -132,29 +133,8 @@ impl Record {
     }
 }
 
-/// An error in the data file: the line and what was expected there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
-    /// 1-based line number (the last line for whole-file checks).
-    pub line: u32,
-    /// What was expected, and what was found.
-    pub expected: String,
-}
-
-impl Error {
-    /// Formats the error as `path:line: message`.
-    pub fn at(&self, path: &str) -> String {
-        format!("{path}:{}: {}", self.line, self.expected)
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.expected)
-    }
-}
-
-impl std::error::Error for Error {}
+/// The data file this module reads, as build errors name it.
+pub const PATH: &str = "data/municipalities.tsv";
 
 /// The JIS X 0402 check digit of a 5-digit code: with the digits
 /// `d1..d5`, `sum = 6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5` and the check digit
@@ -192,10 +172,7 @@ pub fn strip_macrons(s: &str) -> String {
 }
 
 fn err(line: u32, expected: impl Into<String>) -> Error {
-    Error {
-        line,
-        expected: expected.into(),
-    }
+    Error::new(PATH, line, expected)
 }
 
 fn region_names() -> String {
@@ -208,19 +185,11 @@ fn region_names() -> String {
 /// areas, and the whole: [`EXPECTED_COUNT`] municipalities, every area with
 /// at least one.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
-    // The same decoding as the document's: UTF-8, an optional BOM.
-    let text =
-        crate::build::parse::decode(bytes).map_err(|e| err(e.line, "expected UTF-8 text"))?;
+    let text = error::decode(PATH, bytes).map_err(|e| e.map(|k| k.to_string()))?;
+    let last_line = error::lines(text).count().max(1) as u32;
     let mut records: Vec<Record> = Vec::new();
-    let mut last_line = 0;
-    for (i, raw) in text.lines().enumerate() {
-        let line = i as u32 + 1;
-        last_line = line;
-        let content = raw.trim_end_matches(['\r', ' ']);
-        if content.trim().is_empty() || content.starts_with('#') {
-            continue;
-        }
-        let record = parse_line(line, content)?;
+    for (line, fields) in error::tsv(text) {
+        let record = parse_line(line, &fields)?;
         check_against(&records, &record)?;
         records.push(record);
     }
@@ -247,8 +216,18 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
     Ok(records)
 }
 
-fn parse_line(line: u32, content: &str) -> Result<Record, Error> {
-    let fields: Vec<&str> = content.split('\t').collect();
+fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
+    // Fields are short; a longer one would make a long message.
+    if let Some(long) = fields.iter().find(|f| f.chars().count() > error::MAX_QUOTE) {
+        return Err(err(
+            line,
+            format!(
+                "expected fields of at most {} characters, found `{}`",
+                error::MAX_QUOTE,
+                quote(long)
+            ),
+        ));
+    }
     if !(5..=6).contains(&fields.len()) {
         return Err(err(
             line,

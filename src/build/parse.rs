@@ -18,45 +18,73 @@
 //!    headings, each followed by opinions that start with a bullet.
 //!
 //! Opinions are hard-wrapped: continuation lines are joined with no space.
-//! Every line is trimmed of ASCII spaces, tabs and a trailing CR before it is
-//! read (the source has none inside its text), and a UTF-8 byte-order mark is
-//! ignored, so that the same dataset comes out of a checkout whose tools
-//! changed line endings or trailing spaces.
+//! The file is read through [`error::decode`] and [`error::lines`]: CRLF
+//! line ends, a byte-order mark at the start, and ASCII spaces and tabs at
+//! the ends of lines are ignored (the source has none that mean anything),
+//! so that the same dataset comes out of a checkout whose tools changed
+//! them; a control or invisible character anywhere is an error.
+//!
+//! # Strict reading
+//!
+//! A line that fits no rule is an error, never glued onto the opinion
+//! above it. Besides the shape above:
+//!
+//! - **No stray spaces.** Opinion lines hold no space at all; no line
+//!   starts or ends with a space other than an ASCII one (a U+3000 before a
+//!   bullet would hide it).
+//! - **No stray brackets.** `【` and `】` appear only in headings, which are
+//!   exactly `【known category】`; an opinion line holding one is a broken
+//!   heading (`label】`, `【label`, or a heading joined to a line).
+//! - **A wrapped line looks wrapped.** Japanese line breaking never starts a
+//!   line with a mark, so a line continuing an opinion starts with a letter,
+//!   a digit, `（`, `「` or `『`: `・…`, `◯…`, `●…`, `[label]` are refused
+//!   ([`ErrorKind::MarkAtLineStart`]). A line holding only a category name
+//!   is a heading that lost its brackets ([`ErrorKind::BareCategory`]).
+//! - **Only a full line wraps.** The document is hard-wrapped at a
+//!   near-fixed width per page, measured in columns ([`width`]: 2 for a
+//!   fullwidth character, 1 for ASCII and halfwidth katakana). Measured on
+//!   the document itself:
+//!
+//!   | page | lines that continue | any opinion line |
+//!   |---|---|---|
+//!   | key-opinion pages (34 characters) | 66 to 68 columns (42 lines) | at most 68 |
+//!   | area pages (a column per area, 15 to 19 characters) | 30 to 38 columns (295 lines) | at most 38 |
+//!
+//!   Lines that end an opinion are as short as 2 columns, or as long as the
+//!   width: they end where the text ends (line 150, `○在宅医の数が適正か分
+//!   からない。`, ends at 「。」 two columns short of its column's width and
+//!   still continues). So the rule is one-sided: a line narrower than the
+//!   page's narrowest continued line ([`Wrap::min_continued`]) ends its
+//!   opinion, and a line after it must start a new one
+//!   ([`ErrorKind::ShortLineContinued`]); and no opinion line is wider than
+//!   the page's widest ([`Wrap::max`], so two lines joined are refused,
+//!   [`ErrorKind::LineTooWide`]). It holds for every line of the document:
+//!   it rejects none of them (`tests/parser.rs` measures it). It cannot tell
+//!   a lost bullet after a full line from a wrap: that line reads as the
+//!   wrapped rest of the opinion above, and only the pins (`data/pins.tsv`)
+//!   notice the change.
+//! - **Limits.** Ids number positions and groups with two digits: a 100th
+//!   opinion in an area block, key opinion in a group or group in a theme is
+//!   an error on its line ([`ErrorKind::TooMany`]).
 
+use crate::build::error::{self, quote, Error, TextError};
 use crate::build::vocab::{self, BULLETS, FURNITURE, KEY_PAGE_HEADING, THEMES};
 use std::fmt;
 
-/// A parse error: the 1-based line it was found on and what was wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    /// 1-based line number in the data file (0 only for an empty file).
-    pub line: u32,
-    /// What was expected and what was found.
-    pub kind: ErrorKind,
-}
+/// The data file this module reads, as build errors name it.
+pub const PATH: &str = "data/shiryo-3-2.txt";
 
-impl ParseError {
-    /// Formats the error as `path:line: message`.
-    pub fn at(&self, path: &str) -> String {
-        format!("{path}:{}: {}", self.line, self.kind)
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.kind)
-    }
-}
-
-impl std::error::Error for ParseError {}
+/// A parse or link error: [`PATH`], the 1-based line, and what was wrong.
+pub type ParseError = Error<ErrorKind>;
 
 /// Everything that can be wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The file is empty or holds only blank lines.
     Empty,
-    /// The bytes are not UTF-8.
-    InvalidUtf8,
+    /// Not UTF-8, or a control or invisible character (see
+    /// [`crate::build::error::decode`]).
+    Text(TextError),
     /// The file ended where more was expected.
     Truncated {
         /// What the parser was waiting for.
@@ -157,6 +185,52 @@ pub enum ErrorKind {
         /// The line found.
         found: String,
     },
+    /// A space inside an opinion line, or a non-ASCII space (U+3000, …) at
+    /// the start or end of any line.
+    UnexpectedSpace {
+        /// The line, quoted.
+        found: String,
+    },
+    /// An opinion line wider than any line of its page kind.
+    LineTooWide {
+        /// The line's width in columns.
+        width: usize,
+        /// The widest the page kind allows.
+        max: usize,
+        /// The page kind.
+        page: &'static str,
+        /// The line, quoted.
+        found: String,
+    },
+    /// A line after an opinion line that starts with a mark (`・`, `◯`,
+    /// `●`, `[`…): neither a bullet nor wrapped text.
+    MarkAtLineStart {
+        /// The line, quoted.
+        found: String,
+    },
+    /// A category name alone on a line after an opinion line: a heading
+    /// that lost its brackets.
+    BareCategory {
+        /// The line, quoted.
+        found: String,
+    },
+    /// A line that would continue an opinion whose previous line is short
+    /// of the page's wrap width, so ended the opinion.
+    ShortLineContinued {
+        /// The previous line's width in columns.
+        width: usize,
+        /// The least width of a line that wraps on this page kind.
+        min: usize,
+        /// The page kind.
+        page: &'static str,
+        /// The line, quoted.
+        found: String,
+    },
+    /// More opinions (or groups) than a two-digit id number can count.
+    TooMany {
+        /// What there are too many of.
+        what: &'static str,
+    },
     /// A key opinion that matches no area opinion of its theme.
     KeyOpinionWithoutSource {
         /// The key opinion's text.
@@ -180,7 +254,7 @@ impl fmt::Display for ErrorKind {
         use ErrorKind::*;
         match self {
             Empty => f.write_str("expected `主な意見` (the first key-opinion page), found an empty file"),
-            InvalidUtf8 => f.write_str("expected UTF-8 text, found bytes that are not UTF-8"),
+            Text(e) => e.fmt(f),
             Truncated { expected } => write!(f, "expected {expected}, found end of file"),
             ExpectedKeyPage { found } => {
                 write!(f, "expected `主な意見` (a key-opinion page), found `{found}`")
@@ -247,6 +321,30 @@ impl fmt::Display for ErrorKind {
             ContinuationWithoutBullet { found } => write!(
                 f,
                 "expected a `【category】` heading or an opinion starting with ○ or 〇, found `{found}`"
+            ),
+            UnexpectedSpace { found } => write!(
+                f,
+                "expected no space inside an opinion line or at a line's ends (other than ASCII spaces), found one in `{found}`"
+            ),
+            LineTooWide { width, max, page, found } => write!(
+                f,
+                "expected a line at most {max} columns wide on {page} (the document's widest), found {width} columns in `{found}` (two lines joined?)"
+            ),
+            MarkAtLineStart { found } => write!(
+                f,
+                "expected an opinion starting with ○ or 〇, or the wrapped rest of the line above (which starts with a letter, a digit, `（` or `「`), found `{found}`"
+            ),
+            BareCategory { found } => write!(
+                f,
+                "expected a heading `【{found}】` or an opinion starting with ○ or 〇, found the bare category name `{found}`"
+            ),
+            ShortLineContinued { width, min, page, found } => write!(
+                f,
+                "expected an opinion starting with ○ or 〇, found `{found}`; it cannot continue the line above, which is {width} columns wide: lines that wrap on {page} are at least {min}"
+            ),
+            TooMany { what } => write!(
+                f,
+                "expected at most {MAX_NUMBER} {what} (an id numbers them with two digits), found more"
             ),
             KeyOpinionWithoutSource { text } => write!(
                 f,
@@ -355,37 +453,29 @@ pub struct Document {
     pub row_labels: Vec<RowLabel>,
     /// The role of each line; `roles[i]` is line `i + 1`.
     pub roles: Vec<LineRole>,
-}
-
-/// Decodes the bytes (UTF-8, optional BOM) and splits them into lines.
-///
-/// Lines end at `\n`; a trailing `\r` is part of the line ending.
-pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Err(ParseError {
-                line: line as u32,
-                kind: ErrorKind::InvalidUtf8,
-            })
-        }
-    }
+    /// The text's [`error::fingerprint`].
+    pub fingerprint: String,
 }
 
 /// Parses the data file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
-    let text = decode(bytes)?;
-    let lines: Vec<&str> = text.lines().map(clean).collect();
+    let text = error::decode(PATH, bytes).map_err(|e| e.map(ErrorKind::Text))?;
+    let lines: Vec<&str> = error::lines(text).map(|(_, l)| l).collect();
     if lines.iter().all(|l| l.is_empty()) {
-        return Err(ParseError {
-            line: 0,
-            kind: ErrorKind::Empty,
-        });
+        return Err(Error::new(PATH, 1, ErrorKind::Empty));
+    }
+    // Spaces other than ASCII ones (U+3000, U+00A0, …) sit only between
+    // words: at a line's start or end they would hide a bullet or a heading.
+    let edge_space =
+        |l: &&str| l.starts_with(char::is_whitespace) || l.ends_with(char::is_whitespace);
+    if let Some(i) = lines.iter().position(edge_space) {
+        return Err(Error::new(
+            PATH,
+            i as u32 + 1,
+            ErrorKind::UnexpectedSpace {
+                found: quote(lines[i]),
+            },
+        ));
     }
     let mut p = Parser {
         lines,
@@ -395,6 +485,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
             key_opinions: Vec::new(),
             row_labels: Vec::new(),
             roles: Vec::new(),
+            fingerprint: error::fingerprint(text),
         },
     };
     p.doc.roles = vec![LineRole::Blank; p.lines.len()];
@@ -404,16 +495,9 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     // Anything left must be blank or furniture.
     p.skip(|l| l.is_empty() || is_furniture(l));
     if let Some(line) = p.peek() {
-        return Err(p.err(ErrorKind::ExpectedKeyPage {
-            found: line.to_string(),
-        }));
+        return Err(p.err(ErrorKind::ExpectedKeyPage { found: quote(line) }));
     }
     Ok(p.doc)
-}
-
-/// Trims what editors and checkouts add: ASCII spaces, tabs, a CR.
-fn clean(line: &str) -> &str {
-    line.trim_matches([' ', '\t', '\r'])
 }
 
 fn is_furniture(line: &str) -> bool {
@@ -460,6 +544,55 @@ fn is_boundary(line: &str) -> bool {
             .is_some_and(|names| names.iter().all(|n| vocab::region_by_ja(n).is_some()))
 }
 
+/// The largest position or group number an id can hold (two digits).
+pub const MAX_NUMBER: usize = 99;
+
+/// How the document wraps opinion lines on one kind of page, in columns
+/// (see [`width`] and "Strict reading" in the module docs).
+#[derive(Debug)]
+pub struct Wrap {
+    /// The page kind, as messages name it.
+    pub page: &'static str,
+    /// The narrowest line that is continued on the next line.
+    pub min_continued: usize,
+    /// The widest line.
+    pub max: usize,
+}
+
+/// Key-opinion pages: wrapped at 34 fullwidth characters (68 columns).
+pub const KEY_PAGE: Wrap = Wrap {
+    page: "a key-opinion page",
+    min_continued: 66,
+    max: 68,
+};
+
+/// Area pages: each area's column wraps at 15 to 19 fullwidth characters.
+pub const AREA_PAGE: Wrap = Wrap {
+    page: "an area page",
+    min_continued: 30,
+    max: 38,
+};
+
+/// What a wrapped line may start with besides a letter or digit: opening
+/// brackets (Japanese line breaking never starts a line with a mark, a
+/// closing bracket or punctuation).
+const WRAPPED_OPENERS: [char; 3] = ['（', '「', '『'];
+
+/// A line's width in columns, as the page sets it: 1 for ASCII and
+/// halfwidth katakana, 2 for every other character (the document's
+/// fullwidth text).
+pub fn width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if c.is_ascii() || ('\u{FF61}'..='\u{FF9F}').contains(&c) {
+                1
+            } else {
+                2
+            }
+        })
+        .sum()
+}
+
 struct Parser<'a> {
     lines: Vec<&'a str>,
     pos: usize,
@@ -476,18 +609,16 @@ impl<'a> Parser<'a> {
     }
 
     fn err(&self, kind: ErrorKind) -> ParseError {
-        ParseError {
-            line: self.line_no(),
-            kind,
-        }
+        Error::new(PATH, self.line_no(), kind)
     }
 
     /// The error for reaching the end of the file: reported on the last line.
     fn eof(&self, expected: &'static str) -> ParseError {
-        ParseError {
-            line: self.lines.len() as u32,
-            kind: ErrorKind::Truncated { expected },
-        }
+        Error::new(
+            PATH,
+            self.lines.len() as u32,
+            ErrorKind::Truncated { expected },
+        )
     }
 
     fn set_role(&mut self, role: LineRole) {
@@ -527,7 +658,7 @@ impl<'a> Parser<'a> {
             }
             Some(other) => {
                 return Err(self.err(ErrorKind::ExpectedKeyPage {
-                    found: other.to_string(),
+                    found: quote(other),
                 }))
             }
         }
@@ -567,8 +698,16 @@ impl<'a> Parser<'a> {
             }
             position += 1;
             let index = self.doc.key_opinions.len();
+            if group > MAX_NUMBER || position > MAX_NUMBER {
+                let what = if group > MAX_NUMBER {
+                    "key-opinion groups in a theme"
+                } else {
+                    "key opinions in a group"
+                };
+                return Err(self.err(ErrorKind::TooMany { what }));
+            }
             let (text, first_line, last_line) =
-                self.opinion_lines(first, LineRole::KeyOpinion(index));
+                self.opinion_lines(line, first, LineRole::KeyOpinion(index))?;
             self.doc.key_opinions.push(RawKeyOpinion {
                 theme,
                 group,
@@ -581,22 +720,82 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads a bulleted opinion and its continuation lines: every line up to
-    /// a bullet, a heading or an [`is_boundary`] line.
-    fn opinion_lines(&mut self, first: &str, role: LineRole) -> (String, u32, u32) {
+    /// Reads a bulleted opinion (`line`, whose text after the bullet is
+    /// `first`) and its continuation lines: every line up to a bullet, a
+    /// heading or an [`is_boundary`] line. Each line is checked against the
+    /// page's [`Wrap`] (see "Strict reading" in the module docs).
+    fn opinion_lines(
+        &mut self,
+        line: &'a str,
+        first: &str,
+        role: LineRole,
+    ) -> Result<(String, u32, u32), ParseError> {
+        let wrap = match role {
+            LineRole::KeyOpinion(_) => &KEY_PAGE,
+            _ => &AREA_PAGE,
+        };
         let first_line = self.line_no();
-        let mut text = first.to_string();
-        self.set_role(role);
-        self.pos += 1;
-        while let Some(line) = self.peek() {
-            if is_boundary(line) || bullet_of(line).is_some() || line.starts_with('【') {
-                break;
-            }
-            text.push_str(line);
+        let mut text = String::new();
+        let (mut line, mut piece) = (line, first);
+        loop {
+            self.check_opinion_line(line, wrap)?;
+            text.push_str(piece);
             self.set_role(role);
             self.pos += 1;
+            let Some(next) = self.peek() else { break };
+            if is_boundary(next) || bullet_of(next).is_some() || next.starts_with('【') {
+                break;
+            }
+            self.check_continuation(line, next, wrap)?;
+            (line, piece) = (next, next);
         }
-        (text, first_line, self.pos as u32)
+        Ok((text, first_line, self.pos as u32))
+    }
+
+    /// A line of an opinion (the current line): no wider than the page, no
+    /// space, no heading bracket.
+    fn check_opinion_line(&self, line: &str, wrap: &Wrap) -> Result<(), ParseError> {
+        let found = || quote(line);
+        let w = width(line);
+        if w > wrap.max {
+            return Err(self.err(ErrorKind::LineTooWide {
+                width: w,
+                max: wrap.max,
+                page: wrap.page,
+                found: found(),
+            }));
+        }
+        if line.contains(char::is_whitespace) {
+            return Err(self.err(ErrorKind::UnexpectedSpace { found: found() }));
+        }
+        if line.contains(['【', '】']) {
+            return Err(self.err(ErrorKind::MalformedHeading { found: found() }));
+        }
+        Ok(())
+    }
+
+    /// `next` (the line after the current one) may continue `line` only
+    /// if `line` fills the page's width and `next` starts as wrapped text
+    /// does and is not a bare category name.
+    fn check_continuation(&self, line: &str, next: &str, wrap: &Wrap) -> Result<(), ParseError> {
+        let at = |kind| self.err(kind);
+        let found = quote(next);
+        if !next.starts_with(|c: char| c.is_alphanumeric() || WRAPPED_OPENERS.contains(&c)) {
+            return Err(at(ErrorKind::MarkAtLineStart { found }));
+        }
+        if vocab::category_by_label(next).is_some() {
+            return Err(at(ErrorKind::BareCategory { found }));
+        }
+        let w = width(line);
+        if w < wrap.min_continued {
+            return Err(at(ErrorKind::ShortLineContinued {
+                width: w,
+                min: wrap.min_continued,
+                page: wrap.page,
+                found,
+            }));
+        }
+        Ok(())
     }
 
     /// Row labels (joined when wrapped) and the theme title (possibly
@@ -628,9 +827,7 @@ impl<'a> Parser<'a> {
             if line.starts_with("テーマ") {
                 labels.extend(pending.take());
                 let Some(found) = vocab::theme_by_title_line(line) else {
-                    return Err(self.err(ErrorKind::UnknownTheme {
-                        found: line.to_string(),
-                    }));
+                    return Err(self.err(ErrorKind::UnknownTheme { found: quote(line) }));
                 };
                 if found != theme {
                     return Err(self.err(ErrorKind::ThemeOutOfOrder {
@@ -660,10 +857,13 @@ impl<'a> Parser<'a> {
         }
         for (label, first_line) in labels {
             let Some(category) = vocab::category_by_label(&label) else {
-                return Err(ParseError {
-                    line: first_line,
-                    kind: ErrorKind::UnknownRowLabel { label },
-                });
+                return Err(Error::new(
+                    PATH,
+                    first_line,
+                    ErrorKind::UnknownRowLabel {
+                        label: quote(&label),
+                    },
+                ));
             };
             self.doc.row_labels.push(RowLabel {
                 theme,
@@ -689,17 +889,13 @@ impl<'a> Parser<'a> {
                 Some(l) => l,
             };
             let Some(names) = header_names(line) else {
-                return Err(self.err(ErrorKind::ExpectedAreaHeader {
-                    found: line.to_string(),
-                }));
+                return Err(self.err(ErrorKind::ExpectedAreaHeader { found: quote(line) }));
             };
             let header_line = self.line_no();
             let mut regions = Vec::with_capacity(names.len());
             for name in names {
                 let Some(region) = vocab::region_by_ja(name) else {
-                    return Err(self.err(ErrorKind::UnknownArea {
-                        name: name.to_string(),
-                    }));
+                    return Err(self.err(ErrorKind::UnknownArea { name: quote(name) }));
                 };
                 if let Some(first_line) = seen[region] {
                     return Err(self.err(ErrorKind::DuplicateArea {
@@ -740,14 +936,15 @@ impl<'a> Parser<'a> {
                         } else {
                             self.lines.len() as u32
                         };
-                        return Err(ParseError {
-                            line: at,
-                            kind: ErrorKind::TooFewAreaBlocks {
+                        return Err(Error::new(
+                            PATH,
+                            at,
+                            ErrorKind::TooFewAreaBlocks {
                                 expected,
                                 found,
                                 header_line,
                             },
-                        });
+                        ));
                     }
                 }
                 self.area_block(theme, region)?;
@@ -768,10 +965,11 @@ impl<'a> Parser<'a> {
         for (region, names) in vocab::REGIONS.iter().enumerate() {
             // 島しょ (the islands) has no opinions in this document.
             if seen[region].is_none() && names.part != 2 {
-                return Err(ParseError {
+                return Err(Error::new(
+                    PATH,
                     line,
-                    kind: ErrorKind::MissingArea { name: names.ja },
-                });
+                    ErrorKind::MissingArea { name: names.ja },
+                ));
             }
         }
         Ok(())
@@ -789,23 +987,22 @@ impl<'a> Parser<'a> {
             }
             if let Some(rest) = line.strip_prefix('【') {
                 let Some(label) = rest.strip_suffix('】') else {
-                    return Err(self.err(ErrorKind::MalformedHeading {
-                        found: line.to_string(),
-                    }));
+                    return Err(self.err(ErrorKind::MalformedHeading { found: quote(line) }));
                 };
                 if let Some((_, prev, prev_line)) = &heading {
                     if in_heading == 0 {
-                        return Err(ParseError {
-                            line: *prev_line,
-                            kind: ErrorKind::EmptyHeading {
+                        return Err(Error::new(
+                            PATH,
+                            *prev_line,
+                            ErrorKind::EmptyHeading {
                                 label: prev.clone(),
                             },
-                        });
+                        ));
                     }
                 }
                 let Some(category) = vocab::category_by_label(label) else {
                     return Err(self.err(ErrorKind::UnknownCategory {
-                        label: label.to_string(),
+                        label: quote(label),
                     }));
                 };
                 heading = Some((category, label.to_string(), self.line_no()));
@@ -815,9 +1012,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let Some((bullet, first)) = bullet_of(line) else {
-                return Err(self.err(ErrorKind::ContinuationWithoutBullet {
-                    found: line.to_string(),
-                }));
+                return Err(self.err(ErrorKind::ContinuationWithoutBullet { found: quote(line) }));
             };
             let Some((category, _, _)) = heading else {
                 return Err(self.err(ErrorKind::BulletBeforeHeading));
@@ -825,7 +1020,13 @@ impl<'a> Parser<'a> {
             position += 1;
             in_heading += 1;
             let index = self.doc.opinions.len();
-            let (text, first_line, last_line) = self.opinion_lines(first, LineRole::Opinion(index));
+            if position > MAX_NUMBER {
+                return Err(self.err(ErrorKind::TooMany {
+                    what: "opinions in an area block",
+                }));
+            }
+            let (text, first_line, last_line) =
+                self.opinion_lines(line, first, LineRole::Opinion(index))?;
             self.doc.opinions.push(RawOpinion {
                 theme,
                 region,
@@ -839,10 +1040,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((_, label, line)) = heading {
             if in_heading == 0 {
-                return Err(ParseError {
-                    line,
-                    kind: ErrorKind::EmptyHeading { label },
-                });
+                return Err(Error::new(PATH, line, ErrorKind::EmptyHeading { label }));
             }
         }
         Ok(())

@@ -78,15 +78,22 @@ fn the_valid_fixture_parses_the_same_whatever_the_line_endings() {
 
 #[test]
 fn a_byte_order_mark_only_counts_at_the_start() {
-    // A BOM anywhere else is a character of the text, not something a tool
-    // added: it is kept, so the line is no longer a heading.
+    // A BOM anywhere else is not something a tool added: it is an
+    // invisible character in the text, an error on its line.
     let bytes = std::fs::read(format!("{MANIFEST_DIR}/tests/fixtures/good/small.txt")).unwrap();
     let text = std::str::from_utf8(&bytes).unwrap();
     let moved = text.replacen("【医療資源等】", "\u{feff}【医療資源等】", 1);
     let err = parse::parse(moved.as_bytes()).unwrap_err();
     assert_eq!(err.line, 19);
     assert!(
-        matches!(err.kind, parse::ErrorKind::ContinuationWithoutBullet { ref found } if found.starts_with('\u{feff}')),
+        matches!(
+            err.kind,
+            parse::ErrorKind::Text(build::error::TextError::Invisible {
+                ch: '\u{feff}',
+                column: 1,
+                ..
+            })
+        ),
         "{err:?}"
     );
 }

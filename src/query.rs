@@ -5,6 +5,7 @@ use crate::record::bit16;
 use crate::search::{Hit, Terms};
 use crate::{Category, Record, RecordKind, Region, Theme};
 use std::borrow::Cow;
+use std::fmt;
 
 /// A query over area and key opinions: filters by theme, region, category
 /// and kind, and text terms matched as in [`search`](crate::search).
@@ -45,7 +46,7 @@ use std::borrow::Cow;
 /// let keys = Query::new().key_only().region(Region::KuSeibu).region(Region::Nishitama);
 /// assert!(keys.iter().all(|r| r.regions().any(|g| g == Region::KuSeibu || g == Region::Nishitama)));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Query {
     themes: u8,
     regions: u16,
@@ -55,6 +56,9 @@ pub struct Query {
 }
 
 impl Query {
+    /// The most distinct text terms a query uses; see [`text`](Query::text).
+    pub const MAX_TERMS: usize = 32;
+
     /// A query that matches every record.
     pub fn new() -> Self {
         Self::default()
@@ -115,7 +119,41 @@ impl Query {
 
     /// Keeps records whose text contains every white-space-separated term
     /// of `text`, after normalisation, as [`search`](crate::search) does.
-    /// Terms add up over calls. Normalises `text` now, once.
+    /// Terms add up over calls.
+    ///
+    /// # Cost and limits
+    ///
+    /// Whatever `text` is, this call costs time linear in its length and a
+    /// few kilobytes of memory, and it is the only step that allocates.
+    /// Each term is normalised on its own as it is read (never the whole
+    /// text at once) and narrows, at once, the set of records that contain
+    /// every term so far; iterating then only tests membership. So:
+    ///
+    /// - a term that repeats an earlier one adds nothing;
+    /// - a term longer than the longest record's normalised text (a few
+    ///   hundred bytes) cannot match: the query then matches nothing;
+    /// - as soon as no record contains every term so far, the query
+    ///   matches nothing and the rest of `text` (and of later calls) is not
+    ///   read;
+    /// - only the first [`MAX_TERMS`](Query::MAX_TERMS) (32) distinct terms
+    ///   count: any term after them, in this call or a later one, is
+    ///   ignored (not read, not matched, not highlighted), so the query
+    ///   matches every record that contains the first 32. No one types 32
+    ///   words into a search box; a pasted paragraph finds its record by
+    ///   its first 32 words.
+    ///
+    /// A run of more than 30 combining marks is cut as Unicode's
+    /// Stream-Safe Text Format (UAX #15) says, which keeps normalisation's
+    /// buffer small; no record has such a run, so such a term matches
+    /// nothing either way.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Query;
+    ///
+    /// // 1 MB of one word costs about as much as reading it once.
+    /// let q = Query::new().text(&"退院 ".repeat(200_000));
+    /// assert_eq!(q.iter().count(), Query::new().text("退院").iter().count());
+    /// ```
     #[must_use]
     pub fn text(mut self, text: &str) -> Self {
         self.terms.push(text);
@@ -132,11 +170,15 @@ impl Query {
     /// assert!(!Query::new().theme(Theme::LocalSituation).matches(Record::from(o)));
     /// ```
     pub fn matches(&self, record: Record) -> bool {
+        self.matches_except_text(record) && self.terms.allows(record)
+    }
+
+    /// Whether `record` passes every filter but the text.
+    fn matches_except_text(&self, record: Record) -> bool {
         allows(self.themes, record.theme() as usize)
             && allows(self.kinds, record.kind() as usize)
             && allows16(self.categories, record.category() as usize)
             && (self.regions == 0 || self.regions & record.region_mask() != 0)
-            && self.terms.matches(record.normalized_text())
     }
 
     /// The matching records, lazily, in document order. Allocates nothing.
@@ -161,8 +203,54 @@ impl Query {
     /// }
     /// ```
     pub fn hits(&self) -> impl Iterator<Item = Hit<Record>> + '_ {
-        self.iter()
-            .map(|r| Hit::new(r, r.text(), r.normalized_text(), &self.terms))
+        let mut records = self.iter();
+        std::iter::from_fn(move || records.next_hit())
+    }
+
+    /// [`hits`](Query::hits), owning the query.
+    pub(crate) fn into_hits(self) -> impl Iterator<Item = Hit<Record>> + Clone {
+        let mut records = self.into_iter();
+        std::iter::from_fn(move || records.next_hit())
+    }
+}
+
+impl fmt::Debug for Query {
+    /// The filters as set, each a list of values (empty: not set), and the
+    /// text terms as normalised.
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Query, Theme};
+    ///
+    /// let q = Query::new().theme(Theme::HospitalCollaboration).text("ＩＣＴ　活用");
+    /// assert!(format!("{q:?}").starts_with(
+    ///     "Query { themes: [HospitalCollaboration], regions: [], categories: [], \
+    ///      kinds: [], text: [\"ict\", \"活用\"], text_matches: "
+    /// ));
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// The values whose bit is set in a mask.
+        struct Members<T: 'static>(u16, &'static [T]);
+        impl<T: fmt::Debug> fmt::Debug for Members<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let set = self
+                    .1
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| self.0 & bit16(i) != 0);
+                f.debug_list().entries(set.map(|(_, v)| v)).finish()
+            }
+        }
+        f.debug_struct("Query")
+            .field("themes", &Members(self.themes.into(), &Theme::ALL))
+            .field("regions", &Members(self.regions, &Region::ALL))
+            .field("categories", &Members(self.categories, &Category::ALL))
+            .field(
+                "kinds",
+                &Members(self.kinds.into(), &[RecordKind::Area, RecordKind::Key]),
+            )
+            .field("text", &self.terms)
+            .field("text_matches", &self.terms.matching_records())
+            .finish()
     }
 }
 
@@ -192,14 +280,24 @@ impl Cursor {
                 RecordKind::Area
             };
             if allows(query.themes, theme as usize) && allows(query.kinds, kind as usize) {
-                loop {
-                    let record = match kind {
-                        RecordKind::Key => theme.key_opinions().get(self.index).map(Record::Key),
-                        RecordKind::Area => theme.opinions().get(self.index).map(Record::Area),
-                    };
-                    let Some(record) = record else { break };
+                let first = crate::search::first_index(theme, kind);
+                let (keys, areas) = (theme.key_opinions(), theme.opinions());
+                let len = match kind {
+                    RecordKind::Key => keys.len(),
+                    RecordKind::Area => areas.len(),
+                };
+                while self.index < len {
+                    let i = self.index;
                     self.index += 1;
-                    if query.matches(record) {
+                    // The text first: one bit, and the most selective.
+                    if !query.terms.allows_index(first + i) {
+                        continue;
+                    }
+                    let record = match kind {
+                        RecordKind::Key => keys.get(i).map(Record::Key),
+                        RecordKind::Area => areas.get(i).map(Record::Area),
+                    };
+                    if let Some(record) = record.filter(|&r| query.matches_except_text(r)) {
                         return Some(record);
                     }
                 }
@@ -217,6 +315,14 @@ impl Cursor {
 pub struct QueryIter<'q> {
     query: Cow<'q, Query>,
     cursor: Cursor,
+}
+
+impl QueryIter<'_> {
+    /// The next record as a [`Hit`].
+    fn next_hit(&mut self) -> Option<Hit<Record>> {
+        let record = self.next()?;
+        Some(self.query.terms.hit(record))
+    }
 }
 
 impl Iterator for QueryIter<'_> {

@@ -1,9 +1,16 @@
-//! Width- and form-insensitive text search over the opinions; see
-//! [`search`].
+//! Width- and form-insensitive text search over the records; see
+//! [`search`] and [`Query::text`].
+//!
+//! One path serves [`search`], [`search_hits`] and [`Query`]: a query's text
+//! becomes [`Terms`], which keep the set of records containing every term,
+//! narrowed term by term as the query is read; iteration then only tests a
+//! bit, and highlighting searches the few matching texts again.
 
-use crate::dataset::{OPINIONS, SEARCH_CORPUS, SEARCH_STARTS};
-use crate::Opinion;
+use crate::dataset::{KEY_OPINIONS, OPINIONS};
+use crate::{Opinion, Query, Record, RecordKind, Theme};
 use memchr::memmem::Finder;
+use std::fmt;
+use std::ops::ControlFlow;
 use std::ops::Range;
 use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -11,13 +18,17 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// The area opinions whose text contains every term of `query`, after both
 /// are normalised, in document order. Never panics.
 ///
+/// This is `Query::new().area_only().text(query)`, yielding the
+/// [`Opinion`]s: see [`Query::text`] for the terms, the limits on a query
+/// and its cost.
+///
 /// # How texts are compared
 ///
 /// Both sides are compared in the form [`Opinion::normalized_text`] gives:
 /// Unicode NFKC, then ASCII lower case. NFKC folds full-width digits and
 /// Latin letters (`２４`, `ＩＣＴ`), half-width katakana (`ｱﾄﾞﾊﾞｲｽ`, whose
 /// voiced marks combine into `アドバイス`) and other compatibility forms into
-/// their plain forms. The corpus is normalised once, at build time; at run
+/// their plain forms. The records are normalised once, at build time; at run
 /// time only the query is, with the same crate (`unicode-normalization`).
 ///
 /// # Terms
@@ -30,19 +41,8 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 ///
 /// A query with no terms (empty, or only white space) puts no condition on
 /// the text: `search` then yields **every** area opinion, just as a
-/// [`Query`](crate::Query) without [`text`](crate::Query::text) yields every
-/// record its other filters allow.
-///
-/// # Cost
-///
-/// `search` normalises the query (only ASCII capitals need changing when the
-/// NFKC quick check finds it in NFKC already, as most queries are) and
-/// builds one substring searcher per term (the only allocations), then
-/// makes a single pass over a corpus of every area opinion's normalised
-/// text, concatenated at build time, jumping to the next opinion after each
-/// hit. Results come lazily. It runs about as fast as a plain
-/// `text().contains(q)` loop over [`opinions`](crate::opinions()), which
-/// normalises nothing (see `benches/search.rs`).
+/// [`Query`] without [`text`](Query::text) yields every record its other
+/// filters allow.
 ///
 /// ```
 /// use zaitaku_opinions::search;
@@ -58,14 +58,16 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// }
 /// ```
 pub fn search(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
-    Search {
-        terms: Terms::new(query),
-        next: 0,
-    }
+    Query::new()
+        .area_only()
+        .text(query)
+        .into_iter()
+        .filter_map(Record::as_opinion)
 }
 
-/// Like [`search`], but each hit comes with the byte ranges of the matches
-/// in the original [`Opinion::text`], to highlight them.
+/// Like [`search`], but each hit comes with where the terms matched in the
+/// original [`Opinion::text`], to highlight them: byte ranges for Rust
+/// strings, UTF-16 ranges for JavaScript and other UTF-16 front ends.
 ///
 /// ```
 /// let hit = zaitaku_opinions::search_hits("アドバイス").next().unwrap();
@@ -73,22 +75,47 @@ pub fn search(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
 /// assert_eq!(&hit.text()[range.clone()], "ｱﾄﾞﾊﾞｲｽ");
 /// ```
 pub fn search_hits(query: &str) -> impl Iterator<Item = Hit<&'static Opinion>> + Clone {
-    let search = Search {
-        terms: Terms::new(query),
-        next: 0,
-    };
-    SearchHits { search }
+    Query::new()
+        .area_only()
+        .text(query)
+        .into_hits()
+        .filter_map(|hit| {
+            let opinion = hit.record.as_opinion()?;
+            Some(Hit {
+                record: opinion,
+                text: hit.text,
+                ranges: hit.ranges,
+                utf16_ranges: hit.utf16_ranges,
+            })
+        })
 }
 
 /// A record that matched a text query, with where the terms matched.
 ///
-/// `R` is `&'static Opinion` for [`search_hits`] and
-/// [`Record`](crate::Record) for [`Query::hits`](crate::Query::hits).
+/// `R` is `&'static Opinion` for [`search_hits`] and [`Record`] for
+/// [`Query::hits`].
+///
+/// With the `serde` feature a hit serialises as
+/// `{"record": …, "ranges": […], "utf16_ranges": […]}`, each range as
+/// `{"start": …, "end": …}`; a JavaScript front end slices the record's
+/// text with `utf16_ranges` (`text.slice(r.start, r.end)`).
+///
+/// ```
+/// use zaitaku_opinions::Query;
+///
+/// let hit = Query::new().text("ｱﾄﾞﾊﾞｲｽ").hits().next().unwrap();
+/// let [bytes] = hit.ranges() else { panic!("one match") };
+/// assert_eq!(&hit.text()[bytes.clone()], "ｱﾄﾞﾊﾞｲｽ");
+/// let [units] = hit.utf16_ranges() else { panic!("one match") };
+/// let utf16: Vec<u16> = hit.text().encode_utf16().collect();
+/// assert_eq!(String::from_utf16_lossy(&utf16[units.clone()]), "ｱﾄﾞﾊﾞｲｽ");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit<R> {
     record: R,
     text: &'static str,
     ranges: Vec<Range<usize>>,
+    utf16_ranges: Vec<Range<usize>>,
 }
 
 impl<R: Copy> Hit<R> {
@@ -112,6 +139,13 @@ impl<R: Copy> Hit<R> {
     /// query had no terms.
     pub fn ranges(&self) -> &[Range<usize>] {
         &self.ranges
+    }
+
+    /// The same ranges as [`ranges`](Hit::ranges), counted in UTF-16 code
+    /// units of [`text`](Hit::text) instead of bytes: what JavaScript's
+    /// `String.prototype.slice` and other UTF-16 string APIs take.
+    pub fn utf16_ranges(&self) -> &[Range<usize>] {
+        &self.utf16_ranges
     }
 
     /// The text cut at the match boundaries: `(piece, is_match)` in order,
@@ -155,64 +189,281 @@ impl<R: Copy> Hit<R> {
     }
 }
 
-impl<R: Copy> Hit<R> {
-    pub(crate) fn new(record: R, text: &'static str, normalized: &str, terms: &Terms) -> Self {
-        Hit {
-            record,
-            text,
-            ranges: terms.ranges(text, normalized),
+#[cfg(feature = "serde")]
+impl<R: serde::Serialize> serde::Serialize for Hit<R> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Hit", 3)?;
+        s.serialize_field("record", &self.record)?;
+        s.serialize_field("ranges", &self.ranges)?;
+        s.serialize_field("utf16_ranges", &self.utf16_ranges)?;
+        s.end()
+    }
+}
+
+/// The UTF-16 ranges of `text` that cover the same characters as the byte
+/// ranges `ranges` (sorted, on character boundaries).
+fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let (mut byte, mut unit) = (0, 0);
+    let mut units_at = |to: usize| {
+        unit += text
+            .get(byte..to)
+            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        byte = byte.max(to);
+        unit
+    };
+    ranges
+        .iter()
+        .map(|r| units_at(r.start)..units_at(r.end))
+        .collect()
+}
+
+/// How many records there are. Record `i` is `OPINIONS[i]` below
+/// `OPINIONS.len()`, then `KEY_OPINIONS[i - OPINIONS.len()]`: the indices
+/// [`Terms`] keep sets of.
+const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
+
+/// The normalised text of record `i` (see [`RECORDS`]), at compile time.
+const fn normalized_text(i: usize) -> &'static str {
+    if i < OPINIONS.len() {
+        OPINIONS[i].normalized_text()
+    } else {
+        KEY_OPINIONS[i - OPINIONS.len()].normalized_text()
+    }
+}
+
+/// The byte length of the longest normalised text: a term longer than this
+/// cannot match.
+const LONGEST_TEXT: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < RECORDS {
+        let n = normalized_text(i).len();
+        longest = if n > longest { n } else { longest };
+        i += 1;
+    }
+    longest
+};
+
+/// `STARTS[i]`: where record `i`'s text starts in [`CORPUS`]; the last
+/// entry is the corpus length.
+static STARTS: [usize; RECORDS + 1] = {
+    let mut starts = [0; RECORDS + 1];
+    let mut i = 0;
+    while i < RECORDS {
+        starts[i + 1] = starts[i] + normalized_text(i).len() + 1;
+        i += 1;
+    }
+    starts
+};
+
+/// Every record's normalised text, in index order, each followed by a line
+/// break, put together at compile time: one substring search over a run of
+/// records instead of one per record (about twice as fast over all of them,
+/// per `benches/search.rs`). Terms hold no white space, so no match runs
+/// from one text into the next.
+static CORPUS: [u8; STARTS[RECORDS]] = {
+    let mut corpus = [b'\n'; STARTS[RECORDS]];
+    let mut i = 0;
+    while i < RECORDS {
+        let text = normalized_text(i).as_bytes();
+        let mut j = 0;
+        while j < text.len() {
+            corpus[STARTS[i] + j] = text[j];
+            j += 1;
+        }
+        i += 1;
+    }
+    corpus
+};
+
+/// The index of a record (see [`RECORDS`]), from its address in the static
+/// table that holds it.
+fn record_index(record: Record) -> Option<usize> {
+    fn index_in<T>(table: &'static [T], item: &'static T) -> Option<usize> {
+        let offset = (item as *const T as usize).checked_sub(table.as_ptr() as usize)?;
+        let i = offset / std::mem::size_of::<T>().max(1);
+        table.get(i).filter(|&x| std::ptr::eq(x, item)).map(|_| i)
+    }
+    match record {
+        Record::Area(o) => index_in(&OPINIONS, o),
+        Record::Key(k) => index_in(&KEY_OPINIONS, k).map(|i| i + OPINIONS.len()),
+    }
+}
+
+/// The index (see [`RECORDS`]) of the first record of `theme` and `kind`:
+/// each table holds theme ①'s records, then theme ②'s.
+pub(crate) fn first_index(theme: Theme, kind: RecordKind) -> usize {
+    let before = Theme::ALL.iter().take_while(|&&t| t != theme);
+    match kind {
+        RecordKind::Area => before.map(|t| t.opinions().len()).sum(),
+        RecordKind::Key => OPINIONS.len() + before.map(|t| t.key_opinions().len()).sum::<usize>(),
+    }
+}
+
+/// A set of records, by index (see [`RECORDS`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct RecordSet([u64; RECORDS.div_ceil(64)]);
+
+impl RecordSet {
+    const NONE: RecordSet = RecordSet([0; RECORDS.div_ceil(64)]);
+
+    const ALL: RecordSet = {
+        let mut words = [0; RECORDS.div_ceil(64)];
+        let mut i = 0;
+        while i < RECORDS {
+            words[i / 64] |= 1 << (i % 64);
+            i += 1;
+        }
+        RecordSet(words)
+    };
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn insert(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    /// The records of this set whose normalised text contains `term`: one
+    /// search over each run of consecutive records in the set, jumping to
+    /// the next record after each match.
+    fn containing(&self, term: &Finder) -> RecordSet {
+        let mut found = RecordSet::NONE;
+        let mut first = 0;
+        while first < RECORDS {
+            if !self.contains(first) {
+                first += 1;
+                continue;
+            }
+            let mut end = first + 1;
+            while end < RECORDS && self.contains(end) {
+                end += 1;
+            }
+            let mut at = STARTS[first];
+            while let Some(offset) = CORPUS.get(at..STARTS[end]).and_then(|run| term.find(run)) {
+                // The record holding the match, then on to the next one.
+                while STARTS[first + 1] <= at + offset {
+                    first += 1;
+                }
+                found.insert(first);
+                first += 1;
+                at = STARTS[first];
+            }
+            first = end;
+        }
+        found
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
+/// The text terms of a query: up to [`Query::MAX_TERMS`] distinct terms in
+/// comparison form, each with its searcher, and the records whose text
+/// contains all of them.
+#[derive(Clone)]
+pub(crate) struct Terms {
+    /// The distinct terms, in the order they came.
+    finders: Vec<Finder<'static>>,
+    /// The records whose normalised text contains every term.
+    matching: RecordSet,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms {
+            finders: Vec::new(),
+            matching: RecordSet::ALL,
         }
     }
 }
 
-/// The normalised terms of a query, each with its searcher, built once.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Terms {
-    /// Longest first: the likeliest to be rare, so it leads a corpus scan.
-    finders: Vec<Finder<'static>>,
+impl fmt::Debug for Terms {
+    /// The terms as strings, and whether no record can match them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let terms = self
+            .finders
+            .iter()
+            .map(|t| String::from_utf8_lossy(t.needle()));
+        f.debug_list().entries(terms).finish()
+    }
 }
 
 impl Terms {
-    pub(crate) fn new(query: &str) -> Self {
-        let mut terms = Terms::default();
-        terms.push(query);
-        terms
+    /// Whether no more terms are read: every record has been ruled out, or
+    /// [`Query::MAX_TERMS`] distinct terms are in.
+    fn is_closed(&self) -> bool {
+        self.matching.is_empty() || self.finders.len() >= Query::MAX_TERMS
     }
 
-    /// Adds the terms of `query`.
+    /// Reads the terms of `query` until [`is_closed`](Terms::is_closed):
+    /// each term narrows the matching records.
     pub(crate) fn push(&mut self, query: &str) {
-        // Most queries are in NFKC already by the quick check (`退院`,
-        // `24時間`, `ICT`): then only ASCII capitals need changing, and
-        // running them through NFKC again would cost more than the search.
-        if is_nfkc_quick(query.chars()) != IsNormalized::Yes {
-            self.add(&crate::normalize::normalize_text(query));
-        } else if query.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.add(&query.to_ascii_lowercase());
-        } else {
-            self.add(query);
-        }
-        self.finders
-            .sort_by_key(|f| std::cmp::Reverse(f.needle().len()));
-    }
-
-    /// Adds the terms of a query already in comparison form.
-    fn add(&mut self, normalized: &str) {
-        for term in normalized.split(char::is_whitespace) {
-            if !term.is_empty() {
-                self.finders.push(Finder::new(term).into_owned());
+        each_term(query, |term| {
+            self.add(term);
+            if self.is_closed() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
+        });
+    }
+
+    /// Adds one term in comparison form, unless it is empty or already in,
+    /// and keeps only the matching records that contain it.
+    fn add(&mut self, term: &str) {
+        if term.is_empty()
+            || self.is_closed()
+            || self.finders.iter().any(|f| f.needle() == term.as_bytes())
+        {
+            return;
         }
+        if term.len() > LONGEST_TEXT {
+            // Longer than any text: nothing can match (and no searcher is
+            // built for it).
+            self.matching = RecordSet::NONE;
+            return;
+        }
+        let finder = Finder::new(term).into_owned();
+        self.matching = self.matching.containing(&finder);
+        self.finders.push(finder);
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.finders.is_empty()
+    /// Whether `record`'s text contains every term.
+    pub(crate) fn allows(&self, record: Record) -> bool {
+        record_index(record).is_some_and(|i| self.allows_index(i))
     }
 
-    /// Whether a normalised text contains every term.
-    pub(crate) fn matches(&self, normalized: &str) -> bool {
-        self.finders
-            .iter()
-            .all(|f| f.find(normalized.as_bytes()).is_some())
+    /// Whether the text of record `i` (see [`RECORDS`]) contains every term.
+    pub(crate) fn allows_index(&self, i: usize) -> bool {
+        self.matching.contains(i)
+    }
+
+    /// How many records contain every term.
+    pub(crate) fn matching_records(&self) -> usize {
+        self.matching.len()
+    }
+
+    /// `record` as a hit: the ranges of every term's matches in its text.
+    pub(crate) fn hit(&self, record: Record) -> Hit<Record> {
+        let text = record.text();
+        let ranges = self.ranges(text, record.normalized_text());
+        let utf16_ranges = utf16_ranges(text, &ranges);
+        Hit {
+            record,
+            text,
+            ranges,
+            utf16_ranges,
+        }
     }
 
     /// The byte ranges in `text` (whose normalised form is `normalized`) of
@@ -245,74 +496,73 @@ impl Terms {
     }
 }
 
-/// The lazy iterator behind [`search`].
-#[derive(Debug, Clone)]
-struct Search {
-    terms: Terms,
-    /// The index of the first record not yet looked at.
-    next: usize,
-}
-
-impl Iterator for Search {
-    type Item = &'static Opinion;
-
-    fn next(&mut self) -> Option<&'static Opinion> {
-        let Some((lead, rest)) = self.terms.finders.split_first() else {
-            let o = OPINIONS.get(self.next)?;
-            self.next += 1;
-            return Some(o);
-        };
-        loop {
-            let from = *SEARCH_STARTS.get(self.next)?;
-            let at = from + lead.find(SEARCH_CORPUS.as_bytes().get(from..)?)?;
-            // The record whose text holds byte `at`; matches never contain
-            // the separator, so they never run into the next record.
-            let i = SEARCH_STARTS
-                .partition_point(|&s| s <= at)
-                .saturating_sub(1);
-            self.next = i + 1;
-            let o = OPINIONS.get(i)?;
-            if rest
-                .iter()
-                .all(|f| f.find(o.normalized_text().as_bytes()).is_some())
-            {
-                return Some(o);
+/// Calls `each` with the terms of `query` in comparison form, in order,
+/// until it breaks. Each white-space-separated word of `query` is
+/// normalised on its own (never the whole query at once), lazily, and only
+/// when it needs it; a word that repeats the one before it is skipped
+/// unread. A term is cut one byte past [`LONGEST_TEXT`] (it cannot match
+/// anyway), and the rest of its word is not read.
+///
+/// Splitting before normalising gives the same terms as normalising first:
+/// NFKC maps white space to white space and never joins a character to the
+/// one before it across white space (a unit test checks every character
+/// that could). NFKC may split a word further (U+FDFA becomes four words).
+fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
+    let mut previous = "";
+    let mut term = String::new();
+    for word in query.split(char::is_whitespace) {
+        if word.is_empty() || word == previous {
+            continue;
+        }
+        previous = word;
+        if word.len() <= LONGEST_TEXT && word.chars().all(is_plain) {
+            let flow = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                term.clear();
+                term.push_str(word);
+                term.make_ascii_lowercase();
+                each(&term)
+            } else {
+                each(word)
+            };
+            if flow.is_break() {
+                return;
+            }
+            continue;
+        }
+        term.clear();
+        for c in crate::normalize::text_chars(word) {
+            if c.is_whitespace() {
+                if each(&term).is_break() {
+                    return;
+                }
+                term.clear();
+            } else {
+                term.push(c);
+                if term.len() > LONGEST_TEXT {
+                    break;
+                }
             }
         }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = OPINIONS.len().saturating_sub(self.next);
-        if self.terms.is_empty() {
-            (left, Some(left))
-        } else {
-            (0, Some(left))
+        if each(&term).is_break() {
+            return;
         }
     }
 }
 
-/// The lazy iterator behind [`search_hits`].
-#[derive(Debug, Clone)]
-struct SearchHits {
-    search: Search,
-}
-
-impl Iterator for SearchHits {
-    type Item = Hit<&'static Opinion>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let o = self.search.next()?;
-        Some(Hit::new(
-            o,
-            o.text(),
-            o.normalized_text(),
-            &self.search.terms,
-        ))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.search.size_hint()
-    }
+/// Whether `c` is its own comparison form whatever surrounds it, so a word
+/// made of such characters needs no normalising: an ASCII character other
+/// than a capital (which only needs lower-casing, see [`Terms::push`]), a
+/// kana or a CJK unified ideograph. None of these changes under NFKC or
+/// composes with its neighbours.
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x7f'
+        // Hiragana without the combining sound marks (U+3099, U+309A),
+        // katakana, the prolonged sound mark, CJK Unified Ideographs.
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'
+        | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// Maps byte offsets in a text's normalised form back to the original.
@@ -384,6 +634,22 @@ mod tests {
     use super::*;
     use crate::normalize::normalize_text;
 
+    /// The first record of `theme` and `kind`.
+    fn first_of(theme: Theme, kind: RecordKind) -> Record {
+        match kind {
+            RecordKind::Area => Record::Area(&theme.opinions()[0]),
+            RecordKind::Key => Record::Key(&theme.key_opinions()[0]),
+        }
+    }
+
+    /// The record at index `i` (see [`RECORDS`]).
+    fn record_at(i: usize) -> Option<Record> {
+        match OPINIONS.get(i) {
+            Some(o) => Some(Record::Area(o)),
+            None => KEY_OPINIONS.get(i - OPINIONS.len()).map(Record::Key),
+        }
+    }
+
     /// Cuts `text` where [`OffsetMap`] does and normalises each piece.
     fn pieces_normalized(text: &str) -> String {
         let map = OffsetMap::new(text);
@@ -435,23 +701,105 @@ mod tests {
         assert_eq!(&text[map.original(at..at + "会社".len())], "㍿");
     }
 
+    #[test]
+    fn plain_characters_need_no_normalising() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain(c))
+        {
+            assert!(starts_segment(c), "{c:?}");
+            assert_eq!(
+                normalize_text(c.encode_utf8(&mut [0; 4])),
+                c.to_ascii_lowercase().to_string(),
+                "{c:?}"
+            );
+        }
+    }
+
+    /// What lets [`each_term`] split at white space before normalising:
+    /// white space starts a normalisation segment, normalises to white
+    /// space, and nothing that could join the character before it does so
+    /// after white space.
+    #[test]
+    fn white_space_never_joins_what_follows() {
+        let all = || (0..=0x10FFFF).filter_map(char::from_u32);
+        let joiners: Vec<char> = all().filter(|&c| !starts_segment(c)).collect();
+        assert!(joiners.contains(&'\u{3099}') && joiners.contains(&'\u{ff9e}'));
+        for w in all().filter(|c| c.is_whitespace()) {
+            assert!(starts_segment(w), "{w:?}");
+            let ws = normalize_text(&w.to_string());
+            assert!(
+                !ws.is_empty() && ws.chars().all(char::is_whitespace),
+                "{w:?}"
+            );
+            for &c in &joiners {
+                assert_eq!(
+                    normalize_text(&format!("{w}{c}")),
+                    format!("{ws}{}", normalize_text(&c.to_string())),
+                    "{w:?} {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_record_has_an_index() {
+        for theme in Theme::ALL {
+            let first = |kind| record_index(first_of(theme, kind)).unwrap();
+            for kind in [RecordKind::Area, RecordKind::Key] {
+                assert_eq!(first_index(theme, kind), first(kind), "{theme:?} {kind:?}");
+            }
+        }
+        for i in 0..RECORDS {
+            let r = record_at(i).unwrap();
+            assert_eq!(record_index(r), Some(i));
+            assert_eq!(r.normalized_text(), normalized_text(i));
+            let in_corpus = &CORPUS[STARTS[i]..STARTS[i + 1]];
+            assert_eq!(in_corpus, format!("{}\n", r.normalized_text()).as_bytes());
+        }
+        assert_eq!(record_at(RECORDS), None);
+        assert_eq!(RecordSet::ALL.len(), RECORDS);
+    }
+
     proptest::proptest! {
         #[test]
-        fn fast_paths_normalise_like_nfkc(query in proptest::prop_oneof![
+        fn terms_are_the_words_of_the_normalised_query(query in proptest::prop_oneof![
             proptest::arbitrary::any::<String>(),
-            "[a-zA-Z0-9 ０-９Ａ-Ｚａ-ｚ退院調整ｱ-ﾝア-ン\\u{3000}\\u{3099}\\u{ff9e}\\u{300}-\\u{36f}]*",
+            "[a-zA-Z0-9 ０-９Ａ-Ｚａ-ｚ退院調整ｱ-ﾝア-ン\\u{3000}\\u{3099}\\u{ff9e}\\u{300}-\\u{36f}\\u{fdfa}\\u{a8}\\u{309b}]*",
+            // Repeated words, and words around the length limit.
+            "((退院|ICT|ｱﾄﾞﾊﾞｲｽ|の){1,120}[ 　]){0,6}",
         ]) {
-            let terms = Terms::new(&query);
-            let mut got: Vec<&[u8]> = terms.finders.iter().map(|f| f.needle()).collect();
+            let mut got: Vec<String> = Vec::new();
+            each_term(&query, |t| {
+                got.push(t.to_string());
+                ControlFlow::Continue(())
+            });
             let normalized = normalize_text(&query);
-            let mut expected: Vec<&[u8]> = normalized
-                .split(char::is_whitespace)
-                .filter(|t| !t.is_empty())
-                .map(str::as_bytes)
-                .collect();
-            got.sort();
-            expected.sort();
-            proptest::prop_assert_eq!(got, expected);
+            let expected: Vec<&str> = normalized.split(char::is_whitespace).collect();
+            // Both in order of first occurrence, up to the first term too
+            // long to match, which both must have at the same place.
+            fn distinct(terms: Vec<&str>) -> Vec<&str> {
+                let mut out: Vec<&str> = Vec::new();
+                for t in terms.into_iter().filter(|t| !t.is_empty()) {
+                    if !out.contains(&t) {
+                        out.push(t);
+                    }
+                    if t.len() > LONGEST_TEXT {
+                        break;
+                    }
+                }
+                out
+            }
+            let got = distinct(got.iter().map(String::as_str).collect());
+            let expected = distinct(expected);
+            proptest::prop_assert_eq!(got.len(), expected.len());
+            for (g, e) in got.iter().zip(&expected) {
+                if e.len() > LONGEST_TEXT {
+                    proptest::prop_assert!(g.len() > LONGEST_TEXT && e.starts_with(g));
+                } else {
+                    proptest::prop_assert_eq!(g, e);
+                }
+            }
         }
 
         #[test]

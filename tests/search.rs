@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeSet;
+use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use zaitaku_opinions::{
     counts, key_opinions, opinions, search, search_hits, Category, Hit, KeyOpinion, Opinion, Query,
@@ -38,6 +39,18 @@ fn opinion_at(line: u32) -> &'static Opinion {
         .iter()
         .find(|o| o.lines().first() == line)
         .unwrap_or_else(|| panic!("no opinion starts on line {line}"))
+}
+
+/// The terms a query counts, worked out here: the words of its normalised
+/// form, each once, the first [`Query::MAX_TERMS`] of them.
+fn query_terms(q: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for t in norm(q).split(char::is_whitespace).filter(|t| !t.is_empty()) {
+        if !terms.iter().any(|seen| seen == t) && terms.len() < Query::MAX_TERMS {
+            terms.push(t.to_string());
+        }
+    }
+    terms
 }
 
 /// Every record in document order (by line).
@@ -248,6 +261,197 @@ fn several_terms_are_all_highlighted() {
         .map(|r| &hit.text()[r.clone()])
         .collect();
     assert!(covered.contains(&"在宅医療"), "{covered:?}");
+}
+
+#[test]
+fn utf16_ranges_slice_the_same_text_as_byte_ranges() {
+    type Slices = (&'static str, Vec<Range<usize>>, Vec<Range<usize>>);
+    for q in ["ＩＣＴ", "24時間", "退院　調整", "ｱﾄﾞﾊﾞｲｽ", "看取り"] {
+        let terms = query_terms(q);
+        let mut sliced = 0;
+        let area_hits = search_hits(q)
+            .map(|h| -> Slices { (h.text(), h.ranges().to_vec(), h.utf16_ranges().to_vec()) });
+        let query = Query::new().text(q);
+        let all_hits = query
+            .hits()
+            .map(|h| -> Slices { (h.text(), h.ranges().to_vec(), h.utf16_ranges().to_vec()) });
+        for (text, bytes, units) in area_hits.chain(all_hits) {
+            assert_eq!(bytes.len(), units.len(), "{q}: {text}");
+            assert!(!bytes.is_empty(), "{q}: {text}");
+            let utf16: Vec<u16> = text.encode_utf16().collect();
+            for (b, u) in bytes.iter().zip(&units) {
+                let by_bytes = &text[b.clone()];
+                let by_units = String::from_utf16(&utf16[u.clone()]).unwrap();
+                assert_eq!(by_bytes, by_units, "{q}: {text}");
+                let covered = norm(by_bytes);
+                assert!(
+                    terms.iter().any(|t| covered.contains(t.as_str())),
+                    "{q}: {by_bytes}"
+                );
+                sliced += 1;
+            }
+        }
+        assert!(sliced > 0, "{q}");
+    }
+    // A half-width original (3 bytes and 1 unit a character) after CJK
+    // text (3 bytes and 1 unit) and ASCII (1 byte, 1 unit) elsewhere.
+    let hit = search_hits("アドバイス").next().unwrap();
+    let units: Vec<u16> = hit.text().encode_utf16().collect();
+    let [u] = hit.utf16_ranges() else {
+        panic!("one match")
+    };
+    assert_eq!(String::from_utf16(&units[u.clone()]).unwrap(), "ｱﾄﾞﾊﾞｲｽ");
+    assert_eq!(u.len(), 7);
+    assert_eq!(hit.ranges()[0].len(), 21);
+}
+
+// --- limits --------------------------------------------------------------
+
+/// Distinct one-character terms of an area opinion's normalised text, in
+/// order: every one of them matches that opinion.
+fn characters_of(o: &Opinion) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in o.normalized_text().chars().filter(|c| !c.is_whitespace()) {
+        if !out.contains(&c.to_string()) {
+            out.push(c.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_first_max_terms_distinct_terms_count() {
+    assert_eq!(Query::MAX_TERMS, 32);
+    let longest = opinions().iter().max_by_key(|o| o.text().len()).unwrap();
+    let chars = characters_of(longest);
+    assert!(chars.len() > Query::MAX_TERMS, "{}", chars.len());
+    let first: Vec<&str> = chars
+        .iter()
+        .take(Query::MAX_TERMS)
+        .map(String::as_str)
+        .collect();
+    let with_first = |o: &&Opinion| first.iter().all(|t| o.normalized_text().contains(t));
+    let expected = ids(opinions().iter().filter(with_first));
+    assert!(expected.contains(&longest.id().to_string()));
+
+    // A 33rd distinct term that matches nothing is ignored …
+    let q = format!("{} 存在しない語", first.join(" "));
+    assert_eq!(ids(search(&q)), expected);
+    // … also when it comes in a later call, after repeats of earlier terms
+    // (which do not count) …
+    let q = Query::new()
+        .area_only()
+        .text(&first[..20].join(" "))
+        .text(&format!(
+            "{} {}",
+            first[..5].join(" "),
+            first[20..].join(" ")
+        ))
+        .text("存在しない語");
+    let found: Vec<&Opinion> = q.iter().filter_map(Record::as_opinion).collect();
+    assert_eq!(ids(found), expected);
+    assert!(!format!("{q:?}").contains("存在しない語"));
+    // … and a 33rd term that matches is not highlighted.
+    let q = format!("{} {}", first.join(" "), chars[Query::MAX_TERMS]);
+    for hit in search_hits(&q) {
+        check_hit(&hit, &first);
+    }
+    // Before the limit, the same term empties the result.
+    let q = format!("{} 存在しない語", first[..Query::MAX_TERMS - 1].join(" "));
+    assert!(search(&q).next().is_none());
+}
+
+#[test]
+fn a_term_longer_than_any_text_matches_nothing() {
+    let longest = opinions()
+        .iter()
+        .map(|o| o.normalized_text())
+        .chain(key_opinions().iter().map(|k| k.normalized_text()))
+        .max_by_key(|t| t.len())
+        .unwrap();
+    // The longest text itself matches (it has no white space) …
+    assert!(!longest.contains(char::is_whitespace));
+    let found: Vec<Record> = Query::new().text(longest).iter().collect();
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|r| r.normalized_text() == longest));
+    // … one character more does not, whether or not it needs normalising.
+    for extra in ["の", "ｱ", "Ａ", "\u{fdfa}"] {
+        let q = format!("{longest}{extra}");
+        assert_eq!(Query::new().text(&q).iter().count(), 0, "{extra}");
+    }
+    for q in ["の".repeat(400_000), "ｱﾄﾞﾊﾞｲｽ".repeat(50_000)] {
+        assert!(search(&q).next().is_none());
+        assert!(search_hits(&q).next().is_none());
+        assert_eq!(Query::new().text(&q).iter().count(), 0);
+    }
+}
+
+#[test]
+fn a_term_that_matches_nothing_stops_the_reading() {
+    let q = Query::new().text("存在しない語 退院").text("調整");
+    assert_eq!(q.iter().count(), 0);
+    let shown = format!("{q:?}");
+    assert!(shown.contains("存在しない語"), "{shown}");
+    // The terms after it were not read.
+    assert!(
+        !shown.contains("退院") && !shown.contains("調整"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn repeated_terms_count_once() {
+    let many = "退院 調整 ".repeat(100_000) + "病院";
+    let expected: Vec<Record> = Query::new().text("退院 調整 病院").iter().collect();
+    assert!(!expected.is_empty());
+    assert_eq!(
+        Query::new().text(&many).iter().collect::<Vec<_>>(),
+        expected
+    );
+    let shown = format!("{:?}", Query::new().text(&"退院　".repeat(1000)));
+    assert_eq!(shown.matches("退院").count(), 1, "{shown}");
+}
+
+#[test]
+fn debug_shows_the_query() {
+    let q = Query::new()
+        .theme(Theme::HospitalCollaboration)
+        .region(Region::KuSeibu)
+        .region(Region::Nishitama)
+        .category(Category::AdmissionDischarge)
+        .key_only()
+        .text("退院　ＩＣＴ");
+    let shown = format!("{q:?}");
+    assert!(
+        shown.starts_with(
+            "Query { themes: [HospitalCollaboration], regions: [KuSeibu, Nishitama], \
+             categories: [AdmissionDischarge], kinds: [Key], text: [\"退院\", \"ict\"], "
+        ),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("Finder") && !shown.contains("needle"),
+        "{shown}"
+    );
+    assert!(format!("{:?}", q.iter()).contains("text: [\"退院\", \"ict\"]"));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn hits_serialise_with_both_kinds_of_range() {
+    let hit = search_hits("ｱﾄﾞﾊﾞｲｽ").next().unwrap();
+    let json = serde_json::to_value(&hit).unwrap();
+    let range = |key: &str| {
+        let r = &json[key][0];
+        (r["start"].as_u64().unwrap() as usize)..(r["end"].as_u64().unwrap() as usize)
+    };
+    assert_eq!(&hit.text()[range("ranges")], "ｱﾄﾞﾊﾞｲｽ");
+    let units: Vec<u16> = hit.text().encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&units[range("utf16_ranges")]).unwrap(),
+        "ｱﾄﾞﾊﾞｲｽ"
+    );
+    assert_eq!(json["record"]["id"], hit.record().id().to_string());
 }
 
 // --- Query filters against a brute force ---------------------------------
@@ -475,7 +679,7 @@ proptest! {
 
     #[test]
     fn search_never_panics(q in query()) {
-        let terms: Vec<String> = norm(&q).split(char::is_whitespace).filter(|t| !t.is_empty()).map(str::to_string).collect();
+        let terms = query_terms(&q);
         let found: Vec<&Opinion> = search(&q).collect();
         for o in &found {
             prop_assert!(terms.iter().all(|t| o.normalized_text().contains(t.as_str())));

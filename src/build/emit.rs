@@ -669,52 +669,5 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         .collect();
     check_unique("key-opinion ids", &key_ids)?;
     id_index(&mut out, &groups);
-    search_corpus(&mut out, doc);
     Ok(out)
-}
-
-/// The separator written after each text in [`search_corpus`]. Search terms
-/// are split at white space, so no term contains it and no match can run
-/// from one record into the next.
-pub const SEARCH_SEPARATOR: char = '\n';
-
-/// Emits the search corpus: every area opinion's normalised text, in
-/// document order, each followed by [`SEARCH_SEPARATOR`], as one string
-/// (`SEARCH_CORPUS`), and the byte offset of each text in it
-/// (`SEARCH_STARTS`, one more entry than there are opinions: the last is the
-/// corpus length). One substring search over the corpus then finds every
-/// matching record; a hit's record is found by binary search on the starts.
-fn search_corpus(out: &mut String, doc: &Document) {
-    let mut corpus = String::new();
-    let mut starts = Vec::with_capacity(doc.opinions.len() + 1);
-    for o in &doc.opinions {
-        starts.push(corpus.len().to_string());
-        corpus.push_str(&normalize_text(&o.text));
-        corpus.push(SEARCH_SEPARATOR);
-    }
-    starts.push(corpus.len().to_string());
-    writeln!(
-        out,
-        "\n/// Every area opinion's normalised text in document order, each followed by {:?}.",
-        SEARCH_SEPARATOR
-    )
-    .ok();
-    writeln!(
-        out,
-        "pub(crate) const SEARCH_CORPUS: &str = {};",
-        lit(&corpus)
-    )
-    .ok();
-    writeln!(
-        out,
-        "/// `SEARCH_STARTS[i]`: where opinion `i`'s text starts in SEARCH_CORPUS; the last entry is its length."
-    )
-    .ok();
-    writeln!(
-        out,
-        "pub(crate) const SEARCH_STARTS: [usize; {}] = [{}];",
-        starts.len(),
-        starts.join(", ")
-    )
-    .ok();
 }

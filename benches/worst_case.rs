@@ -1,0 +1,173 @@
+//! The worst inputs we know of for the functions a search box or a web
+//! handler passes user text to: 1 MB queries against `search`,
+//! `search_hits`, `Query` and the name lookups. Targets (issue #13): under
+//! 5 ms and under 4 MB of peak extra memory for every function and input,
+//! in release.
+//!
+//! Run with
+//! `cargo bench --bench worst_case -- --warm-up-time 1 --measurement-time 3`.
+//! It first prints a table of peak extra memory (the most bytes the call
+//! had allocated at once, measured with the counting allocator of
+//! `tests/support/`, once per cell), then criterion times each cell.
+//!
+//! The inputs, each about 1 MB:
+//! - `repeated`: one short term over and over (`の の の …`);
+//! - `distinct`: distinct two-character terms, those that occur in the
+//!   records first (so that they match), then other pairs of ideographs;
+//! - `substrings`: every substring of the longest record text, shortest
+//!   first, all of which match that record (repeated to fill 1 MB);
+//! - `fdfa`: U+FDFA repeated, which NFKC expands 18-fold (and into words);
+//! - `halfwidth`: half-width katakana, `ｱﾄﾞﾊﾞｲｽ` repeated as one word;
+//! - `halfwidth words`: the same separated by spaces, each word needing
+//!   NFKC.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use std::time::Duration;
+use zaitaku_opinions::{
+    key_opinions, opinion, opinions, search, search_hits, Category, Municipality, Query, Region,
+    Theme,
+};
+
+#[path = "../tests/support/counting_alloc.rs"]
+mod counting_alloc;
+
+#[global_allocator]
+static GLOBAL: counting_alloc::Counting = counting_alloc::Counting;
+
+const SIZE: usize = 1 << 20;
+
+/// Repeats the pieces `pieces` yields, separated by `sep`, until `SIZE`
+/// bytes.
+fn fill<'a>(pieces: impl Iterator<Item = &'a str> + Clone, sep: &str) -> String {
+    let mut out = String::with_capacity(SIZE + 64);
+    for piece in pieces.cycle() {
+        if out.len() + piece.len() > SIZE {
+            break;
+        }
+        out.push_str(piece);
+        out.push_str(sep);
+    }
+    out
+}
+
+fn inputs() -> Vec<(&'static str, String)> {
+    let texts = || {
+        opinions()
+            .iter()
+            .map(|o| o.normalized_text())
+            .chain(key_opinions().iter().map(|k| k.normalized_text()))
+    };
+
+    // Distinct bigrams: those of the texts first, then ideograph pairs.
+    let mut seen = std::collections::HashSet::new();
+    let mut distinct = String::with_capacity(SIZE + 64);
+    let in_texts = texts().flat_map(|t| {
+        let chars: Vec<char> = t.chars().collect();
+        chars
+            .windows(2)
+            .map(|w| w.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    });
+    let ideographs = (0x4E00..0x9FFF).flat_map(|a| {
+        (0x4E00..0x4F00).map(move |b| {
+            [a, b]
+                .iter()
+                .filter_map(|&c| char::from_u32(c))
+                .collect::<String>()
+        })
+    });
+    for pair in in_texts.chain(ideographs) {
+        if distinct.len() + pair.len() >= SIZE {
+            break;
+        }
+        if !pair.chars().any(char::is_whitespace) && seen.insert(pair.clone()) {
+            distinct.push_str(&pair);
+            distinct.push(' ');
+        }
+    }
+
+    // Every substring of the longest text, shortest first.
+    let longest = texts().max_by_key(|t| t.len()).unwrap_or("");
+    let bounds: Vec<usize> = longest
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([longest.len()])
+        .collect();
+    let substrings: Vec<&str> = (1..bounds.len())
+        .flat_map(|n| bounds.windows(n + 1).map(move |w| &longest[w[0]..w[n]]))
+        .collect();
+
+    vec![
+        ("repeated", fill(["の"].into_iter(), " ")),
+        ("distinct", distinct),
+        ("substrings", fill(substrings.iter().copied(), " ")),
+        ("fdfa", fill(["\u{FDFA}"].into_iter(), "")),
+        ("halfwidth", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), "")),
+        ("halfwidth words", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), " ")),
+    ]
+}
+
+type Call = fn(&str) -> usize;
+
+/// Each function under test, reduced to a count so that all its work is
+/// done.
+const CALLS: [(&str, Call); 8] = [
+    ("search", |q| search(q).count()),
+    ("search_hits", |q| {
+        search_hits(q).map(|h| h.ranges().len()).sum()
+    }),
+    ("Query", |q| Query::new().text(q).hits().count()),
+    ("Region::from_name", |q| {
+        usize::from(Region::from_name(q).is_some())
+    }),
+    ("Municipality::from_name", |q| {
+        usize::from(Municipality::from_name(q).is_some())
+    }),
+    ("Theme::from_name", |q| {
+        usize::from(Theme::from_name(q).is_some())
+    }),
+    ("Category::from_name", |q| {
+        usize::from(Category::from_name(q).is_some())
+    }),
+    ("opinion (id)", |q| usize::from(opinion(q).is_some())),
+];
+
+fn memory_table(inputs: &[(&'static str, String)]) {
+    println!("peak extra memory (bytes), 1 MB inputs:\n");
+    print!("| function |");
+    for (name, q) in inputs {
+        print!(" {name} ({} B) |", q.len());
+    }
+    print!("\n|---|");
+    for _ in inputs {
+        print!("---|");
+    }
+    println!();
+    for (call_name, call) in CALLS {
+        print!("| `{call_name}` |");
+        for (_, q) in inputs {
+            let bytes = counting_alloc::peak_extra_bytes(|| call(black_box(q)));
+            print!(" {bytes} |");
+        }
+        println!();
+    }
+    println!();
+}
+
+fn bench(c: &mut Criterion) {
+    let inputs = inputs();
+    memory_table(&inputs);
+    for (name, q) in &inputs {
+        let mut group = c.benchmark_group(format!("worst_case {name}"));
+        group.sample_size(10);
+        group.warm_up_time(Duration::from_millis(500));
+        for (call_name, call) in CALLS {
+            group.bench_function(call_name, |b| b.iter(|| call(black_box(q))));
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

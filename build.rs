@@ -21,7 +21,7 @@ mod build;
 #[allow(dead_code)] // the library uses parts of it that the build does not
 mod normalize;
 
-use build::{error, municipality, parse, pins};
+use build::{english, error, municipality, parse, pins};
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
@@ -29,6 +29,8 @@ fn main() -> ExitCode {
         parse::PATH,
         municipality::PATH,
         pins::PATH,
+        english::PATH,
+        english::GLOSSARY_PATH,
         "src/normalize.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
@@ -58,6 +60,13 @@ fn run() -> Result<(), String> {
     let bytes = read(parse::PATH)?;
     let doc = parse::parse(&bytes).map_err(|e| e.to_string())?;
     let links = build::link::link(&doc).map_err(|e| e.to_string())?;
+    let sources = english::sources(&doc, &links);
+    let _english = english::read(
+        &read(english::GLOSSARY_PATH)?,
+        &read(english::PATH)?,
+        &sources,
+    )
+    .map_err(|e| e.to_string())?;
 
     let bytes = read(municipality::PATH)?;
     let records = municipality::parse(&bytes).map_err(|e| e.to_string())?;

@@ -136,6 +136,29 @@ fn bad_data_fails_the_build_with_file_line_and_no_backtrace() {
     assert!(ok, "the unmodified copy does not build:\n{stderr}");
 }
 
+#[test]
+fn bad_english_fails_the_build_with_file_line_and_no_backtrace() {
+    let _turn = COPY.lock().unwrap_or_else(|e| e.into_inner());
+    let copy = crate_copy();
+    let path = "data/english.tsv";
+    let original = std::fs::read_to_string(copy.join(path)).unwrap();
+    let at = original.find("t1-kuchuobu-02\t").unwrap();
+    let line = original[..at].matches('\n').count() + 1;
+    let bad = original.replacen("t1-kuchuobu-02\t", "t1-kuchuobu-92\t", 1);
+    std::fs::write(copy.join(path), bad).unwrap();
+    let (ok, stderr) = build(&copy);
+    assert!(!ok, "the build succeeded");
+    let expected =
+        format!("error: {path}:{line}: expected the id of a record, found `t1-kuchuobu-92`");
+    assert!(
+        stderr.contains(&expected),
+        "expected `{expected}` in:\n{stderr}"
+    );
+    for bad in ["panicked", "stack backtrace", "RUST_BACKTRACE"] {
+        assert!(!stderr.contains(bad), "`{bad}` in:\n{stderr}");
+    }
+}
+
 /// The newest `dataset.rs` the copy's build script wrote.
 fn built_dataset(copy: &Path) -> String {
     let build = copy.parent().unwrap().join("target/debug/build");

@@ -1,0 +1,387 @@
+//! The English texts and the glossary: `data/english.tsv` and
+//! `data/glossary.tsv`, read and checked at build time.
+//!
+//! The English is this crate's own unofficial translation, written by its
+//! authors from the Japanese, not by 東京都; the Japanese text is the
+//! source. The glossary fixes one English rendering for each recurring
+//! term of the document.
+//!
+//! # The files
+//!
+//! Both are tab-separated and read with [`error::tsv`] (`#` starts a
+//! comment line).
+//!
+//! - `data/glossary.tsv`: `term_ja`, `rendering_en`, `note`. No term twice.
+//!   A note may list exceptions to the consistency rule as
+//!   `exception: <id> because <reason>`.
+//! - `data/english.tsv`: `id`, `text_en`, one line per record: every id of
+//!   the document exactly once, no other id, no empty text.
+//!
+//! # What the build checks
+//!
+//! Besides the shape of both files: no Japanese script (kana, kanji,
+//! Japanese punctuation, full-width forms) in an English text, except
+//! inside a glossary rendering that keeps a term in Japanese beside its
+//! English (`long-term care health facilities (介護老人保健施設)`); and the
+//! identity rule: a key opinion whose Japanese is its single source's,
+//! exactly or after the crate's NFKC normalisation, has exactly its
+//! source's English (a merged key opinion is translated as itself).
+//!
+//! The consistency rule (a Japanese text that contains a glossary term has
+//! an English text that contains its rendering) is checked by the test
+//! suite (`tests/english.rs`) with [`terms_in`], the matcher the glossary's
+//! header describes.
+
+use crate::build::error::{self, quote, Error};
+use crate::build::link::similarity;
+use crate::build::parse::Document;
+use crate::build::vocab::{REGIONS, THEMES};
+use crate::normalize::normalize_text;
+
+/// The English texts, as build errors name them.
+pub const PATH: &str = "data/english.tsv";
+
+/// The glossary, as build errors name it.
+pub const GLOSSARY_PATH: &str = "data/glossary.tsv";
+
+/// How an exception to the consistency rule is written in a glossary note.
+pub const EXCEPTION: &str = "exception:";
+
+/// One row of the glossary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The Japanese term, as the document spells it.
+    pub ja: String,
+    /// Its English rendering.
+    pub en: String,
+    /// The note: why this rendering, and any exceptions.
+    pub note: String,
+    /// The ids whose English need not contain the rendering, each with its
+    /// reason.
+    pub exceptions: Vec<(String, String)>,
+    /// Its line in the glossary.
+    pub line: u32,
+}
+
+/// A record the English must cover, in the order of the generated data
+/// (area opinions, then key opinions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source<'a> {
+    /// Its id, e.g. `t1-kuchuobu-01`.
+    pub id: String,
+    /// Its Japanese text.
+    pub text: &'a str,
+    /// For a key opinion whose text is its single source's (exactly or
+    /// after NFKC normalisation): that source's index in this list.
+    pub copy_of: Option<usize>,
+}
+
+/// The English of the document: one text per [`Source`], in its order,
+/// and the glossary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct English {
+    /// `texts[i]` is the English of source `i`.
+    pub texts: Vec<String>,
+    /// The glossary, in file order.
+    pub glossary: Vec<Term>,
+}
+
+/// The id of an area opinion, as the library prints it.
+pub fn opinion_id(theme: usize, region: usize, position: usize) -> String {
+    format!(
+        "t{}-{}-{position:02}",
+        THEMES[theme].number, REGIONS[region].id_token
+    )
+}
+
+/// The id of a key opinion, as the library prints it.
+pub fn key_opinion_id(theme: usize, group: usize, position: usize) -> String {
+    format!("t{}-key-{group:02}-{position:02}", THEMES[theme].number)
+}
+
+/// The records of the parsed, linked document: area opinions, then key
+/// opinions, each key opinion's copied source found by comparing texts.
+pub fn sources<'a>(doc: &'a Document, links: &crate::build::link::Links) -> Vec<Source<'a>> {
+    let mut out: Vec<Source<'a>> = doc
+        .opinions
+        .iter()
+        .map(|o| Source {
+            id: opinion_id(o.theme, o.region, o.position),
+            text: &o.text,
+            copy_of: None,
+        })
+        .collect();
+    for (k, key) in doc.key_opinions.iter().enumerate() {
+        let copy_of = match links.provenance.get(k).map(|p| &p.sources[..]) {
+            Some(&[s]) if normalize_text(&doc.opinions[s].text) == normalize_text(&key.text) => {
+                Some(s)
+            }
+            _ => None,
+        };
+        out.push(Source {
+            id: key_opinion_id(key.theme, key.group, key.position),
+            text: &key.text,
+            copy_of,
+        });
+    }
+    out
+}
+
+/// Reads and checks both files against the records.
+pub fn read(glossary: &[u8], english: &[u8], sources: &[Source<'_>]) -> Result<English, Error> {
+    let glossary = read_glossary(glossary, sources)?;
+    let texts = read_english(english, sources, &glossary)?;
+    Ok(English { texts, glossary })
+}
+
+fn decode<'a>(path: &'static str, bytes: &'a [u8]) -> Result<&'a str, Error> {
+    error::decode(path, bytes).map_err(|e| e.map(|k| k.to_string()))
+}
+
+/// Reads the glossary: three fields a row, a term and a rendering in each,
+/// no term twice, exceptions naming known ids with a reason.
+pub fn read_glossary(bytes: &[u8], sources: &[Source<'_>]) -> Result<Vec<Term>, Error> {
+    let path = GLOSSARY_PATH;
+    let text = decode(path, bytes)?;
+    let mut terms: Vec<Term> = Vec::new();
+    for (line, fields) in error::tsv(text) {
+        let &[ja, en, note] = &fields[..] else {
+            return Err(Error::new(
+                path,
+                line,
+                format!(
+                    "expected 3 tab-separated fields (term_ja, rendering_en, note; the note may be empty), found {}",
+                    fields.len()
+                ),
+            ));
+        };
+        if ja.is_empty() || en.is_empty() {
+            let which = if ja.is_empty() { "term" } else { "rendering" };
+            return Err(Error::new(
+                path,
+                line,
+                format!("expected a {which}, found an empty field"),
+            ));
+        }
+        if !en.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return Err(Error::new(
+                path,
+                line,
+                format!(
+                    "expected an English rendering of `{}`, found `{}`",
+                    quote(ja),
+                    quote(en)
+                ),
+            ));
+        }
+        if let Some(first) = terms.iter().find(|t| t.ja == ja) {
+            return Err(Error::new(
+                path,
+                line,
+                format!(
+                    "expected each term once, found `{}` again (first on line {}): merge the rows",
+                    quote(ja),
+                    first.line
+                ),
+            ));
+        }
+        let exceptions = exceptions(note).map_err(|m| Error::new(path, line, m))?;
+        for (id, _) in &exceptions {
+            if !sources.iter().any(|s| s.id == *id) {
+                return Err(Error::new(path, line, unknown_id(id, sources)));
+            }
+        }
+        terms.push(Term {
+            ja: ja.to_string(),
+            en: en.to_string(),
+            note: note.to_string(),
+            exceptions,
+            line,
+        });
+    }
+    Ok(terms)
+}
+
+/// The exceptions a note lists: each `exception: <id> because <reason>`
+/// (the reason runs to the next `exception:` or the end of the note).
+fn exceptions(note: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    let mut parts = note.split(EXCEPTION);
+    parts.next(); // the note before the first exception
+    for part in parts {
+        let part = part.trim_start();
+        let (id, rest) = part.split_once(' ').unwrap_or((part, ""));
+        let reason = rest.trim_start().strip_prefix("because").map(str::trim);
+        match reason {
+            Some(reason) if !id.is_empty() && !reason.is_empty() => {
+                out.push((id.to_string(), reason.to_string()));
+            }
+            _ => {
+                return Err(format!(
+                "expected `{EXCEPTION} <id> because <reason>` in the note, found `{EXCEPTION} {}`",
+                quote(part)
+            ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// "expected the id of a record, found …", with the closest ids.
+fn unknown_id(id: &str, sources: &[Source<'_>]) -> String {
+    // Ids are short; a long field is no id, and is not compared.
+    let candidates = if id.len() <= 40 { sources } else { &[] };
+    let mut scored: Vec<(f64, &str)> = candidates
+        .iter()
+        .map(|s| (similarity(id, &s.id), s.id.as_str()))
+        .filter(|&(score, _)| score > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let closest: Vec<&str> = scored.iter().take(3).map(|&(_, id)| id).collect();
+    let mut message = format!("expected the id of a record, found `{}`", quote(id));
+    if !closest.is_empty() {
+        message.push_str(&format!("; closest: {}", closest.join(", ")));
+    }
+    message
+}
+
+/// Reads the English texts: every id once, no other id, no empty text, no
+/// Japanese script but the glossary's, copies identical to their source.
+/// Returns the texts in the order of `sources`.
+pub fn read_english(
+    bytes: &[u8],
+    sources: &[Source<'_>],
+    glossary: &[Term],
+) -> Result<Vec<String>, Error> {
+    let path = PATH;
+    let text = decode(path, bytes)?;
+    // (line, text) of each source, once given.
+    let mut found: Vec<Option<(u32, String)>> = vec![None; sources.len()];
+    for (line, fields) in error::tsv(text) {
+        let &[id, en] = &fields[..] else {
+            return Err(Error::new(
+                path,
+                line,
+                format!(
+                    "expected 2 tab-separated fields (id, text_en), found {}",
+                    fields.len()
+                ),
+            ));
+        };
+        let Some(i) = sources.iter().position(|s| s.id == id) else {
+            return Err(Error::new(path, line, unknown_id(id, sources)));
+        };
+        if let Some((first, _)) = &found[i] {
+            return Err(Error::new(
+                path,
+                line,
+                format!("expected each id once, found `{id}` again (first on line {first})"),
+            ));
+        }
+        if en.is_empty() {
+            return Err(Error::new(
+                path,
+                line,
+                format!("expected the English text of `{id}`, found an empty field"),
+            ));
+        }
+        check_script(en, glossary).map_err(|m| Error::new(path, line, m))?;
+        found[i] = Some((line, en.to_string()));
+    }
+    let last = error::lines(text).count().max(1) as u32;
+    let mut given: Vec<(u32, String)> = Vec::with_capacity(sources.len());
+    for (source, found) in sources.iter().zip(found) {
+        let Some(found) = found else {
+            return Err(Error::new(
+                path,
+                last,
+                format!(
+                    "expected a line for every record, found none for `{}`",
+                    source.id
+                ),
+            ));
+        };
+        given.push(found);
+    }
+    for (source, (line, en)) in sources.iter().zip(&given) {
+        let Some(s) = source.copy_of else { continue };
+        let (source_line, source_en) = &given[s];
+        if en != source_en {
+            return Err(Error::new(
+                path,
+                *line,
+                format!(
+                    "expected the English of `{}` (line {source_line}), whose Japanese `{}` copies, found a different text: a copied key opinion has its source's English",
+                    sources[s].id, source.id
+                ),
+            ));
+        }
+    }
+    let texts = given.into_iter().map(|(_, en)| en).collect();
+    Ok(texts)
+}
+
+/// Checks that `en` holds no Japanese script outside a glossary rendering
+/// that keeps a term in Japanese beside its English.
+fn check_script(en: &str, glossary: &[Term]) -> Result<(), String> {
+    let lower = en.to_ascii_lowercase();
+    let mut allowed = vec![false; en.len()];
+    for term in glossary.iter().filter(|t| t.en.chars().any(is_japanese)) {
+        let rendering = term.en.to_ascii_lowercase();
+        for (at, _) in lower.match_indices(&rendering) {
+            allowed[at..at + rendering.len()].fill(true);
+        }
+    }
+    let bad = en
+        .char_indices()
+        .enumerate()
+        .find(|&(_, (at, c))| is_japanese(c) && !allowed[at]);
+    match bad {
+        None => Ok(()),
+        Some((column, (_, c))) => Err(format!(
+            "expected English, found the Japanese `{c}` at column {} of `{}`: Japanese may appear only where the glossary keeps a term beside its rendering",
+            column + 1,
+            quote(en)
+        )),
+    }
+}
+
+/// Kana, kanji, Japanese punctuation and full-width or half-width forms:
+/// what an English text should not contain.
+pub fn is_japanese(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' // CJK symbols and punctuation (、。「」)
+        | '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}' // katakana phonetic extensions
+        | '\u{3200}'..='\u{33FF}' // enclosed CJK, CJK compatibility (①㈱)
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF00}'..='\u{FFEF}' // full-width and half-width forms (ＩＣＴ, ｱ)
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and later
+    )
+}
+
+/// The glossary terms in a Japanese text, leftmost-longest: scanning from
+/// the left, at each position the longest term that starts there is taken
+/// and the scan goes on after it; a position where no term starts is
+/// skipped. So 在宅医 inside 在宅医療 counts only as 在宅医療. Each
+/// occurrence is listed, in order.
+pub fn terms_in<'g>(text: &str, glossary: &'g [Term]) -> Vec<&'g Term> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let longest = glossary
+            .iter()
+            .filter(|t| rest.starts_with(t.ja.as_str()))
+            .max_by_key(|t| t.ja.len());
+        match longest {
+            Some(term) => {
+                out.push(term);
+                rest = &rest[term.ja.len()..];
+            }
+            None => rest = &rest[c.len_utf8()..],
+        }
+    }
+    out
+}

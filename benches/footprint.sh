@@ -37,7 +37,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 json_route() {
   mkdir -p "$WORK/json_route/src"
-  cargo run --quiet --example export -- --format jsonl \
+  cargo run --quiet --features serde --example export -- --format jsonl \
     | sed '1s/^/[/; $!s/$/,/; $s/$/]/' >"$WORK/json_route/records.json"
   cat >"$WORK/json_route/Cargo.toml" <<'EOF'
 [package]
@@ -58,15 +58,17 @@ use std::sync::LazyLock;
 pub struct Record {
     pub id: String,
     pub kind: String,
-    pub theme: u8,
+    pub theme: String,
     pub region: Option<String>,
     pub category: String,
     pub text: String,
-    pub sources: Vec<String>,
+    pub taken_from: String,
+    pub first_line: u32,
+    pub last_line: u32,
 }
 
 static RECORDS: LazyLock<Vec<Record>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../records.json")).unwrap_or_default()
+    serde_json::from_str(include_str!("../records.json")).expect("the export's records")
 });
 
 pub fn records() -> &'static [Record] {

@@ -1,10 +1,9 @@
 //! The categories (【…】 headings) opinions are sorted into.
 
-use crate::dataset::{
-    CATEGORY_EN, CATEGORY_JA, CATEGORY_KEYS, CATEGORY_SLUG, CATEGORY_VALID, KEY_OPINIONS, OPINIONS,
-};
+use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::{names::closed_set, KeyOpinion, Opinion};
 
+closed_set! {
 /// One of the 14 categories of the document's tables, in the order listed
 /// by the document's tables.
 ///
@@ -20,8 +19,8 @@ use crate::{names::closed_set, KeyOpinion, Opinion};
 /// assert_eq!(Category::InformationSharing.name_ja(), "情報共有(ICT含む)");
 /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
+pub enum Category ("category", CategoryNames, CATEGORIES) {
+    canonical: ja, display: ja, slug: slug,
     /// 医療資源等: medical resources (doctors, nurses, pharmacies, …).
     MedicalResources,
     /// 機能分化: functional differentiation between providers.
@@ -34,9 +33,9 @@ pub enum Category {
     TwentyFourHourCare,
     /// 医療機関間の連携: collaboration between medical institutions.
     InterFacilityCollaboration,
-    /// 看取り: end-of-life care at home.
+    /// 看取り: end-of-life care.
     EndOfLifeCare,
-    /// 都民の意識・普及啓発: residents' awareness and public education.
+    /// 都民の意識・普及啓発: residents' awareness and awareness-raising.
     PublicAwareness,
     /// 広域的な取組・連携: wide-area initiatives and collaboration.
     WideAreaCollaboration,
@@ -52,33 +51,16 @@ pub enum Category {
     /// その他: other.
     Other,
 }
+}
 
 impl Category {
-    /// All 14 categories, in order.
-    pub const ALL: [Category; 14] = [
-        Category::MedicalResources,
-        Category::FunctionalDifferentiation,
-        Category::InterprofessionalCollaboration,
-        Category::InformationSharing,
-        Category::TwentyFourHourCare,
-        Category::InterFacilityCollaboration,
-        Category::EndOfLifeCare,
-        Category::PublicAwareness,
-        Category::WideAreaCollaboration,
-        Category::AdmissionDischarge,
-        Category::MutualUnderstanding,
-        Category::GeriatricHealthFacilities,
-        Category::VisitingNursingStations,
-        Category::Other,
-    ];
-
     /// The canonical Japanese name, without 【】: `24時間診療体制`.
     ///
     /// ```
     /// assert_eq!(zaitaku_opinions::Category::MutualUnderstanding.name_ja(), "医療介護関係者の相互理解");
     /// ```
     pub const fn name_ja(self) -> &'static str {
-        CATEGORY_JA[self as usize]
+        self.row().ja
     }
 
     /// An English name (this crate's translation).
@@ -87,7 +69,7 @@ impl Category {
     /// assert_eq!(zaitaku_opinions::Category::EndOfLifeCare.name_en(), "End-of-life care");
     /// ```
     pub const fn name_en(self) -> &'static str {
-        CATEGORY_EN[self as usize]
+        self.row().en
     }
 
     /// An ASCII slug: `admission-discharge`.
@@ -96,7 +78,7 @@ impl Category {
     /// assert_eq!(zaitaku_opinions::Category::AdmissionDischarge.slug(), "admission-discharge");
     /// ```
     pub const fn slug(self) -> &'static str {
-        CATEGORY_SLUG[self as usize]
+        self.row().slug
     }
 
     /// Looks a name up without allocating: the Japanese name or a spelling
@@ -115,13 +97,7 @@ impl Category {
     /// ```
     #[inline]
     pub fn from_name(name: &str) -> Option<Category> {
-        // The canonical names inline, everything else out of line.
-        match crate::dataset::category_canonical(name) {
-            Some(category) => Some(category),
-            None => {
-                crate::names::from_other_name(name, crate::dataset::category_exact, &CATEGORY_KEYS)
-            }
-        }
+        crate::names::lookup(name)
     }
 
     /// The area opinions in this category, in document order.
@@ -144,5 +120,3 @@ impl Category {
         KEY_OPINIONS.iter().filter(move |k| k.category() == self)
     }
 }
-
-closed_set!(Category, "category", CATEGORY_VALID, 14);

@@ -9,9 +9,7 @@
 //! the document's layout, so they stay the same as long as the document
 //! does.
 
-use crate::dataset::{
-    region_by_id_token, KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES,
-};
+use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
 use crate::{KeyOpinion, Opinion, Region, Theme};
 use std::fmt;
 use std::str::FromStr;
@@ -171,7 +169,7 @@ pub(crate) fn opinion_index(s: &str) -> Option<usize> {
     // multi-byte character is a miss.
     let area = s.get(3..n)?;
     let position = two_digits(d1, d2)?;
-    let region = region_by_id_token(area)?;
+    let region = Region::from_id_token(area)?;
     let (start, end) = OPINION_RANGES[theme][region as usize];
     let i = (start + position).checked_sub(1)?;
     (position >= 1 && i < end).then_some(i)

@@ -15,6 +15,7 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/municipalities.rs"));
 }
 
+crate::names::closed_set! {
 /// What kind of municipality: a special ward, a city, a town or a village.
 ///
 /// ```
@@ -23,41 +24,40 @@ mod data {
 /// let okutama = Municipality::from_name("奥多摩町").unwrap();
 /// assert_eq!(okutama.kind(), MunicipalityKind::Machi);
 /// assert_eq!(okutama.kind().name_ja(), "町");
+/// assert_eq!("village".parse::<MunicipalityKind>()?, MunicipalityKind::Mura);
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum MunicipalityKind {
+pub enum MunicipalityKind ("municipality kind", KindNames, KINDS) {
+    canonical: ja, display: ja, slug: romaji,
     /// 区: one of the 23 special wards (特別区).
     Ku,
     /// 市: a city.
     Shi,
     /// 町: a town (read *machi* in Tokyo).
     Machi,
-    /// 村: a village.
+    /// 村: a village (read *mura* in Tokyo).
     Mura,
+}
 }
 
 impl MunicipalityKind {
-    /// The four kinds, in the order of the codes (区 13101…, 市 13201…,
-    /// then 町 and 村).
-    pub const ALL: [MunicipalityKind; 4] = [
-        MunicipalityKind::Ku,
-        MunicipalityKind::Shi,
-        MunicipalityKind::Machi,
-        MunicipalityKind::Mura,
-    ];
-
     /// The kind as written at the end of a name: `区`, `市`, `町` or `村`.
     ///
     /// ```
     /// assert_eq!(zaitaku_opinions::MunicipalityKind::Ku.name_ja(), "区");
     /// ```
     pub const fn name_ja(self) -> &'static str {
-        match self {
-            MunicipalityKind::Ku => "区",
-            MunicipalityKind::Shi => "市",
-            MunicipalityKind::Machi => "町",
-            MunicipalityKind::Mura => "村",
-        }
+        self.row().ja
+    }
+
+    /// Its reading at the end of a Tokyo municipality's name, in hiragana:
+    /// `く`, `し`, `まち` or `むら`.
+    ///
+    /// ```
+    /// assert_eq!(zaitaku_opinions::MunicipalityKind::Machi.kana(), "まち");
+    /// ```
+    pub const fn kana(self) -> &'static str {
+        self.row().kana
     }
 
     /// The romanised suffix used in [`Municipality::slug`]: `ku`, `shi`,
@@ -67,12 +67,7 @@ impl MunicipalityKind {
     /// assert_eq!(zaitaku_opinions::MunicipalityKind::Mura.romaji(), "mura");
     /// ```
     pub const fn romaji(self) -> &'static str {
-        match self {
-            MunicipalityKind::Ku => "ku",
-            MunicipalityKind::Shi => "shi",
-            MunicipalityKind::Machi => "machi",
-            MunicipalityKind::Mura => "mura",
-        }
+        self.row().romaji
     }
 
     /// A plain English name: `special ward`, `city`, `town` or `village`.
@@ -81,19 +76,14 @@ impl MunicipalityKind {
     /// assert_eq!(zaitaku_opinions::MunicipalityKind::Shi.name_en(), "city");
     /// ```
     pub const fn name_en(self) -> &'static str {
-        match self {
-            MunicipalityKind::Ku => "special ward",
-            MunicipalityKind::Shi => "city",
-            MunicipalityKind::Machi => "town",
-            MunicipalityKind::Mura => "village",
-        }
+        self.row().en
     }
-}
 
-impl fmt::Display for MunicipalityKind {
-    /// Writes the Japanese name (`区`).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name_ja())
+    /// Looks a name up: the kind as written (`区`), its reading, the
+    /// romanised suffix, the English name or the variant name, compared as
+    /// [`Region::from_name`] compares names.
+    pub fn from_name(name: &str) -> Option<MunicipalityKind> {
+        crate::names::lookup(name)
     }
 }
 
@@ -101,9 +91,13 @@ impl fmt::Display for MunicipalityKind {
 /// codes and the secondary medical care area ([`Region`]) it belongs to.
 ///
 /// Sources: the codes are 総務省's 全国地方公共団体コード; the areas are those
-/// of 東京都保健医療計画 (二次保健医療圏). The romanised names
+/// of 東京都保健医療計画 (二次保健医療圏). The readings
+/// ([`reading`](Municipality::reading)) and the romanised names
 /// ([`romaji`](Municipality::romaji), [`slug`](Municipality::slug)) are
 /// this crate's, not official.
+///
+/// With `serde`, it is written as `code`, `jis_code`, `name`, `reading`,
+/// `romaji`, `slug`, `kind` and `region` (slugs for the last two).
 ///
 /// Two municipalities are equal when they are the same municipality; they
 /// sort by code.
@@ -113,6 +107,7 @@ impl fmt::Display for MunicipalityKind {
 ///
 /// let m = Municipality::from_code("131121").unwrap();
 /// assert_eq!(m.name(), "世田谷区");
+/// assert_eq!(m.reading(), "せたがやく");
 /// assert_eq!(m.romaji(), "Setagaya");
 /// assert_eq!(m.slug(), "setagaya-ku");
 /// assert_eq!(m.code(), "131121");
@@ -122,12 +117,14 @@ impl fmt::Display for MunicipalityKind {
 /// assert_eq!(m.to_string(), "世田谷区");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Municipality {
-    name: &'static str,
-    romaji: &'static str,
-    slug: &'static str,
     code: &'static str,
     jis_code: &'static str,
+    name: &'static str,
+    reading: &'static str,
+    romaji: &'static str,
+    slug: &'static str,
     kind: MunicipalityKind,
     region: Region,
 }
@@ -158,6 +155,17 @@ impl Municipality {
     /// ```
     pub const fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// The reading in hiragana, with the kind's (`く`, `し`, `まち`,
+    /// `むら`): `はちおうじし` (this crate's, not official).
+    ///
+    /// ```
+    /// let m = zaitaku_opinions::Municipality::from_code("133078").unwrap();
+    /// assert_eq!((m.name(), m.reading()), ("檜原村", "ひのはらむら"));
+    /// ```
+    pub const fn reading(&self) -> &'static str {
+        self.reading
     }
 
     /// The romanised name, without the kind, in Hepburn with macrons:
@@ -226,8 +234,8 @@ impl Municipality {
 
     /// The municipality with this code: the 6-digit local-government code
     /// (`"131121"`, check digit included) or the 5-digit JIS code
-    /// (`"13112"`). ASCII digits only; a wrong check digit is a miss.
-    /// Allocates nothing.
+    /// (`"13112"`). ASCII digits only (a name is not a code); a wrong check
+    /// digit is a miss. Allocates nothing.
     ///
     /// ```
     /// use zaitaku_opinions::Municipality;
@@ -236,14 +244,15 @@ impl Municipality {
     /// assert_eq!(Municipality::from_code("13112").unwrap().name(), "世田谷区");
     /// assert!(Municipality::from_code("131122").is_none()); // wrong check digit
     /// assert!(Municipality::from_code("141003").is_none()); // not Tokyo
+    /// assert!(Municipality::from_code("港区").is_none()); // a name
     /// ```
     pub fn from_code(code: &str) -> Option<&'static Municipality> {
-        if code.len() == 6 {
-            if let Some(m) = data::canonical(code) {
-                return Some(m);
-            }
+        if !matches!(code.len(), 5 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
         }
-        data::CODES.get(code).copied()
+        Municipality::all()
+            .iter()
+            .find(|m| m.code == code || m.jis_code == code)
     }
 
     /// Looks a municipality up by any of its names, without allocating:
@@ -251,6 +260,9 @@ impl Municipality {
     /// - the Japanese name, `世田谷区`, with or without `東京都` before it or
     ///   the kind after it (`世田谷`), and the aliases listed in the data
     ///   (`西多摩郡瑞穂町`, `桧原村`, `青ケ島村`);
+    /// - the reading, in hiragana, katakana or half-width katakana, with or
+    ///   without the kind's reading, or followed by the kind as written:
+    ///   `はちおうじし`, `ハチオウジ`, `ﾊﾁｵｳｼﾞ市`;
     /// - the romanised name, with or without macrons and kind, in any ASCII
     ///   case: `Setagaya`, `SETAGAYA-KU`, `Chūō`, `chuo`;
     /// - the slug, `setagaya-ku`;
@@ -259,8 +271,9 @@ impl Municipality {
     /// Full-width and half-width forms, spaces and hyphens do not matter
     /// (see how [`Region::from_name`] compares names). A romanised name two
     /// municipalities share needs its kind: `Toshima` is both 豊島区
-    /// (`Toshima-ku`) and 利島村 (`Toshima-mura`). `None` on a miss; use
-    /// [`str::parse`] for an error that lists the closest names.
+    /// (`Toshima-ku`) and 利島村 (`Toshima-mura`). An input longer than any
+    /// spelling could be is a miss before it is normalised. `None` on a
+    /// miss; use [`str::parse`] for an error that lists the closest names.
     ///
     /// ```
     /// use zaitaku_opinions::Municipality;
@@ -268,35 +281,39 @@ impl Municipality {
     /// for name in ["世田谷区", "東京都世田谷区", "世田谷", "Setagaya", "setagaya-ku", "ＳＥＴＡＧＡＹＡ", "131121", "13112"] {
     ///     assert_eq!(Municipality::from_name(name).unwrap().code(), "131121", "{name}");
     /// }
+    /// for name in ["はちおうじし", "ハチオウジ", "ﾊﾁｵｳｼﾞ市"] {
+    ///     assert_eq!(Municipality::from_name(name).unwrap().name(), "八王子市", "{name}");
+    /// }
     /// assert_eq!(Municipality::from_name("Toshima-mura").unwrap().name(), "利島村");
     /// assert!(Municipality::from_name("Toshima").is_none());
     /// assert!(Municipality::from_name("横浜市").is_none());
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
-        // Fastest: the name or code as printed, also after `東京都`.
-        if let Some(m) = data::canonical(name.strip_prefix(TOKYO).unwrap_or(name)) {
-            return Some(m);
+        if name.len() > data::LONGEST_INPUT + TOKYO.len() {
+            return None;
         }
         // Fast path: the input is already a key (every key is its own
-        // normalised form).
-        if let Some(m) = lookup_key(name) {
+        // normalised form) or a code, also after `東京都`.
+        let bare = name.strip_prefix(TOKYO).unwrap_or(name);
+        if let Some(m) = data::NAMES
+            .get(bare)
+            .copied()
+            .or_else(|| Self::from_code(bare))
+        {
             return Some(m);
         }
         let key = name_key(name)?;
         let key = key.as_str();
-        lookup_key(key).or_else(|| lookup_key(key.strip_prefix(TOKYO)?))
+        let key = key.strip_prefix(TOKYO).unwrap_or(key);
+        data::NAMES
+            .get(key)
+            .copied()
+            .or_else(|| Self::from_code(key))
     }
 }
 
 /// The prefecture's name, which may precede a municipality's.
 const TOKYO: &str = "東京都";
-
-fn lookup_key(key: &str) -> Option<&'static Municipality> {
-    data::NAMES
-        .get(key)
-        .or_else(|| data::CODES.get(key))
-        .copied()
-}
 
 /// The members of `region`, in code order.
 pub(crate) fn members(region: Region) -> &'static [Municipality] {
@@ -363,16 +380,17 @@ impl TryFrom<&str> for Municipality {
 ///
 /// - a 6-digit code whose first five digits are a municipality's JIS code
 ///   (a wrong check digit) suggests that municipality;
-/// - otherwise each municipality scores the larger of two Dice
+/// - otherwise each municipality scores the largest of three Dice
 ///   coefficients, `2·|A∩B| / (|A|+|B|)`: over the distinct characters of
-///   the input and of the Japanese name, and over the character pairs of
+///   the input and of the Japanese name, over those of the input and of the
+///   reading (katakana read as hiragana), and over the character pairs of
 ///   the input and of the romanised name (without macrons; with and
 ///   without its kind). Those scoring at least 0.4 and at least three
 ///   quarters of the best score are suggested, best first (ties in code
 ///   order), five at most.
 ///
-/// The message names the suggestions, or, when there are none, lists all 62
-/// names in code order.
+/// The message names the suggestions (never the whole list of 62), and
+/// repeats at most 40 characters of the input.
 ///
 /// ```
 /// use zaitaku_opinions::Municipality;
@@ -384,16 +402,21 @@ impl TryFrom<&str> for Municipality {
 ///
 /// let err = "131017".parse::<Municipality>().unwrap_err();
 /// assert_eq!(err.suggestions()[0].code(), "131016");
+///
+/// // Close by reading: a wrong kind, in half-width katakana.
+/// let err = "ﾊﾁｵｳｼﾞ区".parse::<Municipality>().unwrap_err();
+/// assert_eq!(err.suggestions()[0].name(), "八王子市");
+/// assert!(err.to_string().chars().count() < 200);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown municipality `{input}`; {}", hint(.suggestions))]
+#[error("unknown municipality `{}`; {}", crate::names::shorten(.input), hint(.suggestions))]
 pub struct UnknownMunicipalityError {
     input: String,
     suggestions: Vec<&'static Municipality>,
 }
 
 impl UnknownMunicipalityError {
-    fn new(input: &str) -> Self {
+    pub(crate) fn new(input: &str) -> Self {
         Self {
             input: input.to_owned(),
             suggestions: closest(input),
@@ -414,17 +437,11 @@ impl UnknownMunicipalityError {
 
 fn hint(suggestions: &[&'static Municipality]) -> String {
     if suggestions.is_empty() {
-        let mut all: Vec<&Municipality> = Municipality::all().iter().collect();
-        all.sort();
-        let names: Vec<&str> = all.iter().map(|m| m.name()).collect();
-        format!(
-            "expected the name or code of one of Tokyo's 62 区市町村: {}",
-            names.join(", ")
-        )
+        "expected the name, reading or code of one of Tokyo's 62 区市町村".to_owned()
     } else {
         let names: Vec<String> = suggestions
             .iter()
-            .map(|m| format!("{} ({}, {})", m.name(), m.slug(), m.code()))
+            .map(|m| format!("{} ({})", m.name(), m.slug()))
             .collect();
         format!("closest: {}", names.join(", "))
     }
@@ -439,6 +456,9 @@ const RELATIVE_SCORE: f64 = 0.75;
 
 /// See [`UnknownMunicipalityError`] for the rule.
 fn closest(input: &str) -> Vec<&'static Municipality> {
+    if input.len() > data::LONGEST_INPUT + TOKYO.len() {
+        return Vec::new();
+    }
     let Some(key) = name_key(input) else {
         return Vec::new();
     };
@@ -455,10 +475,11 @@ fn closest(input: &str) -> Vec<&'static Municipality> {
         .iter()
         .filter_map(|m| {
             let by_name = dice(&chars, &distinct_chars(m.name.chars()));
+            let by_reading = dice(&chars, &distinct_chars(m.reading.chars()));
             let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
             let by_romaji =
                 dice(&pairs, &self::pairs(bare)).max(dice(&pairs, &self::pairs(m.slug)));
-            let score = by_name.max(by_romaji);
+            let score = by_name.max(by_reading).max(by_romaji);
             (score >= MIN_SCORE).then_some((score, m))
         })
         .collect();

@@ -1,9 +1,12 @@
-//! Names of the closed sets ([`Region`](crate::Region),
-//! [`Theme`](crate::Theme), [`Category`](crate::Category)): the error for an
-//! unknown name, and the trait impls the three enums share.
+//! The closed sets ([`Region`](crate::Region), [`Theme`](crate::Theme),
+//! [`Category`](crate::Category), [`Zone`](crate::Zone),
+//! [`MatchKind`](crate::MatchKind), [`RecordKind`](crate::RecordKind),
+//! [`MunicipalityKind`](crate::MunicipalityKind)): the one name lookup they
+//! share, its error, and the macro that declares each enum with its trait
+//! impls.
 
-/// A name that is not a [`Region`](crate::Region), [`Theme`](crate::Theme)
-/// or [`Category`](crate::Category). Its message lists the valid names.
+/// A name that is not one of a closed set's. Its message lists the valid
+/// names.
 ///
 /// ```
 /// use zaitaku_opinions::Region;
@@ -15,24 +18,17 @@
 /// assert!(err.valid_names().any(|n| n == "北多摩北部"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} name `{input}`; expected one of: {valid}")]
+#[error("unknown {kind} name `{}`; expected one of: {}", shorten(.input), .valid.join(", "))]
 pub struct UnknownNameError {
     kind: &'static str,
     input: String,
-    valid: &'static str,
+    valid: &'static [&'static str],
 }
 
 impl UnknownNameError {
-    pub(crate) fn new(kind: &'static str, input: &str, valid: &'static str) -> Self {
-        Self {
-            kind,
-            input: input.to_owned(),
-            valid,
-        }
-    }
-
-    /// Which set the name was looked up in: `"region"`, `"theme"` or
-    /// `"category"`.
+    /// Which set the name was looked up in: `"region"`, `"theme"`,
+    /// `"category"`, `"zone"`, `"match kind"`, `"record kind"` or
+    /// `"municipality kind"`.
     pub fn kind(&self) -> &'static str {
         self.kind
     }
@@ -42,44 +38,191 @@ impl UnknownNameError {
         &self.input
     }
 
-    /// The canonical names of the set, in order.
+    /// The canonical names of the set, in order: the names its lookup tries
+    /// first.
     pub fn valid_names(&self) -> impl Iterator<Item = &'static str> {
-        self.valid.split(", ")
+        self.valid.iter().copied()
     }
 }
 
-/// `from_name` for a name that is not spelt canonically: first `exact`, the
-/// generated `match` on every spelling and every normalised key; then, if
-/// the name is already in normal form, that `match` was final; otherwise
-/// it is normalised (on the stack) and looked up in the phf map of
-/// normalised keys.
+/// At most this many characters of an input are repeated in a message.
+const SHOWN: usize = 40;
+
+/// The input as an error message shows it: cut after [`SHOWN`] characters.
+pub(crate) fn shorten(input: &str) -> String {
+    match input.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &input[..end]),
+        None => input.to_owned(),
+    }
+}
+
+/// The normalised spellings of a closed set (generated from the vocabulary
+/// by `build.rs`), and the longest input that can be one of them.
+pub(crate) struct Names<T: 'static> {
+    /// Every accepted spelling's `normalize::name_key` → value.
+    pub keys: phf::Map<&'static str, T>,
+    /// No longer input is looked up: four times the longest key, in bytes
+    /// (NFKC turns at most three bytes into one, e.g. `ａ` into `a`, and
+    /// ignored characters such as spaces may come between).
+    pub longest_input: usize,
+}
+
+/// A closed set, as the macro below declares it.
+pub(crate) trait ClosedSet: Copy + 'static {
+    /// Which set, for messages.
+    const KIND: &'static str;
+    /// Every value, in order.
+    const ALL: &'static [Self];
+    /// The canonical names, in order: the exact-match fast path.
+    const CANONICAL: &'static [&'static str];
+    /// Every other spelling.
+    fn names() -> &'static Names<Self>;
+}
+
+/// The one name lookup of every closed set, behind `from_name`, `FromStr`
+/// and serde: the canonical names compared as given (the `match` a user
+/// would write), then every other spelling through the generated map of
+/// normalised keys. Allocates nothing; an input longer than any spelling
+/// could be is rejected before it is normalised.
+#[inline]
+pub(crate) fn lookup<T: ClosedSet>(name: &str) -> Option<T> {
+    match T::CANONICAL.iter().position(|&n| n == name) {
+        Some(i) => Some(T::ALL[i]),
+        None => lookup_other(name),
+    }
+}
+
 #[inline(never)]
-pub(crate) fn from_other_name<T: Copy>(
-    name: &str,
-    exact: impl Fn(&str) -> Option<T>,
-    keys: &'static phf::Map<&'static str, T>,
-) -> Option<T> {
-    if let Some(value) = exact(name) {
+fn lookup_other<T: ClosedSet>(name: &str) -> Option<T> {
+    let names = T::names();
+    if name.len() > names.longest_input {
+        return None;
+    }
+    if let Some(&value) = names.keys.get(name) {
         return Some(value);
     }
+    // Already in normal form: the map's answer was final.
     if crate::normalize::is_name_key(name) {
         return None;
     }
     let key = crate::normalize::name_key(name)?;
-    keys.get(key.as_str()).copied()
+    names.keys.get(key.as_str()).copied()
 }
 
-/// Implements, for a closed-set enum with `ALL`, `name_ja()` and
-/// `from_name()`: `Display` (the Japanese name), `FromStr`, the `&'static
-/// str` conversions, and strum's `IntoEnumIterator`, `EnumCount`,
-/// `VariantArray` and `VariantNames` (written out here rather than derived,
-/// which saves users the strum_macros build).
+/// [`lookup`], or the error that lists the valid names.
+pub(crate) fn parse<T: ClosedSet>(name: &str) -> Result<T, UnknownNameError> {
+    lookup(name).ok_or_else(|| UnknownNameError {
+        kind: T::KIND,
+        input: name.to_owned(),
+        valid: T::CANONICAL,
+    })
+}
+
+/// Whether two strings are equal, in a `const` context.
+pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Declares a closed-set enum from its variants (each documented) and its
+/// vocabulary table (`crate::vocab`), with:
+///
+/// - `ALL`, `COUNT` and `iter()`, inherent (no strum import needed), and
+///   strum's `IntoEnumIterator`, `EnumCount`, `VariantArray` and
+///   `VariantNames` (written out here rather than derived, which saves
+///   users the strum_macros build);
+/// - `Display` (the `display` column), `FromStr` and `TryFrom<&str>`
+///   through [`lookup`], `From<Self> for &'static str` and `AsRef<str>`;
+/// - with `serde`, the `slug` column written and any spelling read;
+/// - compile-time checks that the table has one row per variant, in the
+///   variants' order.
 macro_rules! closed_set {
-    ($ty:ident, $kind:literal, $valid:path, $n:literal) => {
+    (
+        $(#[$meta:meta])*
+        pub enum $ty:ident ($kind:literal, $table:ident, $names:ident) {
+            canonical: $canonical:ident, display: $display:ident, slug: $slug:ident,
+            $($(#[$vmeta:meta])* $variant:ident,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $ty {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $ty {
+            /// Every value, in order.
+            pub const ALL: [$ty; [$(stringify!($variant)),+].len()] = [$($ty::$variant),+];
+
+            /// How many values there are.
+            pub const COUNT: usize = Self::ALL.len();
+
+            /// Every value, in order.
+            pub fn iter() -> ::core::iter::Copied<::core::slice::Iter<'static, $ty>> {
+                Self::ALL.iter().copied()
+            }
+
+            /// This value's row of the vocabulary table.
+            const fn row(self) -> &'static $crate::vocab::$table {
+                &$crate::vocab::$names[self as usize]
+            }
+
+            /// The canonical names, in order.
+            const CANONICAL: [&'static str; Self::COUNT] = {
+                let mut names = [""; Self::COUNT];
+                let mut i = 0;
+                while i < Self::COUNT {
+                    names[i] = Self::ALL[i].row().$canonical;
+                    i += 1;
+                }
+                names
+            };
+
+            /// The `display` names, in order.
+            const DISPLAY: [&'static str; Self::COUNT] = {
+                let mut names = [""; Self::COUNT];
+                let mut i = 0;
+                while i < Self::COUNT {
+                    names[i] = Self::ALL[i].row().$display;
+                    i += 1;
+                }
+                names
+            };
+        }
+
+        // One row per variant, in order.
+        const _: () = {
+            assert!($crate::vocab::$names.len() == $ty::COUNT);
+            let names = [$(stringify!($variant)),+];
+            let mut i = 0;
+            while i < names.len() {
+                assert!($crate::names::const_eq($crate::vocab::$names[i].variant, names[i]));
+                i += 1;
+            }
+        };
+
+        impl $crate::names::ClosedSet for $ty {
+            const KIND: &'static str = $kind;
+            const ALL: &'static [Self] = &$ty::ALL;
+            const CANONICAL: &'static [&'static str] = &$ty::CANONICAL;
+            fn names() -> &'static $crate::names::Names<Self> {
+                &$crate::dataset::$names
+            }
+        }
+
         impl ::core::fmt::Display for $ty {
-            /// Writes the Japanese name.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.name_ja())
+                f.write_str(self.row().$display)
             }
         }
 
@@ -88,7 +231,7 @@ macro_rules! closed_set {
 
             /// Parses any accepted spelling; see `from_name`.
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::from_name(s).ok_or_else(|| $crate::UnknownNameError::new($kind, s, $valid))
+                $crate::names::parse(s)
             }
         }
 
@@ -96,26 +239,26 @@ macro_rules! closed_set {
             type Error = $crate::UnknownNameError;
 
             fn try_from(s: &str) -> Result<Self, Self::Error> {
-                s.parse()
+                $crate::names::parse(s)
             }
         }
 
         impl From<$ty> for &'static str {
-            /// The Japanese name.
+            /// The name `Display` writes.
             fn from(value: $ty) -> Self {
-                value.name_ja()
+                value.row().$display
             }
         }
 
         impl AsRef<str> for $ty {
-            /// The Japanese name.
+            /// The name `Display` writes.
             fn as_ref(&self) -> &str {
-                self.name_ja()
+                self.row().$display
             }
         }
 
         impl ::strum::EnumCount for $ty {
-            const COUNT: usize = $n;
+            const COUNT: usize = $ty::COUNT;
         }
 
         impl ::strum::VariantArray for $ty {
@@ -123,23 +266,33 @@ macro_rules! closed_set {
         }
 
         impl ::strum::VariantNames for $ty {
-            /// The Japanese names, in order.
-            const VARIANTS: &'static [&'static str] = &{
-                let mut names = [""; $n];
-                let mut i = 0;
-                while i < $n {
-                    names[i] = $ty::ALL[i].name_ja();
-                    i += 1;
-                }
-                names
-            };
+            /// The names `Display` writes, in order.
+            const VARIANTS: &'static [&'static str] = &$ty::DISPLAY;
         }
 
         impl ::strum::IntoEnumIterator for $ty {
             type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, $ty>>;
 
             fn iter() -> Self::Iterator {
-                <$ty as ::strum::VariantArray>::VARIANTS.iter().copied()
+                $ty::iter()
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+        impl ::serde::Serialize for $ty {
+            /// Writes the ASCII slug.
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.row().$slug)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            /// Reads any spelling `FromStr` accepts.
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::serde_impls::parse_str(deserializer, $kind)
             }
         }
     };
@@ -163,7 +316,7 @@ mod tests {
             .filter(|c| is_name_key(c.encode_utf8(&mut [0; 4])))
             .collect();
         // Printable ASCII but upper case and 【】-like ignored characters,
-        // kana, and the 20,992 unified ideographs.
+        // hiragana, and the 20,992 unified ideographs.
         assert!(vouched.len() > 20_000);
         for c in &vouched {
             let s = c.to_string();
@@ -190,6 +343,7 @@ mod tests {
             "①",
             "・",
             " 区中央部",
+            "ハチオウジ",
         ] {
             assert!(!is_name_key(s), "{s}");
         }
@@ -203,5 +357,12 @@ mod tests {
         ] {
             assert!(is_name_key(s), "{s}");
         }
+    }
+
+    #[test]
+    fn katakana_and_half_width_katakana_fold_to_hiragana() {
+        assert_eq!(key("ハチオウジ"), "はちおうじ");
+        assert_eq!(key("ﾊﾁｵｳｼﾞ市"), "はちおうじ市");
+        assert_eq!(key("訪問看護ステーション"), "訪問看護すてーしょん");
     }
 }

@@ -50,9 +50,12 @@ impl NameKey {
     }
 }
 
-/// The comparison form of a name: [`text_chars`], without the characters in
-/// [`NAME_IGNORED`] and with surrounding white space trimmed. `None` if it
-/// would not fit in [`NAME_KEY_CAPACITY`] bytes. Allocates nothing.
+/// The comparison form of a name: [`text_chars`] with katakana folded into
+/// hiragana (`ハチオウジ`, and after NFKC `ﾊﾁｵｳｼﾞ`, become `はちおうじ`) and
+/// the macrons of romanised names dropped (`chūō` becomes `chuo`), without
+/// the characters in [`NAME_IGNORED`] and with surrounding white space
+/// trimmed. `None` if it would not fit in [`NAME_KEY_CAPACITY`] bytes.
+/// Allocates nothing.
 pub fn name_key(name: &str) -> Option<NameKey> {
     let mut key = NameKey {
         buf: [0; NAME_KEY_CAPACITY],
@@ -62,6 +65,16 @@ pub fn name_key(name: &str) -> Option<NameKey> {
         if NAME_IGNORED.contains(&c) || c.is_whitespace() {
             continue;
         }
+        let c = match c {
+            // Katakana ァ..ヶ sit 0x60 above their hiragana ぁ..ゖ.
+            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            'ā' | 'Ā' => 'a',
+            'ē' | 'Ē' => 'e',
+            'ī' | 'Ī' => 'i',
+            'ō' | 'Ō' => 'o',
+            'ū' | 'Ū' => 'u',
+            c => c,
+        };
         let n = c.len_utf8();
         let end = key.len + n;
         if end > NAME_KEY_CAPACITY {
@@ -75,7 +88,8 @@ pub fn name_key(name: &str) -> Option<NameKey> {
 
 /// Whether `name` is certainly its own [`name_key`], decided without
 /// normalising: every character is a lower-case ASCII letter, digit or
-/// punctuation not in [`NAME_IGNORED`], a kana or a CJK unified ideograph.
+/// punctuation not in [`NAME_IGNORED`], a hiragana or a CJK unified
+/// ideograph.
 /// None of these changes under NFKC or composes with its neighbour, so the
 /// whole string is in NFKC. `false` when unsure (any other character),
 /// which only means the caller takes the slow path.
@@ -84,13 +98,10 @@ pub fn is_name_key(name: &str) -> bool {
     name.chars().all(|c| match c {
         'a'..='z' | '0'..='9' => true,
         '!'..='~' => !c.is_ascii_uppercase() && !NAME_IGNORED.contains(&c),
-        // Hiragana without the combining sound marks (U+3099, U+309A),
-        // katakana without the middle dot (U+30FB, ignored), the prolonged
-        // sound mark, and the CJK Unified Ideographs block.
-        '\u{3041}'..='\u{3096}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'
-        | '\u{4E00}'..='\u{9FFF}' => true,
+        // Hiragana without the combining sound marks (U+3099, U+309A), the
+        // prolonged sound mark, and the CJK Unified Ideographs block
+        // (katakana is folded into hiragana, so it is not a key).
+        '\u{3041}'..='\u{3096}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}' => true,
         _ => false,
     })
 }

@@ -1,6 +1,7 @@
 //! The records: area opinions and key opinions.
 
 use crate::{Category, KeyOpinionId, OpinionId, Region, Theme};
+use std::fmt;
 
 /// The lines of the data file a record was read from (1-based, inclusive).
 ///
@@ -9,6 +10,7 @@ use crate::{Category, KeyOpinionId, OpinionId, Region, Theme};
 /// assert_eq!((o.lines().first(), o.lines().last()), (71, 72));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LineSpan {
     pub(crate) first: u32,
     pub(crate) last: u32,
@@ -46,6 +48,11 @@ impl LineSpan {
 /// assert_eq!(o.theme(), Theme::LocalSituation);
 /// assert_eq!(o.category(), Category::TwentyFourHourCare);
 /// assert!(o.text().starts_with("24時間体制を支援する取組"));
+/// assert_eq!(o.to_string(), format!("t1-kitatamananbu-03: {}", o.text()));
+///
+/// // Records are `Eq`, `Hash` and `Ord` (document order), by id.
+/// let set: std::collections::BTreeSet<_> = zaitaku_opinions::opinions().iter().rev().collect();
+/// assert_eq!(set.first().unwrap().id().to_string(), "t1-kuchuobu-01");
 /// ```
 pub struct Opinion {
     pub(crate) id: OpinionId,
@@ -130,6 +137,14 @@ impl Opinion {
 
 /// An opinion similar to another, with its similarity score; see
 /// [`Opinion::similar`].
+///
+/// ```
+/// let o = zaitaku_opinions::opinion("t1-kuseinanbu-04").unwrap();
+/// let best = &o.similar()[0];
+/// assert_ne!(best.opinion().region(), o.region());
+/// assert!((0.3..=1.0).contains(&best.score()));
+/// assert!(o.similar().iter().all(|s| s.score() <= best.score()));
+/// ```
 pub struct Similar {
     pub(crate) opinion: &'static Opinion,
     pub(crate) score: f32,
@@ -148,6 +163,7 @@ impl Similar {
     }
 }
 
+crate::names::closed_set! {
 /// How a key opinion was matched to the area opinion(s) it was taken from.
 ///
 /// ```
@@ -156,9 +172,11 @@ impl Similar {
 /// let merged: Vec<_> = key_opinions().iter().filter(|k| k.match_kind() == MatchKind::Merged).collect();
 /// assert_eq!(merged.len(), 1);
 /// assert_eq!(merged[0].taken_from().len(), 3);
+/// assert_eq!(MatchKind::WidthInsensitive.to_string(), "width-insensitive");
+/// assert!(MatchKind::Exact < MatchKind::Merged);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MatchKind {
+pub enum MatchKind ("match kind", SlugNames, MATCH_KINDS) {
+    canonical: slug, display: slug, slug: slug,
     /// Identical text.
     Exact,
     /// Identical after NFKC normalisation (e.g. `ＩＣＴ` vs `ICT`).
@@ -168,6 +186,20 @@ pub enum MatchKind {
     /// others are area opinions of the same category with a similarity of
     /// at least 0.3.
     Merged,
+}
+}
+
+impl MatchKind {
+    /// An ASCII slug: `exact`, `width-insensitive` or `merged`.
+    pub const fn slug(self) -> &'static str {
+        self.row().slug
+    }
+
+    /// Looks a name up: the slug or the variant name, compared as
+    /// [`Region::from_name`] compares names.
+    pub fn from_name(name: &str) -> Option<MatchKind> {
+        crate::names::lookup(name)
+    }
 }
 
 /// A key opinion (主な意見) selected for a theme, with the area opinion(s)
@@ -258,37 +290,37 @@ impl KeyOpinion {
 }
 
 // The records link to each other (an opinion to the key opinions quoting it
-// and back, similar opinions both ways), so derived `Debug` and `PartialEq`
-// would follow the links round a cycle until the stack overflows. Links are
-// shown and compared by id instead; an id names one record of the static
-// dataset, so equal ids mean the same record.
+// and back, similar opinions both ways), so derived `Debug`, `PartialEq`
+// and `Hash` would follow the links round a cycle until the stack
+// overflows. Links are shown and compared by id instead; an id names one
+// record of the static dataset, so equal ids mean the same record, and ids
+// sort in document order.
 
 /// An id shown as its string (`t1-kuchuobu-03`), for `Debug`.
 struct Id<T>(T);
 
-impl<T: std::fmt::Display> std::fmt::Debug for Id<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
+impl<T: fmt::Display> fmt::Debug for Id<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
     }
 }
 
 /// Ids of linked records, for `Debug`.
 struct Ids<I>(I);
 
-impl<I: Iterator<Item = T> + Clone, T: std::fmt::Display> std::fmt::Debug for Ids<I> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<I: Iterator<Item = T> + Clone, T: fmt::Display> fmt::Debug for Ids<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.0.clone().map(Id)).finish()
     }
 }
 
-impl std::fmt::Debug for Opinion {
-    /// The fields, with linked records as ids.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Debug for Opinion {
+    /// What the accessors show, with linked records as ids.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Opinion")
             .field("id", &Id(self.id))
             .field("category", &self.category)
             .field("text", &self.text)
-            .field("normalized", &self.normalized)
             .field("lines", &self.lines)
             .field("key_opinions", &Ids(self.key_opinions.iter().map(|k| k.id)))
             .field("similar", &self.similar)
@@ -296,16 +328,23 @@ impl std::fmt::Debug for Opinion {
     }
 }
 
-impl PartialEq for Opinion {
-    /// The same record (compared by id).
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
+impl fmt::Debug for KeyOpinion {
+    /// What the accessors show, with linked records as ids.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyOpinion")
+            .field("id", &Id(self.id))
+            .field("category", &self.category)
+            .field("text", &self.text)
+            .field("lines", &self.lines)
+            .field("taken_from", &Ids(self.taken_from.iter().map(|o| o.id)))
+            .field("match_kind", &self.match_kind)
+            .finish()
     }
 }
 
-impl std::fmt::Debug for Similar {
+impl fmt::Debug for Similar {
     /// The similar opinion's id and the score.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Similar")
             .field("opinion", &Id(self.opinion.id))
             .field("score", &self.score)
@@ -320,24 +359,47 @@ impl PartialEq for Similar {
     }
 }
 
-impl std::fmt::Debug for KeyOpinion {
-    /// The fields, with linked records as ids.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyOpinion")
-            .field("id", &Id(self.id))
-            .field("category", &self.category)
-            .field("text", &self.text)
-            .field("normalized", &self.normalized)
-            .field("lines", &self.lines)
-            .field("taken_from", &Ids(self.taken_from.iter().map(|o| o.id)))
-            .field("match_kind", &self.match_kind)
-            .finish()
-    }
+/// `Eq`, `Hash` and `Ord` by id, and `Display` as `id: text`, for a record
+/// type.
+macro_rules! by_id {
+    ($ty:ident) => {
+        impl PartialEq for $ty {
+            /// The same record (compared by id).
+            fn eq(&self, other: &Self) -> bool {
+                self.id == other.id
+            }
+        }
+
+        impl Eq for $ty {}
+
+        impl std::hash::Hash for $ty {
+            /// Hashes the id.
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.id.hash(state);
+            }
+        }
+
+        impl PartialOrd for $ty {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $ty {
+            /// Document order (by id).
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.id.cmp(&other.id)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            /// Writes the id and the text: `t1-kuchuobu-03: …`.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}: {}", self.id, self.text)
+            }
+        }
+    };
 }
 
-impl PartialEq for KeyOpinion {
-    /// The same record (compared by id).
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
+by_id!(Opinion);
+by_id!(KeyOpinion);

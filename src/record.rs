@@ -1,15 +1,36 @@
 //! One record of either kind: an area opinion or a key opinion.
 
-use crate::{Category, KeyOpinion, LineSpan, Opinion, Region, Theme};
+use crate::{Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme};
+use std::cmp::Ordering;
 use std::fmt;
 
+crate::names::closed_set! {
 /// Which kind of record: an area opinion or a key opinion (主な意見).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RecordKind {
+///
+/// ```
+/// use zaitaku_opinions::{Query, Record, RecordKind};
+///
+/// let r = Record::from(zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap());
+/// assert_eq!(r.kind(), RecordKind::Area);
+/// assert_eq!(RecordKind::Key.slug(), "key");
+/// assert_eq!("area".parse::<RecordKind>()?, RecordKind::Area);
+/// assert_eq!(Query::new().kind(RecordKind::Key).iter().count(), 54);
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
+/// ```
+pub enum RecordKind ("record kind", SlugNames, RECORD_KINDS) {
+    canonical: slug, display: slug, slug: slug,
     /// An area opinion ([`Opinion`]).
     Area,
     /// A key opinion ([`KeyOpinion`]).
     Key,
+}
+}
+
+impl RecordKind {
+    /// An ASCII slug: `area` or `key`.
+    pub const fn slug(self) -> &'static str {
+        self.row().slug
+    }
 }
 
 /// One record of either kind, as a [`Query`](crate::Query) yields it.
@@ -21,15 +42,21 @@ pub enum RecordKind {
 /// let r = Record::from(o);
 /// assert_eq!(r.kind(), RecordKind::Area);
 /// assert_eq!(r.region(), Some(Region::KuChuobu));
-/// assert_eq!(r.to_string(), "t1-kuchuobu-01");
+/// assert_eq!(r.id().to_string(), "t1-kuchuobu-01");
+/// assert!(r.to_string().starts_with("t1-kuchuobu-01: "));
 ///
 /// let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
 /// assert_eq!(k.region(), None);
 /// // Taken from opinions of 区南部, 区西北部 and 区中央部 (in the official order):
 /// let regions: Vec<Region> = k.regions().collect();
 /// assert_eq!(regions, [Region::KuChuobu, Region::KuNanbu, Region::KuSeihokubu]);
+///
+/// // Records sort in document order: テーマ②'s key opinions come before its
+/// // area opinions.
+/// assert!(k < Record::from(zaitaku_opinions::opinion("t2-kuchuobu-01").unwrap()));
+/// assert!(r < k);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Record {
     /// An area opinion.
     Area(&'static Opinion),
@@ -38,6 +65,14 @@ pub enum Record {
 }
 
 impl Record {
+    /// The id: [`RecordId`] prints as `t1-kuchuobu-03` or `t1-key-05-02`.
+    pub const fn id(self) -> RecordId {
+        match self {
+            Record::Area(o) => RecordId::Area(o.id()),
+            Record::Key(k) => RecordId::Key(k.id()),
+        }
+    }
+
     /// Which kind of record it is.
     pub const fn kind(self) -> RecordKind {
         match self {
@@ -135,11 +170,138 @@ impl Record {
 }
 
 impl fmt::Display for Record {
-    /// Writes the record's id (`t1-kuchuobu-03`, `t1-key-05-02`).
+    /// Writes the id and the text: `t1-kuchuobu-03: …`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.id(), self.text())
+    }
+}
+
+impl PartialOrd for Record {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Record {
+    /// Document order (each record starts on a line of its own).
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.lines().first().cmp(&other.lines().first())
+    }
+}
+
+/// The id of a record of either kind.
+///
+/// ```
+/// use zaitaku_opinions::{Record, RecordId};
+///
+/// let id = zaitaku_opinions::key_opinion("t1-key-05-02").unwrap().id();
+/// let any = RecordId::from(id);
+/// assert_eq!(any.to_string(), "t1-key-05-02");
+/// assert_eq!(any.record(), Record::from(id.key_opinion()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordId {
+    /// An area opinion's.
+    Area(OpinionId),
+    /// A key opinion's.
+    Key(KeyOpinionId),
+}
+
+impl RecordId {
+    /// The record.
+    pub fn record(self) -> Record {
+        match self {
+            RecordId::Area(id) => Record::Area(id.opinion()),
+            RecordId::Key(id) => Record::Key(id.key_opinion()),
+        }
+    }
+}
+
+impl fmt::Display for RecordId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Record::Area(o) => o.id().fmt(f),
-            Record::Key(k) => k.id().fmt(f),
+            RecordId::Area(id) => id.fmt(f),
+            RecordId::Key(id) => id.fmt(f),
+        }
+    }
+}
+
+impl From<OpinionId> for RecordId {
+    fn from(id: OpinionId) -> Self {
+        RecordId::Area(id)
+    }
+}
+
+impl From<KeyOpinionId> for RecordId {
+    fn from(id: KeyOpinionId) -> Self {
+        RecordId::Key(id)
+    }
+}
+
+/// A record as one flat row of scalars, for spreadsheets and CSV; also what
+/// serde writes for every record ([`Opinion`], [`KeyOpinion`], [`Record`]).
+///
+/// ```
+/// use zaitaku_opinions::{Query, RecordKind};
+///
+/// let rows: Vec<_> = Query::new().iter().map(|r| r.row()).collect();
+/// assert_eq!(rows.len(), 204);
+/// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
+/// let row = zaitaku_opinions::Record::from(k).row();
+/// assert_eq!(row.kind, RecordKind::Key);
+/// assert_eq!(row.region, None);
+/// assert_eq!(row.taken_from.split(' ').count(), 3);
+/// assert!(row.first_line <= row.last_line);
+/// ```
+///
+/// With the `serde` feature, `csv::Writer::serialize(record.row())` writes
+/// one CSV line per record (enums as their slugs; `region` empty for a key
+/// opinion).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Row {
+    /// `t1-kuchuobu-03` or `t1-key-05-02`.
+    pub id: RecordId,
+    /// `area` or `key`.
+    pub kind: RecordKind,
+    /// The theme.
+    pub theme: Theme,
+    /// The area of an area opinion; `None` for a key opinion.
+    pub region: Option<Region>,
+    /// The category (a key opinion's is its group's).
+    pub category: Category,
+    /// The text, verbatim.
+    pub text: &'static str,
+    /// The ids of the area opinions a key opinion was taken from, main one
+    /// first, separated by a space; empty for an area opinion.
+    pub taken_from: String,
+    /// The first line of the data file it was read from (1-based).
+    pub first_line: u32,
+    /// The last line (1-based, inclusive).
+    pub last_line: u32,
+}
+
+impl Record {
+    /// The record as a [`Row`] of scalars (allocates only a key opinion's
+    /// `taken_from`).
+    pub fn row(self) -> Row {
+        let taken_from = match self {
+            Record::Area(_) => String::new(),
+            Record::Key(k) => {
+                let ids: Vec<String> = k.taken_from().iter().map(|o| o.id().to_string()).collect();
+                ids.join(" ")
+            }
+        };
+        Row {
+            id: self.id(),
+            kind: self.kind(),
+            theme: self.theme(),
+            region: self.region(),
+            category: self.category(),
+            text: self.text(),
+            taken_from,
+            first_line: self.lines().first(),
+            last_line: self.lines().last(),
         }
     }
 }

@@ -1,16 +1,15 @@
 //! Tokyo's secondary medical care areas (二次保健医療圏).
 
-use crate::dataset::{
-    OPINIONS, OPINION_RANGES, REGION_CODE, REGION_DESCRIPTION, REGION_ID_TOKEN, REGION_JA,
-    REGION_KANA, REGION_KEYS, REGION_ROMAJI, REGION_SLUG, REGION_VALID,
-};
+use crate::dataset::{OPINIONS, OPINION_RANGES};
 use crate::{names::closed_set, Municipality, Opinion, Theme};
 
+closed_set! {
 /// One of Tokyo's 13 secondary medical care areas (二次保健医療圏), in the
 /// official order.
 ///
-/// The romanised names ([`romaji`](Region::romaji), [`slug`](Region::slug))
-/// and English descriptions are this crate's, not official.
+/// The readings, the romanised names ([`romaji`](Region::romaji),
+/// [`slug`](Region::slug)) and the English descriptions are this crate's,
+/// not official.
 ///
 /// ```
 /// use zaitaku_opinions::{Region, Theme};
@@ -22,8 +21,8 @@ use crate::{names::closed_set, Municipality, Opinion, Theme};
 /// assert_eq!(region.opinions(Theme::LocalSituation).len(), 6);
 /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Region {
+pub enum Region ("region", RegionNames, REGIONS) {
+    canonical: ja, display: ja, slug: slug,
     /// 区中央部: Chiyoda, Chūō, Minato, Bunkyō, Taitō.
     KuChuobu,
     /// 区南部: Shinagawa, Ōta.
@@ -38,26 +37,29 @@ pub enum Region {
     KuTohokubu,
     /// 区東部: Sumida, Kōtō, Edogawa.
     KuTobu,
-    /// 西多摩: the western Tama towns and cities.
+    /// 西多摩: West Tama, its cities, towns and a village (檜原村).
     Nishitama,
     /// 南多摩: Hachiōji, Machida, Hino, Tama, Inagi.
     Minamitama,
-    /// 北多摩西部: Tachikawa, Akishima, Kokubunji, Kunitachi,
-    /// Higashiyamato, Musashimurayama.
+    /// 北多摩西部: North Tama, western part: Tachikawa, Akishima,
+    /// Kokubunji, Kunitachi, Higashiyamato, Musashimurayama.
     KitatamaSeibu,
-    /// 北多摩南部: Musashino, Mitaka, Fuchū, Chōfu, Koganei, Komae.
+    /// 北多摩南部: North Tama, southern part: Musashino, Mitaka, Fuchū,
+    /// Chōfu, Koganei, Komae.
     KitatamaNanbu,
-    /// 北多摩北部: Kodaira, Higashimurayama, Kiyose, Higashikurume,
-    /// Nishitōkyō.
+    /// 北多摩北部: North Tama, northern part: Kodaira, Higashimurayama,
+    /// Kiyose, Higashikurume, Nishitōkyō.
     KitatamaHokubu,
-    /// 島しょ: the Izu and Ogasawara islands.
+    /// 島しょ (also written 島嶼): the Izu and Ogasawara islands.
     ///
     /// **Has no opinions in this source**: 資料３－２ covers the other 12
     /// areas only, so [`Region::opinions`] returns an empty slice for it.
     /// It is still a region users will meet in other Tokyo data.
     Tosho,
 }
+}
 
+closed_set! {
 /// Which part of Tokyo a [`Region`] lies in.
 ///
 /// ```
@@ -66,9 +68,12 @@ pub enum Region {
 /// assert_eq!(Region::KuSeibu.zone(), Zone::Wards);
 /// assert_eq!(Region::Nishitama.zone(), Zone::Tama);
 /// assert_eq!(Region::Tosho.zone(), Zone::Islands);
+/// assert_eq!(Zone::Islands.to_string(), "島しょ");
+/// assert_eq!("島嶼".parse::<Zone>()?, Zone::Islands);
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Zone {
+pub enum Zone ("zone", ZoneNames, ZONES) {
+    canonical: ja, display: ja, slug: slug,
     /// The 23 special wards (区部).
     Wards,
     /// The Tama area (多摩).
@@ -76,43 +81,41 @@ pub enum Zone {
     /// The islands (島しょ).
     Islands,
 }
+}
 
 impl Zone {
     /// The Japanese name: 区部, 多摩 or 島しょ.
     pub const fn name_ja(self) -> &'static str {
-        match self {
-            Zone::Wards => "区部",
-            Zone::Tama => "多摩",
-            Zone::Islands => "島しょ",
-        }
+        self.row().ja
+    }
+
+    /// An English name: `the 23 special wards`, `the Tama area` or `the
+    /// islands`.
+    pub const fn name_en(self) -> &'static str {
+        self.row().en
+    }
+
+    /// An ASCII slug: `wards`, `tama` or `islands`.
+    pub const fn slug(self) -> &'static str {
+        self.row().slug
+    }
+
+    /// Looks a name up without allocating: the Japanese name (also
+    /// `島嶼`), the English name, the slug or the variant name, compared as
+    /// [`Region::from_name`] compares names.
+    pub fn from_name(name: &str) -> Option<Zone> {
+        crate::names::lookup(name)
     }
 }
 
 impl Region {
-    /// All 13 regions, in the official order.
-    pub const ALL: [Region; 13] = [
-        Region::KuChuobu,
-        Region::KuNanbu,
-        Region::KuSeinanbu,
-        Region::KuSeibu,
-        Region::KuSeihokubu,
-        Region::KuTohokubu,
-        Region::KuTobu,
-        Region::Nishitama,
-        Region::Minamitama,
-        Region::KitatamaSeibu,
-        Region::KitatamaNanbu,
-        Region::KitatamaHokubu,
-        Region::Tosho,
-    ];
-
     /// The Japanese name, as printed in the source: `区中央部`.
     ///
     /// ```
     /// assert_eq!(zaitaku_opinions::Region::KuChuobu.name_ja(), "区中央部");
     /// ```
     pub const fn name_ja(self) -> &'static str {
-        REGION_JA[self as usize]
+        self.row().ja
     }
 
     /// The reading in hiragana: `くちゅうおうぶ`.
@@ -121,7 +124,7 @@ impl Region {
     /// assert_eq!(zaitaku_opinions::Region::KuChuobu.kana(), "くちゅうおうぶ");
     /// ```
     pub const fn kana(self) -> &'static str {
-        REGION_KANA[self as usize]
+        self.row().kana
     }
 
     /// A romanised name with macrons: `Ku-Chūōbu` (this crate's, not
@@ -131,7 +134,7 @@ impl Region {
     /// assert_eq!(zaitaku_opinions::Region::KuChuobu.romaji(), "Ku-Chūōbu");
     /// ```
     pub const fn romaji(self) -> &'static str {
-        REGION_ROMAJI[self as usize]
+        self.row().romaji
     }
 
     /// An ASCII slug: `ku-chuobu`.
@@ -140,7 +143,7 @@ impl Region {
     /// assert_eq!(zaitaku_opinions::Region::KitatamaNanbu.slug(), "kitatama-nanbu");
     /// ```
     pub const fn slug(self) -> &'static str {
-        REGION_SLUG[self as usize]
+        self.row().slug
     }
 
     /// The token used in opinion ids: `kuchuobu` (the slug without hyphens).
@@ -149,16 +152,17 @@ impl Region {
     /// assert_eq!(zaitaku_opinions::Region::KitatamaNanbu.id_token(), "kitatamananbu");
     /// ```
     pub const fn id_token(self) -> &'static str {
-        REGION_ID_TOKEN[self as usize]
+        self.row().id_token
     }
 
-    /// A plain English description: `central wards: Chiyoda, Chūō, …`.
+    /// A plain English description (this crate's): `central wards: Chiyoda,
+    /// Chūō, …`, `North Tama, western part: Tachikawa, …`.
     ///
     /// ```
     /// assert!(zaitaku_opinions::Region::KuChuobu.description().starts_with("central wards"));
     /// ```
     pub const fn description(self) -> &'static str {
-        REGION_DESCRIPTION[self as usize]
+        self.row().description
     }
 
     /// The four-digit area code (二次医療圏コード): `1301` for 区中央部 …
@@ -168,7 +172,7 @@ impl Region {
     /// assert_eq!(zaitaku_opinions::Region::KuSeinanbu.code(), "1303");
     /// ```
     pub const fn code(self) -> &'static str {
-        REGION_CODE[self as usize]
+        self.row().code
     }
 
     /// The part of Tokyo the region lies in.
@@ -178,23 +182,16 @@ impl Region {
     /// assert_eq!(Region::KitatamaHokubu.zone(), Zone::Tama);
     /// ```
     pub const fn zone(self) -> Zone {
-        match self {
-            Region::Nishitama
-            | Region::Minamitama
-            | Region::KitatamaSeibu
-            | Region::KitatamaNanbu
-            | Region::KitatamaHokubu => Zone::Tama,
-            Region::Tosho => Zone::Islands,
-            _ => Zone::Wards,
-        }
+        Zone::ALL[self.row().zone]
     }
 
     /// Looks a name up without allocating: the Japanese name (also with
     /// `保健医療圏`, `医療圏` or `二次保健医療圏` after it), the reading, the
-    /// romanised name, the slug, the variant name, the English description
-    /// or the area code. Full-width and half-width forms, `【】`, spaces,
-    /// hyphens and ASCII case do not matter. `None` on a miss; use
-    /// [`str::parse`] for an error that lists the valid names.
+    /// romanised name, the slug, the variant name, the English description,
+    /// the area code, or `島嶼` for 島しょ. Full-width and half-width forms,
+    /// katakana for hiragana, `【】`, spaces, hyphens and ASCII case do not
+    /// matter. `None` on a miss; use [`str::parse`] for an error that lists
+    /// the valid names.
     ///
     /// ```
     /// use zaitaku_opinions::Region;
@@ -206,11 +203,7 @@ impl Region {
     /// ```
     #[inline]
     pub fn from_name(name: &str) -> Option<Region> {
-        // The canonical names inline, everything else out of line.
-        match crate::dataset::region_canonical(name) {
-            Some(region) => Some(region),
-            None => crate::names::from_other_name(name, crate::dataset::region_exact, &REGION_KEYS),
-        }
+        crate::names::lookup(name)
     }
 
     /// This area's opinions on `theme`, in document order: a slice of the
@@ -277,8 +270,11 @@ impl Region {
     /// assert_eq!(Region::from_code("1314"), None);
     /// ```
     pub fn from_code(code: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.code() == code)
+        Region::iter().find(|r| r.code() == code)
+    }
+
+    /// The area whose [`id_token`](Region::id_token) is exactly `token`.
+    pub(crate) fn from_id_token(token: &str) -> Option<Region> {
+        Region::iter().find(|r| r.id_token() == token)
     }
 }
-
-closed_set!(Region, "region", REGION_VALID, 13);

@@ -1,36 +1,37 @@
-//! `Serialize` and `Deserialize`, written by hand (no `serde_derive`, so
-//! the feature costs users no proc-macro build).
+//! `Serialize` and `Deserialize`, in chrono-tz's shape: every value that
+//! has a name is a string, read back through the same lookup as `FromStr`.
 //!
-//! * [`Region`], [`Theme`], [`Category`], [`Zone`], [`MatchKind`] and
-//!   [`MunicipalityKind`] are written as their stable ASCII slugs
-//!   (`ku-chuobu`, `local-situation`, `admission-discharge`, `wards`,
-//!   `width-insensitive`, `ku`): slugs are the same in every format and
-//!   never need escaping. They are read through the same lookup as
-//!   `FromStr`, so Japanese names and the other accepted spellings are read
-//!   too.
-//! * [`OpinionId`] and [`KeyOpinionId`] are written as their id strings.
-//! * [`Opinion`] and [`KeyOpinion`] are written as flat records with ids
-//!   for the links; `&'static Opinion` and `&'static KeyOpinion` are read
-//!   back from an id string or from such a record (identified by its `id`,
-//!   the other fields checked against the dataset).
-//! * [`Municipality`] is written as a flat record keyed by its code and
-//!   read from any name or code, or from such a record.
+//! * The closed sets ([`Region`](crate::Region), [`Theme`](crate::Theme),
+//!   [`Category`](crate::Category), [`Zone`](crate::Zone),
+//!   [`MatchKind`](crate::MatchKind), [`RecordKind`], [`MunicipalityKind`](crate::MunicipalityKind)) are
+//!   written as their ASCII slugs and read through their one lookup (see
+//!   `names::closed_set`).
+//! * [`OpinionId`], [`KeyOpinionId`] and [`RecordId`] are written as their
+//!   id strings; the first two are read back from them.
+//! * Records ([`Opinion`], [`KeyOpinion`], [`Record`]) are written as their
+//!   [`Row`] (derived). `&'static Opinion` and `&'static KeyOpinion` are read
+//!   from an id, or from a row: its `id` finds the record, and every other
+//!   field given must agree with the record's own row.
+//! * [`Municipality`] is written with its fields (derived), and `&'static
+//!   Municipality` read from a name or code, or from such a record, the
+//!   same way.
 //!
-//! Everything is read from borrowed or owned input alike (a visitor that
-//! copies nothing it keeps: the values are the `'static` dataset's).
+//! Nothing read is kept: the values are the `'static` dataset's, so
+//! borrowed, transient and owned input all work.
 
 use crate::{
-    Category, KeyOpinion, KeyOpinionId, LineSpan, MatchKind, Municipality, MunicipalityKind,
-    Opinion, OpinionId, Region, Theme, Zone,
+    KeyOpinion, KeyOpinionId, Municipality, MunicipalityKind, Opinion, OpinionId, Record, RecordId,
+    RecordKind, Region, Row, Similar, Theme,
 };
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-/// A visitor that reads a string and looks it up with `FromStr`; it keeps
+/// A visitor that reads a string and parses it with `FromStr`; it keeps
 /// nothing of the input, so `visit_str` serves borrowed, transient and
 /// owned strings alike (serde forwards `visit_borrowed_str` and
 /// `visit_string` to it).
@@ -44,7 +45,7 @@ where
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        write!(f, "a {} as a string", self.0)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
@@ -52,234 +53,53 @@ where
     }
 }
 
-fn parse_str<'de, D, T>(deserializer: D, expecting: &'static str) -> Result<T, D::Error>
+/// Reads a `T` from a string through its `FromStr`; `what` names it in
+/// errors.
+pub(crate) fn parse_str<'de, D, T>(deserializer: D, what: &'static str) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: FromStr,
     T::Err: fmt::Display,
 {
-    deserializer.deserialize_str(ParseVisitor(expecting, PhantomData))
+    deserializer.deserialize_str(ParseVisitor(what, PhantomData))
 }
 
-macro_rules! slug_serde {
-    ($ty:ident, $expecting:literal, $doc_ser:literal, $doc_de:literal) => {
-        #[doc = $doc_ser]
+/// Writes an id as its string and reads it back through `FromStr`.
+macro_rules! id_serde {
+    ($ty:ident, $what:literal) => {
         #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl Serialize for $ty {
+            /// Writes the id string.
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.slug())
+                serializer.collect_str(self)
             }
         }
 
-        #[doc = $doc_de]
         #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> Deserialize<'de> for $ty {
+            /// Reads an id string; only ids of records in the dataset are
+            /// accepted.
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                parse_str(deserializer, $expecting)
+                parse_str(deserializer, $what)
             }
         }
     };
 }
 
-slug_serde!(
-    Region,
-    "a region name or slug such as `ku-chuobu` or `区中央部`",
-    "Writes the ASCII slug, e.g. `\"ku-chuobu\"` ([`Region::slug`]).",
-    "Reads any name [`Region::from_name`] accepts: slug, Japanese name, reading, code …"
-);
-slug_serde!(
-    Theme,
-    "a theme name or slug such as `local-situation` or `テーマ①`",
-    "Writes the ASCII slug, e.g. `\"local-situation\"` ([`Theme::slug`]).",
-    "Reads any name [`Theme::from_name`] accepts: slug, marker, title, number …"
-);
-slug_serde!(
-    Category,
-    "a category name or slug such as `admission-discharge` or `入退院調整`",
-    "Writes the ASCII slug, e.g. `\"admission-discharge\"` ([`Category::slug`]).",
-    "Reads any name [`Category::from_name`] accepts: slug, Japanese name or spelling, English name …"
-);
+id_serde!(OpinionId, "area opinion id such as `t1-kuchuobu-03`");
+id_serde!(KeyOpinionId, "key opinion id such as `t1-key-05-02`");
 
-/// Slugs and names of the small enums that have no `FromStr` of their own.
-trait Named: Sized + Copy + 'static {
-    const ALL: &'static [Self];
-    const KIND: &'static str;
-    fn slug(self) -> &'static str;
-    /// Other accepted names (Japanese name, variant name).
-    fn aliases(self) -> &'static [&'static str];
-
-    fn lookup(s: &str) -> Option<Self> {
-        let key = |t: &str| -> String {
-            t.chars()
-                .filter(|c| !matches!(c, '-' | '_' | ' '))
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
-        };
-        let wanted = key(s.trim());
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|v| key(v.slug()) == wanted || v.aliases().iter().any(|a| key(a) == wanted))
-    }
-}
-
-impl Named for Zone {
-    const ALL: &'static [Self] = &[Zone::Wards, Zone::Tama, Zone::Islands];
-    const KIND: &'static str = "zone";
-    fn slug(self) -> &'static str {
-        match self {
-            Zone::Wards => "wards",
-            Zone::Tama => "tama",
-            Zone::Islands => "islands",
-        }
-    }
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Zone::Wards => &["区部"],
-            Zone::Tama => &["多摩"],
-            Zone::Islands => &["島しょ", "島嶼"],
-        }
-    }
-}
-
-impl Named for MatchKind {
-    const ALL: &'static [Self] = &[
-        MatchKind::Exact,
-        MatchKind::WidthInsensitive,
-        MatchKind::Merged,
-    ];
-    const KIND: &'static str = "match kind";
-    fn slug(self) -> &'static str {
-        match self {
-            MatchKind::Exact => "exact",
-            MatchKind::WidthInsensitive => "width-insensitive",
-            MatchKind::Merged => "merged",
-        }
-    }
-    fn aliases(self) -> &'static [&'static str] {
-        &[]
-    }
-}
-
-struct NamedVisitor<T>(PhantomData<T>);
-
-impl<T: Named> Visitor<'_> for NamedVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a {} slug", T::KIND)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        T::lookup(v).ok_or_else(|| {
-            let valid: Vec<&str> = T::ALL.iter().map(|t| t.slug()).collect();
-            E::custom(format_args!(
-                "unknown {} `{v}`; expected one of: {}",
-                T::KIND,
-                valid.join(", ")
-            ))
-        })
-    }
-}
-
-/// Writes `"wards"`, `"tama"` or `"islands"`.
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for Zone {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(Named::slug(*self))
-    }
-}
-
-/// Reads `"wards"`, `"tama"` or `"islands"` (any ASCII case), the variant
-/// name, or the Japanese name (`区部`, `多摩`, `島しょ`).
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl<'de> Deserialize<'de> for Zone {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(NamedVisitor(PhantomData))
-    }
-}
-
-/// Writes `"exact"`, `"width-insensitive"` or `"merged"`.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for MatchKind {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(Named::slug(*self))
-    }
-}
-
-/// Reads `"exact"`, `"width-insensitive"` or `"merged"` (any ASCII case;
-/// the variant name also works).
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl<'de> Deserialize<'de> for MatchKind {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(NamedVisitor(PhantomData))
-    }
-}
-
-/// Writes the id string, e.g. `"t1-kuchuobu-03"`.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for OpinionId {
+impl Serialize for RecordId {
+    /// Writes the id string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
-/// Reads an id string; only ids of records in the dataset are accepted.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl<'de> Deserialize<'de> for OpinionId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        parse_str(deserializer, "an area opinion id such as `t1-kuchuobu-03`")
-    }
-}
-
-/// Writes the id string, e.g. `"t1-key-05-02"`.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for KeyOpinionId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// Reads an id string; only ids of records in the dataset are accepted.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl<'de> Deserialize<'de> for KeyOpinionId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        parse_str(deserializer, "a key opinion id such as `t1-key-05-02`")
-    }
-}
-
-/// Writes `{"first": 71, "last": 72}`.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for LineSpan {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("LineSpan", 2)?;
-        s.serialize_field("first", &self.first)?;
-        s.serialize_field("last", &self.last)?;
-        s.end()
-    }
-}
-
-/// The field names of a serialised record, shared by both kinds.
-const RECORD_FIELDS: &[&str] = &[
-    "id",
-    "kind",
-    "theme",
-    "region",
-    "category",
-    "text",
-    "taken_from",
-    "lines",
-];
-
-/// The `kind` of a serialised [`Opinion`].
-const KIND_OPINION: &str = "area";
-/// The `kind` of a serialised [`KeyOpinion`].
-const KIND_KEY_OPINION: &str = "key";
-
-/// Writes a flat record: `id`, `kind` (`"area"`, as in the export example), `theme`, `region` and
-/// `category` (slugs), `text`, `taken_from` (always empty for an area opinion;
-/// the field is there so that both kinds of record share one shape) and
-/// `lines` (`{first, last}`).
+/// Writes the record's [`Row`]: `id`, `kind` (`"area"`), `theme`, `region`
+/// and `category` (slugs), `text`, `taken_from` (empty), `first_line` and
+/// `last_line`.
 ///
 /// ```
 /// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
@@ -287,203 +107,133 @@ const KIND_KEY_OPINION: &str = "key";
 /// assert_eq!(json["id"], "t1-kuchuobu-01");
 /// assert_eq!(json["kind"], "area");
 /// assert_eq!(json["region"], "ku-chuobu");
-/// assert_eq!(json["lines"]["first"], 71);
+/// assert_eq!(json["first_line"], 71);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Opinion {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Opinion", RECORD_FIELDS.len())?;
-        s.serialize_field("id", &self.id())?;
-        s.serialize_field("kind", KIND_OPINION)?;
-        s.serialize_field("theme", &self.theme())?;
-        s.serialize_field("region", &Some(self.region()))?;
-        s.serialize_field("category", &self.category())?;
-        s.serialize_field("text", self.text())?;
-        s.serialize_field("taken_from", &[] as &[OpinionId])?;
-        s.serialize_field("lines", &self.lines())?;
-        s.end()
+        Record::Area(self.id.opinion()).row().serialize(serializer)
     }
 }
 
-/// Writes a flat record: `id`, `kind` (`"key"`), `theme`, `region`
-/// (`null`: key opinions belong to no area; formats without null, such as
-/// TOML, leave the field out), `category`, `text`, `taken_from` (the ids of
-/// the area opinions it was taken from, main source first) and `lines`.
+/// Writes the record's [`Row`]: `kind` is `"key"`, `region` is `null`
+/// (formats without null, such as TOML, leave it out) and `taken_from` the
+/// ids of the area opinions it was taken from, main one first, separated by
+/// a space.
 ///
 /// ```
 /// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
 /// let json = serde_json::to_value(k)?;
 /// assert_eq!(json["kind"], "key");
 /// assert!(json["region"].is_null());
-/// assert_eq!(json["taken_from"].as_array().map(Vec::len), Some(3));
+/// assert_eq!(json["taken_from"].as_str().map(|s| s.split(' ').count()), Some(3));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for KeyOpinion {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let sources = SourceIds(self.taken_from());
-        let mut s = serializer.serialize_struct("KeyOpinion", RECORD_FIELDS.len())?;
-        s.serialize_field("id", &self.id())?;
-        s.serialize_field("kind", KIND_KEY_OPINION)?;
-        s.serialize_field("theme", &self.theme())?;
-        s.serialize_field("region", &None::<Region>)?;
-        s.serialize_field("category", &self.category())?;
-        s.serialize_field("text", self.text())?;
-        s.serialize_field("taken_from", &sources)?;
-        s.serialize_field("lines", &self.lines())?;
+        Record::Key(self.id.key_opinion())
+            .row()
+            .serialize(serializer)
+    }
+}
+
+/// Writes the record's [`Row`].
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.row().serialize(serializer)
+    }
+}
+
+/// Writes `{"opinion": "<id>", "score": 0.53}`.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Similar {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Similar", 2)?;
+        s.serialize_field("opinion", &self.opinion.id)?;
+        s.serialize_field("score", &self.score)?;
         s.end()
     }
 }
 
-/// Serialises a list of opinions as their ids.
-struct SourceIds(&'static [&'static Opinion]);
+/// A [`Row`] as read back: the `id` it must have, and any other field,
+/// which must then agree with the record's. Unknown fields are ignored.
+#[derive(Deserialize)]
+struct RowIn<Id> {
+    id: Id,
+    kind: Option<RecordKind>,
+    theme: Option<Theme>,
+    region: Option<Region>,
+    category: Option<crate::Category>,
+    text: Option<String>,
+    taken_from: Option<String>,
+    first_line: Option<u32>,
+    last_line: Option<u32>,
+}
 
-impl Serialize for SourceIds {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|o| o.id()))
+impl<Id> RowIn<Id> {
+    /// The first field given that differs from `row`'s.
+    fn disagreement(&self, row: &Row) -> Option<&'static str> {
+        let differs = [
+            ("kind", self.kind.is_some_and(|v| v != row.kind)),
+            ("theme", self.theme.is_some_and(|v| v != row.theme)),
+            ("region", self.region.is_some_and(|v| Some(v) != row.region)),
+            ("category", self.category.is_some_and(|v| v != row.category)),
+            ("text", self.text.as_ref().is_some_and(|v| v != row.text)),
+            (
+                "taken_from",
+                self.taken_from
+                    .as_ref()
+                    .is_some_and(|v| *v != row.taken_from),
+            ),
+            (
+                "first_line",
+                self.first_line.is_some_and(|v| v != row.first_line),
+            ),
+            (
+                "last_line",
+                self.last_line.is_some_and(|v| v != row.last_line),
+            ),
+        ];
+        differs.into_iter().find(|d| d.1).map(|d| d.0)
     }
 }
 
-/// `lines` as read back, to compare with the record's.
-struct LinesRepr {
-    first: Option<u32>,
-    last: Option<u32>,
-}
-
-impl<'de> Deserialize<'de> for LinesRepr {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = LinesRepr;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a line span `{first, last}`")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LinesRepr, A::Error> {
-                let mut lines = LinesRepr {
-                    first: None,
-                    last: None,
-                };
-                while let Some(key) = map.next_key::<FieldName>()? {
-                    match key.0.as_str() {
-                        "first" => lines.first = Some(map.next_value()?),
-                        "last" => lines.last = Some(map.next_value()?),
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(lines)
-            }
-        }
-        deserializer.deserialize_map(V)
-    }
-}
-
-/// A map key, owned (keys may come from owned input).
-struct FieldName(String);
-
-impl<'de> Deserialize<'de> for FieldName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = FieldName;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldName, E> {
-                Ok(FieldName(v.to_owned()))
-            }
-        }
-        deserializer.deserialize_identifier(V)
-    }
-}
-
-/// A record to be read back: how to find it from an id, and its fields.
-trait Record: Sized + 'static {
-    type Id: FromStr<Err = crate::ParseIdError> + fmt::Display + Copy + for<'de> Deserialize<'de>;
-    type Source: PartialEq + for<'de> Deserialize<'de>;
-    const KIND: &'static str;
+/// A record type read from its id or from its row.
+trait ById: Sized + 'static {
+    type Id: FromStr<Err = crate::ParseIdError> + DeserializeOwned + fmt::Display + Copy;
     const EXPECTING: &'static str;
     fn find(id: Self::Id) -> &'static Self;
-    fn theme(&self) -> Theme;
-    fn region(&self) -> Option<Region>;
-    fn category(&self) -> Category;
-    fn text(&self) -> &'static str;
-    fn sources(&self) -> Vec<Self::Source>;
-    fn lines(&self) -> LineSpan;
+    fn record(&'static self) -> Record;
 }
 
-impl Record for Opinion {
+impl ById for Opinion {
     type Id = OpinionId;
-    type Source = OpinionId;
-    const KIND: &'static str = KIND_OPINION;
-    const EXPECTING: &'static str =
-        "an area opinion id such as `t1-kuchuobu-03`, or a serialised opinion";
+    const EXPECTING: &'static str = "an area opinion id such as `t1-kuchuobu-03`, or its row";
     fn find(id: OpinionId) -> &'static Self {
         id.opinion()
     }
-    fn theme(&self) -> Theme {
-        Opinion::theme(self)
-    }
-    fn region(&self) -> Option<Region> {
-        Some(Opinion::region(self))
-    }
-    fn category(&self) -> Category {
-        Opinion::category(self)
-    }
-    fn text(&self) -> &'static str {
-        Opinion::text(self)
-    }
-    fn sources(&self) -> Vec<OpinionId> {
-        Vec::new()
-    }
-    fn lines(&self) -> LineSpan {
-        Opinion::lines(self)
+    fn record(&'static self) -> Record {
+        Record::Area(self)
     }
 }
 
-impl Record for KeyOpinion {
+impl ById for KeyOpinion {
     type Id = KeyOpinionId;
-    type Source = OpinionId;
-    const KIND: &'static str = KIND_KEY_OPINION;
-    const EXPECTING: &'static str =
-        "a key opinion id such as `t1-key-05-02`, or a serialised key opinion";
+    const EXPECTING: &'static str = "a key opinion id such as `t1-key-05-02`, or its row";
     fn find(id: KeyOpinionId) -> &'static Self {
         id.key_opinion()
     }
-    fn theme(&self) -> Theme {
-        KeyOpinion::theme(self)
-    }
-    fn region(&self) -> Option<Region> {
-        None
-    }
-    fn category(&self) -> Category {
-        KeyOpinion::category(self)
-    }
-    fn text(&self) -> &'static str {
-        KeyOpinion::text(self)
-    }
-    fn sources(&self) -> Vec<OpinionId> {
-        KeyOpinion::taken_from(self)
-            .iter()
-            .map(|o| o.id())
-            .collect()
-    }
-    fn lines(&self) -> LineSpan {
-        KeyOpinion::lines(self)
+    fn record(&'static self) -> Record {
+        Record::Key(self)
     }
 }
 
 struct RecordVisitor<R>(PhantomData<R>);
 
-fn mismatch<E: de::Error>(id: &dyn fmt::Display, field: &str) -> E {
-    E::custom(format_args!(
-        "field `{field}` does not match record `{id}` of the dataset"
-    ))
-}
-
-impl<'de, R: Record> Visitor<'de> for RecordVisitor<R> {
+impl<'de, R: ById> Visitor<'de> for RecordVisitor<R> {
     type Value = &'static R;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -494,67 +244,26 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<R> {
         v.parse::<R::Id>().map(R::find).map_err(E::custom)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<&'static R, A::Error> {
-        let mut id: Option<R::Id> = None;
-        let mut kind: Option<String> = None;
-        let mut theme: Option<Theme> = None;
-        let mut region: Option<Option<Region>> = None;
-        let mut category: Option<Category> = None;
-        let mut text: Option<String> = None;
-        let mut sources: Option<Vec<R::Source>> = None;
-        let mut lines: Option<LinesRepr> = None;
-        while let Some(key) = map.next_key::<FieldName>()? {
-            match key.0.as_str() {
-                "id" => id = Some(map.next_value()?),
-                "kind" => kind = Some(map.next_value()?),
-                "theme" => theme = Some(map.next_value()?),
-                "region" => region = Some(map.next_value()?),
-                "category" => category = Some(map.next_value()?),
-                "text" => text = Some(map.next_value()?),
-                "taken_from" => sources = Some(map.next_value()?),
-                "lines" => lines = Some(map.next_value()?),
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<&'static R, A::Error> {
+        let row = RowIn::<R::Id>::deserialize(MapAccessDeserializer::new(map))?;
+        let record = R::find(row.id);
+        match row.disagreement(&record.record().row()) {
+            Some(field) => Err(mismatch(&row.id, field)),
+            None => Ok(record),
         }
-        let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
-        let record = R::find(id);
-        let id: &dyn fmt::Display = &id;
-        if kind.is_some_and(|k| k != R::KIND) {
-            return Err(mismatch(id, "kind"));
-        }
-        if theme.is_some_and(|t| t != record.theme()) {
-            return Err(mismatch(id, "theme"));
-        }
-        if region.is_some_and(|r| r != record.region()) {
-            return Err(mismatch(id, "region"));
-        }
-        if category.is_some_and(|c| c != record.category()) {
-            return Err(mismatch(id, "category"));
-        }
-        if text.is_some_and(|t| t != record.text()) {
-            return Err(mismatch(id, "text"));
-        }
-        if sources.is_some_and(|s| s != record.sources()) {
-            return Err(mismatch(id, "taken_from"));
-        }
-        if let Some(l) = lines {
-            let span = record.lines();
-            if l.first.is_some_and(|n| n != span.first())
-                || l.last.is_some_and(|n| n != span.last())
-            {
-                return Err(mismatch(id, "lines"));
-            }
-        }
-        Ok(record)
     }
 }
 
-/// Reads the record from its id (`"t1-kuchuobu-03"`) or from a serialised
-/// record: the `id` field finds it, and every other known field that is
-/// present must agree with the dataset (unknown fields are ignored). Reading
-/// a whole record needs a self-describing format (JSON, TOML, YAML …).
+fn mismatch<E: de::Error>(id: &dyn fmt::Display, field: &str) -> E {
+    E::custom(format_args!(
+        "field `{field}` does not match record `{id}` of the dataset"
+    ))
+}
+
+/// Reads the record from its id (`"t1-kuchuobu-03"`) or from its row: the
+/// `id` field finds it, and every other field of the row that is present
+/// must agree with the dataset (unknown fields are ignored). Reading a row
+/// needs a self-describing format (JSON, TOML, YAML …).
 ///
 /// ```
 /// use zaitaku_opinions::Opinion;
@@ -572,8 +281,8 @@ impl<'de> Deserialize<'de> for &'static Opinion {
     }
 }
 
-/// Reads the record from its id (`"t1-key-05-02"`) or from a serialised
-/// record, as for [`Opinion`].
+/// Reads the record from its id (`"t1-key-05-02"`) or from its row, as for
+/// [`Opinion`].
 ///
 /// ```
 /// use zaitaku_opinions::KeyOpinion;
@@ -589,73 +298,18 @@ impl<'de> Deserialize<'de> for &'static KeyOpinion {
     }
 }
 
-impl Named for MunicipalityKind {
-    const ALL: &'static [Self] = &MunicipalityKind::ALL;
-    const KIND: &'static str = "municipality kind";
-    fn slug(self) -> &'static str {
-        self.romaji()
-    }
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            MunicipalityKind::Ku => &["区", "special ward", "ward"],
-            MunicipalityKind::Shi => &["市", "city"],
-            MunicipalityKind::Machi => &["町", "town", "cho"],
-            MunicipalityKind::Mura => &["村", "village", "son"],
-        }
-    }
-}
-
-/// Writes the romanised suffix: `"ku"`, `"shi"`, `"machi"` or `"mura"`
-/// ([`MunicipalityKind::romaji`]).
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for MunicipalityKind {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.romaji())
-    }
-}
-
-/// Reads `"ku"`, `"shi"`, `"machi"` or `"mura"` (any ASCII case), the
-/// Japanese suffix (`区`, `市`, `町`, `村`), the English name or the variant
-/// name.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl<'de> Deserialize<'de> for MunicipalityKind {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(NamedVisitor(PhantomData))
-    }
-}
-
-/// The field names of a serialised [`Municipality`].
-const MUNICIPALITY_FIELDS: &[&str] = &[
-    "code", "jis_code", "name", "romaji", "slug", "kind", "region",
-];
-
-/// Writes a flat record: `code` (6 digits, the key), `jis_code` (5
-/// digits), `name`, `romaji`, `slug`, `kind` (`"ku"` …) and `region` (the
-/// area's slug).
-///
-/// ```
-/// use zaitaku_opinions::Municipality;
-///
-/// let m = Municipality::from_name("世田谷区").unwrap();
-/// let json = serde_json::to_value(m)?;
-/// assert_eq!(json["code"], "131121");
-/// assert_eq!(json["kind"], "ku");
-/// assert_eq!(json["region"], "ku-seinanbu");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for Municipality {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Municipality", MUNICIPALITY_FIELDS.len())?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("jis_code", self.jis_code())?;
-        s.serialize_field("name", self.name())?;
-        s.serialize_field("romaji", self.romaji())?;
-        s.serialize_field("slug", self.slug())?;
-        s.serialize_field("kind", &self.kind())?;
-        s.serialize_field("region", &self.region())?;
-        s.end()
-    }
+/// A [`Municipality`] as read back: found by `code` (or, without one, by
+/// `name`); every other field given must agree.
+#[derive(Deserialize)]
+struct MunicipalityIn {
+    code: Option<String>,
+    jis_code: Option<String>,
+    name: Option<String>,
+    reading: Option<String>,
+    romaji: Option<String>,
+    slug: Option<String>,
+    kind: Option<MunicipalityKind>,
+    region: Option<Region>,
 }
 
 struct MunicipalityVisitor;
@@ -664,56 +318,38 @@ impl<'de> Visitor<'de> for MunicipalityVisitor {
     type Value = &'static Municipality;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a municipality name or code such as `世田谷区` or `131121`, or a serialised municipality")
+        f.write_str("a municipality name or code such as `世田谷区` or `131121`, or a municipality")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static Municipality, E> {
-        match Municipality::from_name(v) {
-            Some(m) => Ok(m),
-            // The error's message carries the closest names.
-            None => Err(E::custom(v.parse::<Municipality>().err().map_or_else(
-                || format!("unknown municipality `{v}`"),
-                |e| e.to_string(),
-            ))),
-        }
+        // The error's message names the closest municipalities.
+        Municipality::from_name(v).ok_or_else(|| E::custom(crate::UnknownMunicipalityError::new(v)))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<&'static Municipality, A::Error> {
-        let mut fields: [Option<String>; 5] = Default::default();
-        let mut kind: Option<MunicipalityKind> = None;
-        let mut region: Option<Region> = None;
-        while let Some(key) = map.next_key::<FieldName>()? {
-            match key.0.as_str() {
-                "kind" => kind = Some(map.next_value()?),
-                "region" => region = Some(map.next_value()?),
-                other => match MUNICIPALITY_FIELDS[..5].iter().position(|f| *f == other) {
-                    Some(i) => fields[i] = Some(map.next_value()?),
-                    None => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                },
-            }
-        }
-        let [code, jis_code, name, romaji, slug] = fields;
-        // Found by its code, or failing that by its name.
-        let m = match (&code, &name) {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<&'static Municipality, A::Error> {
+        let given = MunicipalityIn::deserialize(MapAccessDeserializer::new(map))?;
+        let m = match (&given.code, &given.name) {
             (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
-                de::Error::custom(format_args!("no municipality has the code `{code}`"))
+                de::Error::custom(format_args!(
+                    "no municipality has the code `{}`",
+                    crate::names::shorten(code)
+                ))
             })?,
             (None, Some(name)) => self.visit_str::<A::Error>(name)?,
             (None, None) => return Err(de::Error::missing_field("code")),
         };
-        let id: &dyn fmt::Display = &m.code();
-        let checks = [
-            ("jis_code", jis_code.is_some_and(|v| v != m.jis_code())),
-            ("name", name.is_some_and(|v| v != m.name())),
-            ("romaji", romaji.is_some_and(|v| v != m.romaji())),
-            ("slug", slug.is_some_and(|v| v != m.slug())),
-            ("kind", kind.is_some_and(|v| v != m.kind())),
-            ("region", region.is_some_and(|v| v != m.region())),
+        let text = |v: &Option<String>, own: &str| v.as_ref().is_some_and(|v| v != own);
+        let differs = [
+            ("jis_code", text(&given.jis_code, m.jis_code())),
+            ("name", text(&given.name, m.name())),
+            ("reading", text(&given.reading, m.reading())),
+            ("romaji", text(&given.romaji, m.romaji())),
+            ("slug", text(&given.slug, m.slug())),
+            ("kind", given.kind.is_some_and(|v| v != m.kind())),
+            ("region", given.region.is_some_and(|v| v != m.region())),
         ];
-        match checks.iter().find(|(_, wrong)| *wrong) {
-            Some((field, _)) => Err(mismatch(id, field)),
+        match differs.into_iter().find(|d| d.1) {
+            Some((field, _)) => Err(mismatch(&m.code(), field)),
             None => Ok(m),
         }
     }
@@ -722,8 +358,8 @@ impl<'de> Visitor<'de> for MunicipalityVisitor {
 /// Reads a municipality from any name or code [`Municipality::from_name`]
 /// accepts (`"世田谷区"`, `"東京都世田谷区"`, `"setagaya-ku"`, `"131121"`,
 /// `"13112"` …; an unknown one is an error naming the closest), or from a
-/// serialised record: found by `code` (or `name`), the other fields, if
-/// present, checked. Reading a record needs a self-describing format.
+/// serialised municipality: found by `code` (or `name`), the other fields,
+/// if present, checked. Reading a record needs a self-describing format.
 ///
 /// ```
 /// use zaitaku_opinions::{Municipality, Region};
@@ -732,6 +368,7 @@ impl<'de> Visitor<'de> for MunicipalityVisitor {
 /// assert_eq!(m.region(), Region::KuSeinanbu);
 /// let err = serde_json::from_str::<&'static Municipality>(r#""世田谷市""#).unwrap_err();
 /// assert!(err.to_string().contains("世田谷区"));
+/// assert!(serde_json::from_str::<&'static Municipality>(r#"{"code": "港区"}"#).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

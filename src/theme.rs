@@ -1,11 +1,9 @@
 //! The two themes of the document.
 
-use crate::dataset::{
-    KEY_OPINIONS, KEY_OPINION_RANGES, OPINIONS, OPINION_RANGES, THEME_EN, THEME_JA, THEME_KEYS,
-    THEME_MARKER, THEME_SLUG, THEME_VALID,
-};
+use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
 use crate::{names::closed_set, KeyOpinion, Opinion};
 
+closed_set! {
 /// One of the document's two themes (テーマ).
 ///
 /// ```
@@ -15,29 +13,39 @@ use crate::{names::closed_set, KeyOpinion, Opinion};
 /// assert_eq!(theme, Theme::HospitalCollaboration);
 /// assert_eq!(theme.number(), 2);
 /// assert_eq!(theme.name_ja(), "地域と病院の連携について");
+/// assert_eq!(Theme::try_from(2u8), Ok(Theme::HospitalCollaboration));
 /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Theme {
+pub enum Theme ("theme", ThemeNames, THEMES) {
+    canonical: marker, display: ja, slug: slug,
     /// テーマ① 在宅療養に関する地域の現状・課題等について: the local state
-    /// of home medical care and its problems.
+    /// of home medical care and its challenges.
     LocalSituation,
     /// テーマ② 地域と病院の連携について: collaboration between the
     /// community and hospitals.
     HospitalCollaboration,
 }
+}
 
 impl Theme {
-    /// Both themes, in order.
-    pub const ALL: [Theme; 2] = [Theme::LocalSituation, Theme::HospitalCollaboration];
-
     /// The theme's number: 1 or 2.
     ///
     /// ```
     /// assert_eq!(zaitaku_opinions::Theme::LocalSituation.number(), 1);
     /// ```
     pub const fn number(self) -> u8 {
-        self as u8 + 1
+        self.row().number
+    }
+
+    /// The theme with this number, or `None`.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Theme;
+    /// assert_eq!(Theme::from_number(1), Some(Theme::LocalSituation));
+    /// assert_eq!(Theme::from_number(3), None);
+    /// ```
+    pub fn from_number(number: u8) -> Option<Theme> {
+        Theme::iter().find(|t| t.number() == number)
     }
 
     /// The Japanese title, without the marker:
@@ -47,7 +55,7 @@ impl Theme {
     /// assert_eq!(zaitaku_opinions::Theme::HospitalCollaboration.name_ja(), "地域と病院の連携について");
     /// ```
     pub const fn name_ja(self) -> &'static str {
-        THEME_JA[self as usize]
+        self.row().ja
     }
 
     /// The marker as printed: `テーマ①` or `テーマ②`.
@@ -56,7 +64,7 @@ impl Theme {
     /// assert_eq!(zaitaku_opinions::Theme::LocalSituation.marker(), "テーマ①");
     /// ```
     pub const fn marker(self) -> &'static str {
-        THEME_MARKER[self as usize]
+        self.row().marker
     }
 
     /// An English title (this crate's translation).
@@ -65,7 +73,7 @@ impl Theme {
     /// assert!(zaitaku_opinions::Theme::HospitalCollaboration.name_en().contains("hospitals"));
     /// ```
     pub const fn name_en(self) -> &'static str {
-        THEME_EN[self as usize]
+        self.row().en
     }
 
     /// An ASCII slug: `local-situation` or `hospital-collaboration`.
@@ -74,7 +82,7 @@ impl Theme {
     /// assert_eq!(zaitaku_opinions::Theme::LocalSituation.slug(), "local-situation");
     /// ```
     pub const fn slug(self) -> &'static str {
-        THEME_SLUG[self as usize]
+        self.row().slug
     }
 
     /// Looks a name up without allocating: the marker (`テーマ①`,
@@ -92,11 +100,7 @@ impl Theme {
     /// ```
     #[inline]
     pub fn from_name(name: &str) -> Option<Theme> {
-        // The canonical names inline, everything else out of line.
-        match crate::dataset::theme_canonical(name) {
-            Some(theme) => Some(theme),
-            None => crate::names::from_other_name(name, crate::dataset::theme_exact, &THEME_KEYS),
-        }
+        crate::names::lookup(name)
     }
 
     /// Every area opinion on this theme, in document order (no allocation).
@@ -119,9 +123,24 @@ impl Theme {
     /// assert_eq!(Theme::LocalSituation.key_opinions().len(), 29);
     /// ```
     pub fn key_opinions(self) -> &'static [KeyOpinion] {
-        let (start, end) = KEY_OPINION_RANGES[self as usize];
-        KEY_OPINIONS.get(start..end).unwrap_or(&[])
+        let groups = KEY_GROUP_RANGES[self as usize];
+        match (groups.first(), groups.last()) {
+            (Some(&(start, _)), Some(&(_, end))) => KEY_OPINIONS.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 }
 
-closed_set!(Theme, "theme", THEME_VALID, 2);
+/// A number that is not a theme's (`Theme::try_from(3u8)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no theme has the number {0}; expected 1 or 2")]
+pub struct UnknownThemeNumber(pub u8);
+
+impl TryFrom<u8> for Theme {
+    type Error = UnknownThemeNumber;
+
+    /// The theme with this number ([`Theme::from_number`]).
+    fn try_from(number: u8) -> Result<Self, Self::Error> {
+        Theme::from_number(number).ok_or(UnknownThemeNumber(number))
+    }
+}

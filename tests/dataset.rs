@@ -474,10 +474,15 @@ fn names_parse() {
 #[test]
 fn enums_round_trip_and_strum_traits() {
     use strum::{EnumCount, IntoEnumIterator, VariantArray, VariantNames};
-    assert_eq!(Region::COUNT, 13);
-    assert_eq!(Theme::COUNT, 2);
-    assert_eq!(Category::COUNT, 14);
-    assert_eq!(Region::iter().collect::<Vec<_>>(), Region::ALL);
+    // strum's traits, named (the enums' inherent `COUNT` and `iter()`
+    // would otherwise be found first).
+    assert_eq!(<Region as EnumCount>::COUNT, 13);
+    assert_eq!(<Theme as EnumCount>::COUNT, 2);
+    assert_eq!(<Category as EnumCount>::COUNT, 14);
+    assert_eq!(
+        <Region as IntoEnumIterator>::iter().collect::<Vec<_>>(),
+        Region::ALL
+    );
     assert_eq!(<Category as VariantArray>::VARIANTS, Category::ALL);
     assert_eq!(
         <Theme as VariantNames>::VARIANTS,

@@ -222,17 +222,17 @@ fn the_generated_tables_hold_what_the_parser_read() {
     }
 }
 
-/// The generated name tables are indexed by `variant as usize`: the
-/// hand-written enums must list their variants in the vocabulary's order,
-/// and `Region::zone` must agree with the vocabulary's part of Tokyo.
+/// The vocabulary tables are indexed by `variant as usize`: the enums must
+/// list their variants in the vocabulary's order (also checked at compile
+/// time), and `Region::zone` must agree with the vocabulary's part of Tokyo.
 #[test]
 fn vocabulary_order_matches_the_enums() {
     use zaitaku_opinions::{Category, Region, Theme, Zone};
     assert_eq!(Region::ALL.len(), build::vocab::REGIONS.len());
-    for (region, names) in Region::ALL.iter().zip(&build::vocab::REGIONS) {
+    for (region, names) in Region::ALL.iter().zip(build::vocab::REGIONS) {
         assert_eq!(format!("{region:?}"), names.variant);
         assert_eq!(region.name_ja(), names.ja);
-        let zone = match names.part {
+        let zone = match names.zone {
             0 => Zone::Wards,
             1 => Zone::Tama,
             _ => Zone::Islands,
@@ -240,12 +240,12 @@ fn vocabulary_order_matches_the_enums() {
         assert_eq!(region.zone(), zone, "{region:?}");
     }
     assert_eq!(Theme::ALL.len(), build::vocab::THEMES.len());
-    for (theme, names) in Theme::ALL.iter().zip(&build::vocab::THEMES) {
+    for (theme, names) in Theme::ALL.iter().zip(build::vocab::THEMES) {
         assert_eq!(format!("{theme:?}"), names.variant);
         assert_eq!(theme.number(), names.number);
     }
     assert_eq!(Category::ALL.len(), build::vocab::CATEGORIES.len());
-    for (category, names) in Category::ALL.iter().zip(&build::vocab::CATEGORIES) {
+    for (category, names) in Category::ALL.iter().zip(build::vocab::CATEGORIES) {
         assert_eq!(format!("{category:?}"), names.variant);
         assert_eq!(category.name_ja(), names.ja);
     }

@@ -337,13 +337,21 @@ fn tolerant_spellings() {
         ("東京都西多摩郡日の出町", "133051"),
         ("桧原村", "133078"),
         ("青ケ島村", "134023"),
-        ("ｱｷﾙﾉ", "none"),
+        // Readings, in hiragana, katakana or half-width katakana.
+        ("ｱｷﾙﾉ", "132284"),
+        ("はちおうじし", "132012"),
+        ("ハチオウジ", "132012"),
+        ("ﾊﾁｵｳｼﾞ市", "132012"),
+        ("としまく", "131164"),
+        ("トシマムラ", "133621"),
+        ("東京都ひのはらむら", "133078"),
     ] {
         let expected = (expected != "none").then_some(expected);
         assert_eq!(code(s), expected, "{s}");
     }
     // Shared by 豊島区 and 利島村: needs its kind.
     assert_eq!(code("Toshima"), None);
+    assert_eq!(code("としま"), None);
 }
 
 #[test]
@@ -360,7 +368,7 @@ fn misses() {
     ] {
         assert_eq!(Municipality::from_code(code), None, "{code}");
     }
-    for name in ["", "横浜市", "東京都", "区", "Tokyo", "せたがや"] {
+    for name in ["", "横浜市", "東京都", "区", "Tokyo", "せたがやし"] {
         assert_eq!(Municipality::from_name(name), None, "{name}");
         assert_eq!(Region::from_municipality(name), None, "{name}");
         let err = name.parse::<Municipality>().unwrap_err();
@@ -391,12 +399,27 @@ fn error_lists_the_closest_names() {
     assert_eq!(names("Kokubunzi"), ["国分寺市"]);
     assert_eq!(names("131017"), ["千代田区"]); // wrong check digit
     assert_eq!(names("Toshima")[..2], ["豊島区", "利島村"]);
-    // Nothing close: the message lists every name instead.
-    assert!(names("せたがや").is_empty());
-    let err = "せたがや".parse::<Municipality>().unwrap_err();
-    let message = err.to_string();
+    // Close by reading, in any kana.
+    assert_eq!(names("せたがやし").first(), Some(&"世田谷区"));
+    assert_eq!(names("ﾊﾁｵｳｼﾞ区").first(), Some(&"八王子市"));
+    // Nothing close: the message says what was expected, and lists no
+    // names (not the whole set of 62).
+    assert!(names("横浜").is_empty());
+    let message = "横浜".parse::<Municipality>().unwrap_err().to_string();
+    assert!(message.contains("62 区市町村"), "{message}");
     for (_, name) in CODES {
-        assert!(message.contains(name), "{name}");
+        assert!(!message.contains(name), "{name}");
+    }
+    // A message stays short, whatever the input.
+    for input in [
+        "ﾊﾁｵｳｼﾞ区",
+        "せたがやし",
+        "Toshima",
+        "横浜",
+        &"世".repeat(10_000),
+    ] {
+        let message = input.parse::<Municipality>().unwrap_err().to_string();
+        assert!(message.chars().count() < 200, "{message}");
     }
 }
 
@@ -689,49 +712,64 @@ fn broken_lines_fail_with_what_was_expected() {
     let line = line_of(&base, "世田谷区");
     let cases = [
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\tSetagaya\t区",
-            "expected 5 or 6 tab-separated fields",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区",
+            "expected 6 or 7 tab-separated fields",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "13112\t世田谷区\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "13112\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
             "expected a 6-digit local-government code, found `13112`",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\tSetagaya\t区\t区北部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区北部",
             "expected an area (one of 区中央部,",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\tSetagaya\t市\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t市\t区西南部",
             "expected a name ending with its kind 市",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\tSetagaya\t県\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t県\t区西南部",
             "expected a kind (区, 市, 町 or 村)",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\tSetagaya\t区\t南多摩",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t南多摩",
             "expected a 区部 area for a 区",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\t世田谷\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\t世田谷\t区\t区西南部",
             "expected a romanised name",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t世田谷区\tSetagaya\t区\t区西南部\t",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部\t",
             "expected comma-separated aliases",
         ),
         (
-            "131121\t世田谷区\tSetagaya\t区\t区西南部",
-            "131121\t目黒区\tSetagaya\t区\t区西南部",
+            "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
+            "131121\t目黒区\tせたがやく\tSetagaya\t区\t区西南部",
             "expected each municipality once; name `目黒区` is already on line",
+        ),
+        (
+            "131121\t世田谷区\tせたがやく\tSetagaya",
+            "131121\t世田谷区\tセタガヤク\tSetagaya",
+            "expected a reading in hiragana ending with the kind's reading く, found `セタガヤク`",
+        ),
+        (
+            "131121\t世田谷区\tせたがやく\tSetagaya",
+            "131121\t世田谷区\tせたがや\tSetagaya",
+            "expected a reading in hiragana ending with the kind's reading く, found `せたがや`",
+        ),
+        (
+            "131121\t世田谷区\tせたがやく\tSetagaya",
+            "131121\t世田谷区\tめぐろく\tSetagaya",
+            "expected each municipality once; reading `めぐろく` is already on line",
         ),
     ];
     for (from, to, expected) in cases {

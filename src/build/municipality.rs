@@ -10,14 +10,16 @@
 //! UTF-8, one municipality per line, tab-separated:
 //!
 //! ```text
-//! code    name    romaji  kind    area    [aliases]
-//! 131016  千代田区 Chiyoda 区      区中央部
+//! code    name    reading   romaji  kind    area    [aliases]
+//! 131016  千代田区 ちよだく  Chiyoda 区      区中央部
 //! ```
 //!
 //! - `code`: the 6-digit local-government code (全国地方公共団体コード): the
 //!   5-digit JIS X 0402 code, starting `13` for Tokyo, plus its check digit
 //!   ([`check_digit`]). Lines are in ascending code order.
 //! - `name`: the Japanese name, ending with its kind.
+//! - `reading`: the name's reading in hiragana, ending with the kind's
+//!   reading (く, し, まち, むら). This crate's, not official.
 //! - `romaji`: the romanised name without the kind (Hepburn; the vowels may
 //!   carry macrons: `Chūō`). This crate's, not official.
 //! - `kind`: `区`, `市`, `町` or `村`.
@@ -31,60 +33,26 @@
 //!
 //! Every spelling is reduced with `crate::normalize::name_key` (NFKC, ASCII
 //! lower case, no spaces or hyphens), at build time here and at run time on
-//! the user's input. The *canonical* spellings (name, alias, both codes,
-//! slug) must identify one municipality, or the build fails. The *tolerant*
-//! spellings (the name without its kind, the romanised name with or without
-//! macrons or kind) are dropped where two municipalities share them:
-//! `Toshima` is both 豊島区 and 利島村, so only `Toshima-ku` and
-//! `Toshima-mura` are keys.
+//! the user's input (which also folds katakana into hiragana). The
+//! *canonical* spellings (name, reading, alias, both codes, slug) must
+//! identify one municipality, or the build fails. The *tolerant* spellings
+//! (the name or reading without its kind, the reading followed by the kind
+//! as written, the romanised name with or without macrons or kind) are
+//! dropped where two municipalities share them: `Toshima` and `としま` are
+//! both 豊島区 and 利島村, so only `Toshima-ku`, `としまく`, `Toshima-mura`
+//! and `としまむら` are keys.
 
-use crate::build::emit::lit;
+use crate::build::emit::{lit, Out};
 use crate::build::error::{self, quote, Error};
-use crate::build::vocab::REGIONS;
+use crate::build::vocab::{KINDS, REGIONS};
 use crate::normalize::name_key;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// Tokyo's prefecture code, the first two digits of every code.
 pub const PREFECTURE: &str = "13";
 
 /// How many municipalities Tokyo has: 23 区, 26 市, 5 町 and 8 村.
 pub const EXPECTED_COUNT: usize = 62;
-
-/// The four kinds of municipality.
-#[derive(Debug, Clone, Copy)]
-pub struct KindNames {
-    /// Rust variant name of `MunicipalityKind`.
-    pub variant: &'static str,
-    /// The kind as written at the end of a name: `区`.
-    pub ja: &'static str,
-    /// The romanised suffix used in slugs: `ku`.
-    pub romaji: &'static str,
-}
-
-/// The kinds, in `MunicipalityKind` order.
-pub const KINDS: [KindNames; 4] = [
-    KindNames {
-        variant: "Ku",
-        ja: "区",
-        romaji: "ku",
-    },
-    KindNames {
-        variant: "Shi",
-        ja: "市",
-        romaji: "shi",
-    },
-    KindNames {
-        variant: "Machi",
-        ja: "町",
-        romaji: "machi",
-    },
-    KindNames {
-        variant: "Mura",
-        ja: "村",
-        romaji: "mura",
-    },
-];
 
 /// One line of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +63,8 @@ pub struct Record {
     pub code: String,
     /// Japanese name, e.g. `千代田区`.
     pub name: String,
+    /// Reading in hiragana, e.g. `ちよだく`.
+    pub reading: String,
     /// Romanised name without the kind, e.g. `Chūō`.
     pub romaji: String,
     /// Index into [`KINDS`].
@@ -130,6 +100,13 @@ impl Record {
         self.name
             .strip_suffix(KINDS[self.kind].ja)
             .unwrap_or(&self.name)
+    }
+
+    /// The reading without the kind's: `ちよだ` for `ちよだく`.
+    pub fn bare_reading(&self) -> &str {
+        self.reading
+            .strip_suffix(KINDS[self.kind].kana)
+            .unwrap_or(&self.reading)
     }
 }
 
@@ -228,11 +205,11 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
             ),
         ));
     }
-    if !(5..=6).contains(&fields.len()) {
+    if !(6..=7).contains(&fields.len()) {
         return Err(err(
             line,
             format!(
-                "expected 5 or 6 tab-separated fields (code, name, romaji, kind, area[, aliases]), found {}",
+                "expected 6 or 7 tab-separated fields (code, name, reading, romaji, kind, area[, aliases]), found {}",
                 fields.len()
             ),
         ));
@@ -261,7 +238,7 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
             ),
         ));
     }
-    let kind_field = fields[3].trim();
+    let kind_field = fields[4].trim();
     let kind = KINDS
         .iter()
         .position(|k| k.ja == kind_field)
@@ -281,7 +258,16 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
             ),
         ));
     }
-    let romaji = fields[2].trim();
+    let reading = fields[2].trim();
+    let kana = KINDS[kind].kana;
+    let hiragana = |c: char| ('\u{3041}'..='\u{3096}').contains(&c) || c == 'ー';
+    if !reading.chars().all(hiragana) || !reading.ends_with(kana) || reading == kana {
+        return Err(err(
+            line,
+            format!("expected a reading in hiragana ending with the kind's reading {kana}, found `{reading}`"),
+        ));
+    }
+    let romaji = fields[3].trim();
     if romaji.is_empty()
         || !strip_macrons(romaji)
             .chars()
@@ -292,7 +278,7 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
             format!("expected a romanised name (Latin letters, macrons allowed), found `{romaji}`"),
         ));
     }
-    let area = fields[4].trim();
+    let area = fields[5].trim();
     let region = REGIONS.iter().position(|r| r.ja == area).ok_or_else(|| {
         err(
             line,
@@ -303,7 +289,7 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
         )
     })?;
     // A 区 lies in the 23 wards, every other kind outside them.
-    let in_wards = REGIONS[region].part == 0;
+    let in_wards = REGIONS[region].zone == 0;
     if in_wards != (kind == 0) {
         return Err(err(
             line,
@@ -319,7 +305,7 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
         ));
     }
     let mut aliases = Vec::new();
-    if let Some(field) = fields.get(5) {
+    if let Some(field) = fields.get(6) {
         for alias in field.split(',') {
             let alias = alias.trim();
             if alias.is_empty() {
@@ -335,6 +321,7 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
         line,
         code: code.to_string(),
         name: name.to_string(),
+        reading: reading.to_string(),
         romaji: romaji.to_string(),
         kind,
         region,
@@ -348,6 +335,8 @@ fn check_against(previous: &[Record], record: &Record) -> Result<(), Error> {
             Some(("code", &record.code))
         } else if other.name == record.name {
             Some(("name", &record.name))
+        } else if other.reading == record.reading {
+            Some(("reading", &record.reading))
         } else {
             None
         };
@@ -388,11 +377,13 @@ struct Key {
 pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
     let mut keys: BTreeMap<String, Vec<Key>> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
-        let mut canonical = vec![r.name.clone(), r.slug()];
+        let mut canonical = vec![r.name.clone(), r.reading.clone(), r.slug()];
         canonical.extend(r.aliases.iter().cloned());
         let kind = KINDS[r.kind];
         let tolerant = [
             r.bare_name().to_string(),
+            r.bare_reading().to_string(),
+            format!("{}{}", r.bare_reading(), kind.ja),
             r.romaji.clone(),
             r.romaji_ascii(),
             format!("{}-{}", r.romaji, kind.romaji),
@@ -462,122 +453,92 @@ pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
     for (p, &i) in order.iter().enumerate() {
         position[i] = p;
     }
-    let mut out = String::new();
-    writeln!(
-        out,
-        "// @generated by build.rs (src/build/municipality.rs) from {data_path}.\n\
-         // Do not edit: change the data or the generator and run `cargo build`.\n\
-         // {} municipalities, {} name keys.\n",
-        records.len(),
-        keys.len()
-    )
-    .ok();
-    writeln!(out, "use super::{{Municipality, MunicipalityKind}};").ok();
-    writeln!(out, "use crate::Region;\n").ok();
+    let mut out = Out::new(
+        "src/build/municipality.rs",
+        data_path,
+        &format!(
+            "{} municipalities, {} name keys.",
+            records.len(),
+            keys.len()
+        ),
+    );
+    writeln!(out, "use super::{{Municipality, MunicipalityKind}};");
+    writeln!(out, "use crate::Region;\n");
     writeln!(
         out,
         "/// Every municipality, by area (official order), then by code."
-    )
-    .ok();
+    );
     writeln!(
         out,
         "pub(super) static MUNICIPALITIES: [Municipality; {}] = [",
         records.len()
-    )
-    .ok();
+    );
     for &i in &order {
         let r = &records[i];
         writeln!(
             out,
-            "    // line {}\n    Municipality {{ name: {}, romaji: {}, slug: {}, code: {}, jis_code: {}, kind: MunicipalityKind::{}, region: Region::{} }},",
-            r.line,
-            lit(&r.name),
-            lit(&r.romaji),
-            lit(&r.slug()),
+            "    Municipality {{ code: {}, jis_code: {}, name: {}, reading: {}, romaji: {}, slug: {}, kind: MunicipalityKind::{}, region: Region::{} }}, // line {}",
             lit(&r.code),
             lit(r.jis_code()),
+            lit(&r.name),
+            lit(&r.reading),
+            lit(&r.romaji),
+            lit(&r.slug()),
             KINDS[r.kind].variant,
             REGIONS[r.region].variant,
-        )
-        .ok();
+            r.line,
+        );
     }
-    writeln!(out, "];\n").ok();
+    writeln!(out, "];\n");
 
     let ranges: Vec<String> = (0..REGIONS.len())
         .map(|region| {
             let start = order
                 .iter()
-                .position(|&i| records[i].region >= region)
-                .unwrap_or(order.len());
-            let end = order
+                .filter(|&&i| records[i].region < region)
+                .count();
+            let len = order
                 .iter()
-                .position(|&i| records[i].region > region)
-                .unwrap_or(order.len());
-            format!("({start}, {end})")
+                .filter(|&&i| records[i].region == region)
+                .count();
+            format!("({start}, {})", start + len)
         })
         .collect();
     writeln!(
         out,
         "/// `REGION_RANGES[region]`: that area's members in `MUNICIPALITIES`."
-    )
-    .ok();
+    );
     writeln!(
         out,
-        "pub(super) const REGION_RANGES: [(usize, usize); {}] = [{}];\n",
-        REGIONS.len(),
+        "pub(super) const REGION_RANGES: [(usize, usize); Region::COUNT] = [{}];\n",
         ranges.join(", ")
-    )
-    .ok();
+    );
 
     let values: Vec<String> = (0..records.len())
         .map(|i| format!("&MUNICIPALITIES[{}]", position[i]))
         .collect();
-
-    // The fast path: a `match` on the names and codes as printed (a phf map
-    // hashes with SipHash, about 3x slower than this on a hit).
-    writeln!(
-        out,
-        "/// The name or the 6-digit code exactly as printed → municipality."
-    )
-    .ok();
-    writeln!(
-        out,
-        "#[inline]\npub(super) fn canonical(s: &str) -> Option<&'static Municipality> {{\n    Some(match s {{"
-    )
-    .ok();
-    for (r, v) in records.iter().zip(&values) {
-        writeln!(out, "        {} | {} => {v},", lit(&r.name), lit(&r.code)).ok();
-    }
-    writeln!(out, "        _ => return None,\n    }})\n}}\n").ok();
-
-    // Codes: the 6-digit and the 5-digit form (they cannot collide).
-    let mut codes = phf_codegen::Map::new();
-    for (r, v) in records.iter().zip(&values) {
-        codes.entry(r.code.as_str(), v.as_str());
-        codes.entry(r.jis_code(), v.as_str());
-    }
-    writeln!(out, "/// 6-digit code and 5-digit JIS code → municipality.").ok();
-    writeln!(
-        out,
-        "pub(super) static CODES: phf::Map<&'static str, &'static Municipality> = {};\n",
-        codes.build()
-    )
-    .ok();
-
     let mut names = phf_codegen::Map::new();
     for (key, &i) in &keys {
         names.entry(key.as_str(), values[i].as_str());
     }
+    let longest = keys.keys().map(String::len).max().unwrap_or(0);
     writeln!(
         out,
-        "/// Normalised names (see `crate::normalize::name_key`) → municipality."
-    )
-    .ok();
+        "/// Normalised names and readings (see `crate::normalize::name_key`) → municipality."
+    );
     writeln!(
         out,
-        "pub(super) static NAMES: phf::Map<&'static str, &'static Municipality> = {};",
+        "pub(super) static NAMES: phf::Map<&'static str, &'static Municipality> = {};\n",
         names.build()
-    )
-    .ok();
-    Ok(out)
+    );
+    writeln!(
+        out,
+        "/// No longer input is looked up: four times the longest key, in bytes."
+    );
+    writeln!(
+        out,
+        "pub(super) const LONGEST_INPUT: usize = {};",
+        4 * longest
+    );
+    Ok(out.finish())
 }

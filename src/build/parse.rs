@@ -964,7 +964,7 @@ impl<'a> Parser<'a> {
         };
         for (region, names) in vocab::REGIONS.iter().enumerate() {
             // 島しょ (the islands) has no opinions in this document.
-            if seen[region].is_none() && names.part != 2 {
+            if seen[region].is_none() && names.zone != 2 {
                 return Err(Error::new(
                     PATH,
                     line,

@@ -1,13 +1,20 @@
-//! The closed vocabularies of the source document, as plain data.
+//! The closed vocabularies, as plain data: one table per vocabulary, the
+//! only place a name, reading, slug or English gloss is written.
 //!
-//! This module has no dependencies so that `build.rs`, the library and the
-//! tests can all mount it (`#[path]`). `build.rs` uses it to map the labels
-//! found in `data/` onto the hand-written enums (`Region`, `Theme`,
-//! `Category`) and to generate their name tables and lookup maps; a label
-//! that is not listed here fails the build.
+//! This module has no dependencies, so `build.rs`, the library and the
+//! tests all mount it (`#[path]`). The library's `name_ja()`, `slug()` …
+//! index these tables; `build.rs` maps the labels found in `data/` onto
+//! them (a label that is not listed here fails the build) and generates the
+//! name-lookup maps from them.
 //!
-//! Each table is in the enum's declaration order: entry `i` describes the
-//! variant whose discriminant is `i`.
+//! Each table is in its enum's declaration order: row `i` describes the
+//! variant whose discriminant is `i` (the library checks this at compile
+//! time, and that there is one row per variant). The tables are slices, so
+//! their lengths come from their rows; the enums' `COUNT`s come from their
+//! variants.
+//!
+//! Everything in English, the readings and the romanisations are this
+//! crate's, not 東京都's.
 
 /// One `Region` variant: its names for every audience.
 #[derive(Debug, Clone, Copy)]
@@ -28,12 +35,14 @@ pub struct RegionNames {
     pub description: &'static str,
     /// MHLW secondary-medical-care-area code.
     pub code: &'static str,
-    /// Which part of Tokyo: 0 = 23 wards, 1 = Tama, 2 = islands.
-    pub part: u8,
+    /// Which part of Tokyo: a row of [`ZONES`].
+    pub zone: usize,
+    /// Other spellings a lookup accepts (besides every field above).
+    pub also: &'static [&'static str],
 }
 
 /// Tokyo's 13 secondary medical care areas, in the official order.
-pub const REGIONS: [RegionNames; 13] = [
+pub const REGIONS: &[RegionNames] = &[
     RegionNames {
         variant: "KuChuobu",
         ja: "区中央部",
@@ -43,7 +52,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kuchuobu",
         description: "central wards: Chiyoda, Chūō, Minato, Bunkyō, Taitō",
         code: "1301",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "KuNanbu",
@@ -54,7 +64,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kunanbu",
         description: "southern wards: Shinagawa, Ōta",
         code: "1302",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "KuSeinanbu",
@@ -65,7 +76,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kuseinanbu",
         description: "south-western wards: Meguro, Setagaya, Shibuya",
         code: "1303",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "KuSeibu",
@@ -76,7 +88,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kuseibu",
         description: "western wards: Shinjuku, Nakano, Suginami",
         code: "1304",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "KuSeihokubu",
@@ -87,7 +100,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kuseihokubu",
         description: "north-western wards: Toshima, Kita, Itabashi, Nerima",
         code: "1305",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "KuTohokubu",
@@ -98,7 +112,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kutohokubu",
         description: "north-eastern wards: Arakawa, Adachi, Katsushika",
         code: "1306",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "KuTobu",
@@ -109,7 +124,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "kutobu",
         description: "eastern wards: Sumida, Kōtō, Edogawa",
         code: "1307",
-        part: 0,
+        zone: 0,
+        also: &[],
     },
     RegionNames {
         variant: "Nishitama",
@@ -118,9 +134,10 @@ pub const REGIONS: [RegionNames; 13] = [
         romaji: "Nishitama",
         slug: "nishitama",
         id_token: "nishitama",
-        description: "western Tama: Ōme, Fussa, Hamura, Akiruno, Mizuho, Hinode, Hinohara, Okutama",
+        description: "West Tama, cities, towns and a village: Ōme, Fussa, Hamura, Akiruno, Mizuho, Hinode, Hinohara, Okutama",
         code: "1308",
-        part: 1,
+        zone: 1,
+        also: &[],
     },
     RegionNames {
         variant: "Minamitama",
@@ -131,7 +148,8 @@ pub const REGIONS: [RegionNames; 13] = [
         id_token: "minamitama",
         description: "southern Tama: Hachiōji, Machida, Hino, Tama, Inagi",
         code: "1309",
-        part: 1,
+        zone: 1,
+        also: &[],
     },
     RegionNames {
         variant: "KitatamaSeibu",
@@ -140,9 +158,10 @@ pub const REGIONS: [RegionNames; 13] = [
         romaji: "Kitatama-Seibu",
         slug: "kitatama-seibu",
         id_token: "kitatamaseibu",
-        description: "north-western Tama: Tachikawa, Akishima, Kokubunji, Kunitachi, Higashiyamato, Musashimurayama",
+        description: "North Tama, western part: Tachikawa, Akishima, Kokubunji, Kunitachi, Higashiyamato, Musashimurayama",
         code: "1310",
-        part: 1,
+        zone: 1,
+        also: &[],
     },
     RegionNames {
         variant: "KitatamaNanbu",
@@ -151,9 +170,10 @@ pub const REGIONS: [RegionNames; 13] = [
         romaji: "Kitatama-Nanbu",
         slug: "kitatama-nanbu",
         id_token: "kitatamananbu",
-        description: "south-central Tama: Musashino, Mitaka, Fuchū, Chōfu, Koganei, Komae",
+        description: "North Tama, southern part: Musashino, Mitaka, Fuchū, Chōfu, Koganei, Komae",
         code: "1311",
-        part: 1,
+        zone: 1,
+        also: &[],
     },
     RegionNames {
         variant: "KitatamaHokubu",
@@ -162,9 +182,10 @@ pub const REGIONS: [RegionNames; 13] = [
         romaji: "Kitatama-Hokubu",
         slug: "kitatama-hokubu",
         id_token: "kitatamahokubu",
-        description: "north-eastern Tama: Kodaira, Higashimurayama, Kiyose, Higashikurume, Nishitōkyō",
+        description: "North Tama, northern part: Kodaira, Higashimurayama, Kiyose, Higashikurume, Nishitōkyō",
         code: "1312",
-        part: 1,
+        zone: 1,
+        also: &[],
     },
     RegionNames {
         variant: "Tosho",
@@ -173,9 +194,10 @@ pub const REGIONS: [RegionNames; 13] = [
         romaji: "Tōsho",
         slug: "tosho",
         id_token: "tosho",
-        description: "the islands: Ōshima, Toshima, Niijima, Kōzushima, Miyake, Mikurajima, Hachijō, Aogashima, Ogasawara",
+        description: "the islands: Ōshima, Toshima (利島), Niijima, Kōzushima, Miyake, Mikurajima, Hachijō, Aogashima, Ogasawara",
         code: "1313",
-        part: 2,
+        zone: 2,
+        also: &["島嶼"],
     },
 ];
 
@@ -197,13 +219,13 @@ pub struct ThemeNames {
 }
 
 /// The two themes of the document, in order.
-pub const THEMES: [ThemeNames; 2] = [
+pub const THEMES: &[ThemeNames] = &[
     ThemeNames {
         variant: "LocalSituation",
         number: 1,
         marker: "テーマ①",
         ja: "在宅療養に関する地域の現状・課題等について",
-        en: "The local state of home medical care and its problems",
+        en: "The local state of home medical care and its challenges",
         slug: "local-situation",
     },
     ThemeNames {
@@ -232,7 +254,7 @@ pub struct CategoryNames {
 }
 
 /// The 14 categories, in the order the document's tables use them.
-pub const CATEGORIES: [CategoryNames; 14] = [
+pub const CATEGORIES: &[CategoryNames] = &[
     CategoryNames {
         variant: "MedicalResources",
         ja: "医療資源等",
@@ -286,7 +308,7 @@ pub const CATEGORIES: [CategoryNames; 14] = [
         variant: "PublicAwareness",
         ja: "都民の意識・普及啓発",
         label_variants: &[],
-        en: "Public awareness",
+        en: "Residents' awareness and awareness-raising",
         slug: "public-awareness",
     },
     CategoryNames {
@@ -314,7 +336,7 @@ pub const CATEGORIES: [CategoryNames; 14] = [
         variant: "GeriatricHealthFacilities",
         ja: "老健施設",
         label_variants: &[],
-        en: "Geriatric health services facilities",
+        en: "Long-term care health facilities (介護老人保健施設)",
         slug: "geriatric-health-facilities",
     },
     CategoryNames {
@@ -330,6 +352,146 @@ pub const CATEGORIES: [CategoryNames; 14] = [
         label_variants: &[],
         en: "Other",
         slug: "other",
+    },
+];
+
+/// One `Zone` variant: a part of Tokyo.
+#[derive(Debug, Clone, Copy)]
+pub struct ZoneNames {
+    /// Rust variant name.
+    pub variant: &'static str,
+    /// Japanese name.
+    pub ja: &'static str,
+    /// English name.
+    pub en: &'static str,
+    /// ASCII slug.
+    pub slug: &'static str,
+    /// Other spellings a lookup accepts.
+    pub also: &'static [&'static str],
+}
+
+/// The three parts of Tokyo, in `Zone` order.
+pub const ZONES: &[ZoneNames] = &[
+    ZoneNames {
+        variant: "Wards",
+        ja: "区部",
+        en: "the 23 special wards",
+        slug: "wards",
+        also: &[],
+    },
+    ZoneNames {
+        variant: "Tama",
+        ja: "多摩",
+        en: "the Tama area",
+        slug: "tama",
+        also: &[],
+    },
+    ZoneNames {
+        variant: "Islands",
+        ja: "島しょ",
+        en: "the islands",
+        slug: "islands",
+        also: &["島嶼"],
+    },
+];
+
+/// One `MunicipalityKind` variant.
+#[derive(Debug, Clone, Copy)]
+pub struct KindNames {
+    /// Rust variant name.
+    pub variant: &'static str,
+    /// The kind as written at the end of a name: `区`.
+    pub ja: &'static str,
+    /// Its reading at the end of a Tokyo municipality's name, in hiragana:
+    /// `く`, `し`, `まち` (every 町 in Tokyo is read まち), `むら` (every 村).
+    pub kana: &'static str,
+    /// The romanised suffix used in slugs: `ku`.
+    pub romaji: &'static str,
+    /// English name.
+    pub en: &'static str,
+    /// Other spellings a lookup accepts.
+    pub also: &'static [&'static str],
+}
+
+/// The kinds of municipality, in `MunicipalityKind` order (the order of
+/// their codes).
+pub const KINDS: &[KindNames] = &[
+    KindNames {
+        variant: "Ku",
+        ja: "区",
+        kana: "く",
+        romaji: "ku",
+        en: "special ward",
+        also: &["ward"],
+    },
+    KindNames {
+        variant: "Shi",
+        ja: "市",
+        kana: "し",
+        romaji: "shi",
+        en: "city",
+        also: &[],
+    },
+    KindNames {
+        variant: "Machi",
+        ja: "町",
+        kana: "まち",
+        romaji: "machi",
+        en: "town",
+        also: &["cho"],
+    },
+    KindNames {
+        variant: "Mura",
+        ja: "村",
+        kana: "むら",
+        romaji: "mura",
+        en: "village",
+        also: &["son"],
+    },
+];
+
+/// A row of a vocabulary that has only a slug and an English gloss.
+#[derive(Debug, Clone, Copy)]
+pub struct SlugNames {
+    /// Rust variant name.
+    pub variant: &'static str,
+    /// ASCII slug.
+    pub slug: &'static str,
+    /// English description.
+    pub en: &'static str,
+}
+
+/// How a key opinion was matched to what it was taken from, in
+/// `MatchKind` order.
+pub const MATCH_KINDS: &[SlugNames] = &[
+    SlugNames {
+        variant: "Exact",
+        slug: "exact",
+        en: "identical text",
+    },
+    SlugNames {
+        variant: "WidthInsensitive",
+        slug: "width-insensitive",
+        en: "identical after NFKC",
+    },
+    SlugNames {
+        variant: "Merged",
+        slug: "merged",
+        en: "several area opinions merged into one sentence",
+    },
+];
+
+/// The two kinds of record, in `RecordKind` order.
+pub const RECORD_KINDS: &[SlugNames] = &[
+    SlugNames {
+        variant: "Area",
+        slug: "area",
+        en: "area opinion",
+    },
+    SlugNames {
+        variant: "Key",
+        slug: "key",
+        en: "key opinion",
     },
 ];
 

@@ -21,7 +21,7 @@ mod build;
 #[allow(dead_code)] // the library uses parts of it that the build does not
 mod normalize;
 
-use build::{english, error, municipality, parse, pins};
+use build::{english, municipality, parse, pins};
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
@@ -56,41 +56,13 @@ fn write(path: PathBuf, contents: String) -> Result<(), String> {
 fn run() -> Result<(), String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set (run through cargo)")?;
     let out = Path::new(&out_dir);
-
-    let bytes = read(parse::PATH)?;
-    let doc = parse::parse(&bytes).map_err(|e| e.to_string())?;
-    let links = build::link::link(&doc).map_err(|e| e.to_string())?;
-    let sources = english::sources(&doc, &links);
-    let _english = english::read(
-        &read(english::GLOSSARY_PATH)?,
-        &read(english::PATH)?,
-        &sources,
-    )
-    .map_err(|e| e.to_string())?;
-
-    let bytes = read(municipality::PATH)?;
-    let records = municipality::parse(&bytes).map_err(|e| e.to_string())?;
-    let text = error::decode(municipality::PATH, &bytes).map_err(|e| e.to_string())?;
-
-    let mut facts = pins::document_facts(&doc, &links);
-    facts.extend(pins::municipality_facts(
-        &records,
-        &error::fingerprint(text),
-    ));
+    let data = build::read(&read(parse::PATH)?, &read(municipality::PATH)?)?;
+    // The facts found, for the update procedure, even if the pins disagree.
     let found = out.join("pins.tsv");
-    write(found.clone(), pins::render(&facts))?;
-    pins::check(&read(pins::PATH)?, &facts, &found.display().to_string())
-        .map_err(|e| e.to_string())?;
-
-    let similar = build::link::similar(&doc, build::emit::SIMILAR_LIMIT);
-    let input = build::emit::Input {
-        data_path: parse::PATH,
-        doc: &doc,
-        links: &links,
-        similar: &similar,
-    };
-    let code = build::emit::generate(&input).map_err(|e| format!("{}: {e}", parse::PATH))?;
-    write(out.join("dataset.rs"), code)?;
-    let code = municipality::generate(municipality::PATH, &records).map_err(|e| e.to_string())?;
-    write(out.join("municipalities.rs"), code)
+    write(found.clone(), pins::render(&data.facts))?;
+    data.check(&read(pins::PATH)?, &found.display().to_string())?;
+    let _english = data.english(&read(english::GLOSSARY_PATH)?, &read(english::PATH)?)?;
+    let (dataset, municipalities) = data.generate()?;
+    write(out.join("dataset.rs"), dataset)?;
+    write(out.join("municipalities.rs"), municipalities)
 }

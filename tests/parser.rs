@@ -222,6 +222,7 @@ fn variant(kind: &ErrorKind) -> &'static str {
         ErrorKind::ContinuationWithoutBullet { .. } => "ContinuationWithoutBullet",
         ErrorKind::UnexpectedSpace { .. } => "UnexpectedSpace",
         ErrorKind::LineTooWide { .. } => "LineTooWide",
+        ErrorKind::BulletInsideLine { .. } => "BulletInsideLine",
         ErrorKind::MarkAtLineStart { .. } => "MarkAtLineStart",
         ErrorKind::BareCategory { .. } => "BareCategory",
         ErrorKind::ShortLineContinued { .. } => "ShortLineContinued",
@@ -232,7 +233,7 @@ fn variant(kind: &ErrorKind) -> &'static str {
     }
 }
 
-const ALL_VARIANTS: [&str; 30] = [
+const ALL_VARIANTS: [&str; 31] = [
     "Empty",
     "Text",
     "Truncated",
@@ -256,6 +257,7 @@ const ALL_VARIANTS: [&str; 30] = [
     "ContinuationWithoutBullet",
     "UnexpectedSpace",
     "LineTooWide",
+    "BulletInsideLine",
     "MarkAtLineStart",
     "BareCategory",
     "ShortLineContinued",
@@ -489,6 +491,17 @@ fn cases() -> Vec<(&'static str, ParseError, &'static str)> {
                 },
             ),
             "at most 38 columns",
+        ),
+        (
+            // Lines 22 and 23 joined: the end of one opinion and the next.
+            "bullet_inside_line.txt",
+            e(
+                22,
+                BulletInsideLine {
+                    found: "ングが必要〇在宅専門医が増えてきている".into(),
+                },
+            ),
+            "only at the start of a line",
         ),
         (
             "mark_at_line_start.txt",

@@ -263,9 +263,10 @@ pub fn fingerprint(text: &str) -> String {
         .map_or(0, |i| i + 1);
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for line in &lines[..end] {
-        for &b in line.as_bytes().iter().chain(b"\n") {
+        for &b in line.as_bytes() {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
+        hash = (hash ^ u64::from(b'\n')).wrapping_mul(0x0100_0000_01b3);
     }
     format!("fnv1a64:{hash:016x}")
 }

@@ -66,20 +66,26 @@ pub struct Links {
     pub key_category: Vec<usize>,
 }
 
-/// The multiset of character bigrams of an (already normalised) text.
-fn bigrams(text: &str) -> BTreeMap<(char, char), usize> {
+/// The multiset of character bigrams of an (already normalised) text, as
+/// a sorted list.
+fn bigrams(text: &str) -> Vec<(char, char)> {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = BTreeMap::new();
-    for pair in chars.windows(2) {
-        *out.entry((pair[0], pair[1])).or_insert(0) += 1;
-    }
+    let mut out: Vec<(char, char)> = chars.windows(2).map(|p| (p[0], p[1])).collect();
+    out.sort_unstable();
     out
 }
 
-fn shared(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) -> usize {
-    a.iter()
-        .map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0)))
-        .sum()
+/// The size of the multisets' intersection (both sorted).
+fn shared(a: &[(char, char)], b: &[(char, char)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
 }
 
 /// Dice coefficient of the character-bigram multisets of the two texts after
@@ -89,8 +95,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// The Dice coefficient of two bigram multisets.
-fn dice(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) -> f64 {
-    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
+    let total = a.len() + b.len();
     if total == 0 {
         return 0.0;
     }
@@ -99,17 +105,19 @@ fn dice(a: &BTreeMap<(char, char), usize>, b: &BTreeMap<(char, char), usize>) ->
 
 /// Links every key opinion to its sources and derives group categories.
 pub fn link(doc: &Document) -> Result<Links, ParseError> {
+    // Normal forms and bigrams, computed once and only if a key opinion
+    // needs them (most match exactly).
+    let mut norm: Vec<Option<String>> = vec![None; doc.opinions.len()];
+    let mut grams: Vec<Option<Vec<(char, char)>>> = vec![None; doc.opinions.len()];
     let mut provenance = Vec::with_capacity(doc.key_opinions.len());
     for key in &doc.key_opinions {
-        let same_theme = || {
-            doc.opinions
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.theme == key.theme)
-        };
-        let exact: Vec<usize> = same_theme()
-            .filter(|(_, o)| o.text == key.text)
-            .map(|(i, _)| i)
+        let same_theme: Vec<usize> = (0..doc.opinions.len())
+            .filter(|&i| doc.opinions[i].theme == key.theme)
+            .collect();
+        let exact: Vec<usize> = same_theme
+            .iter()
+            .copied()
+            .filter(|&i| doc.opinions[i].text == key.text)
             .collect();
         if !exact.is_empty() {
             provenance.push(Provenance {
@@ -119,9 +127,13 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             continue;
         }
         let key_norm = normalize(&key.text);
-        let wide: Vec<usize> = same_theme()
-            .filter(|(_, o)| normalize(&o.text) == key_norm)
-            .map(|(i, _)| i)
+        for &i in &same_theme {
+            norm[i].get_or_insert_with(|| normalize(&doc.opinions[i].text));
+        }
+        let wide: Vec<usize> = same_theme
+            .iter()
+            .copied()
+            .filter(|&i| norm[i].as_deref() == Some(key_norm.as_str()))
             .collect();
         if !wide.is_empty() {
             provenance.push(Provenance {
@@ -131,9 +143,16 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             continue;
         }
         // Merged: best similarity is the main source.
+        let key_grams = bigrams(&key_norm);
+        let mut similarity_to = |i: usize| {
+            let g = grams[i].get_or_insert_with(|| bigrams(norm[i].as_deref().unwrap_or("")));
+            dice(g, &key_grams)
+        };
         let mut best: Option<(usize, f64)> = None;
-        for (i, o) in same_theme() {
-            let s = similarity(&o.text, &key.text);
+        let mut scores = Vec::with_capacity(same_theme.len());
+        for &i in &same_theme {
+            let s = similarity_to(i);
+            scores.push((i, s));
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -148,10 +167,11 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             ));
         };
         let main_category = doc.opinions[main].category;
-        let mut parts: Vec<(usize, f64)> = same_theme()
-            .filter(|&(i, o)| i != main && o.category == main_category)
-            .map(|(i, o)| (i, similarity(&o.text, &key.text)))
-            .filter(|&(_, s)| s >= MERGE_PART_MIN)
+        let mut parts: Vec<(usize, f64)> = scores
+            .into_iter()
+            .filter(|&(i, s)| {
+                i != main && doc.opinions[i].category == main_category && s >= MERGE_PART_MIN
+            })
             .collect();
         parts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut sources = vec![main];

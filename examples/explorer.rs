@@ -1,0 +1,41 @@
+//! Writes the explorer: the whole dataset as one self-contained web page,
+//! `docs/explorer.html`, to open in any browser (no server, no network).
+//!
+//! Run with `cargo run --example explorer` to (re)write
+//! `docs/explorer.html`, or `cargo run --example explorer -- OUT_FILE` to
+//! write it elsewhere. CI regenerates it and fails if the committed page is
+//! stale.
+//!
+//! Every record is pre-rendered in the HTML as text, in the document's
+//! order (theme → key opinions by group → area → category → opinions), so
+//! the page reads and prints with JavaScript off. With JavaScript it adds a
+//! search box with the crate's matching rules, filters, the view state in
+//! the URL, heatmap cells that filter, permalinks, a municipality box and an
+//! English toggle. The page is built in `examples/explorer/page.rs` from the
+//! templates beside it (`template.html`, `explorer.css`, `explorer.js`).
+
+#[path = "explorer/page.rs"]
+mod page;
+
+use std::error::Error;
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args_os().skip(1);
+    let out = args
+        .next()
+        .map_or_else(|| PathBuf::from("docs/explorer.html"), PathBuf::from);
+    if args.next().is_some() {
+        return Err("usage: explorer [OUT_FILE]".into());
+    }
+    let html = page::render();
+    if html.len() > page::MAX_BYTES {
+        return Err(format!("the page is {} bytes, over {}", html.len(), page::MAX_BYTES).into());
+    }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, &html)?;
+    println!("wrote {} ({} bytes)", out.display(), html.len());
+    Ok(())
+}

@@ -1,0 +1,460 @@
+// The explorer's script. It works on the records pre-rendered in the HTML
+// (their text is read from the page, never repeated here) and fetches
+// nothing. It adds: search with the crate's matching rules, filters, the
+// whole view state in the URL (after `#`), permalinks, the heatmap cells as
+// filters, the points view, the municipality box and the language toggle.
+(function () {
+  'use strict';
+
+  const DATA = JSON.parse(document.getElementById('data').textContent);
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+
+  // --- text comparison: the crate's rules ---------------------------------
+  // NFKC, then ASCII lower case (only A-Z: other letters keep their case).
+  const norm = (s) => s.normalize('NFKC').replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  // Rust's `char::is_whitespace` (Unicode White_Space), which splits terms.
+  const WHITE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  const termsOf = (q) => norm(q).split(WHITE).filter((t) => t.length > 0);
+
+  // A text cut into pieces that normalise independently (a base character
+  // with the marks that combine with it, such as ﾄ + ﾞ), so that a match in
+  // the normalised text maps back to whole original characters.
+  function segments(text) {
+    const segs = [];
+    let cur = null;
+    let at = 0;
+    for (const ch of text) {
+      const n = norm(ch);
+      if (cur !== null) {
+        const joined = norm(cur.s + ch);
+        if (joined === cur.n + n) {
+          segs.push(cur);
+          cur = { start: at, s: ch, n: n };
+        } else {
+          cur.s += ch;
+          cur.n = joined;
+        }
+      } else {
+        cur = { start: at, s: ch, n: n };
+      }
+      at += ch.length;
+    }
+    if (cur !== null) segs.push(cur);
+    let n = 0;
+    for (const seg of segs) {
+      seg.end = seg.start + seg.s.length;
+      seg.nstart = n;
+      n += seg.n.length;
+      seg.nend = n;
+    }
+    return segs;
+  }
+
+  // The segment holding normalised offset `x`.
+  function segAt(segs, x) {
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segs[mid].nend <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return segs[lo];
+  }
+
+  // --- the records ---------------------------------------------------------
+  const records = $$('article.rec').map((el) => {
+    const textEl = $('.text', el);
+    const text = textEl.textContent;
+    const segs = segments(text);
+    const joined = segs.map((s) => s.n).join('');
+    const normalized = norm(text);
+    return {
+      el: el,
+      id: el.id,
+      t: el.dataset.t,
+      k: el.dataset.k,
+      c: el.dataset.c,
+      r: el.dataset.r.split(' ').filter(Boolean),
+      p: el.dataset.p.split(' ').filter(Boolean),
+      text: text,
+      textEl: textEl,
+      norm: normalized,
+      // Highlighting needs the pieces to add up to the whole.
+      segs: joined === normalized ? segs : null,
+      painted: false,
+    };
+  });
+
+  // The original ranges (UTF-16 offsets) of every term's matches, sorted,
+  // overlaps merged; `null` when some term does not match.
+  function matchRanges(rec, terms) {
+    const found = [];
+    for (const t of terms) {
+      let at = rec.norm.indexOf(t);
+      if (at < 0) return null;
+      while (at >= 0) {
+        found.push([at, at + t.length]);
+        at = rec.norm.indexOf(t, at + t.length);
+      }
+    }
+    if (rec.segs === null) return [];
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const out = [];
+    for (const [s, e] of found) {
+      const start = segAt(rec.segs, s).start;
+      const end = segAt(rec.segs, e - 1).end;
+      const last = out[out.length - 1];
+      if (last && start < last[1]) last[1] = Math.max(last[1], end);
+      else out.push([start, end]);
+    }
+    return out;
+  }
+
+  function paint(rec, ranges) {
+    if (!ranges || ranges.length === 0) {
+      if (rec.painted) {
+        rec.textEl.textContent = rec.text;
+        rec.painted = false;
+      }
+      return;
+    }
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const [s, e] of ranges) {
+      if (s > at) frag.append(rec.text.slice(at, s));
+      const m = document.createElement('mark');
+      m.textContent = rec.text.slice(s, e);
+      frag.append(m);
+      at = e;
+    }
+    if (at < rec.text.length) frag.append(rec.text.slice(at));
+    rec.textEl.replaceChildren(frag);
+    rec.painted = true;
+  }
+
+  // --- interface strings ---------------------------------------------------
+  const UI = {
+    ja: {
+      count: (n, all) => `${n} 件（全 ${all} 件中）`,
+      muniHit: (m, r) => `${m} → ${r}`,
+      muniMiss: '見つかりません',
+      toggle: 'English',
+    },
+    en: {
+      count: (n, all) => `${n} of ${all} records`,
+      muniHit: (m, r) => `${m} → ${r}`,
+      muniMiss: 'not found',
+      toggle: '日本語',
+    },
+  };
+  const regionBySlug = new Map(DATA.regions.map((r) => [r.slug, r]));
+
+  // --- the view state, mirrored in the URL after `#` ------------------------
+  const state = {
+    q: '',
+    theme: '',
+    kind: '',
+    area: new Set(),
+    cat: new Set(),
+    point: new Set(),
+    muni: '',
+    lang: 'ja',
+  };
+  const SETS = ['area', 'cat', 'point'];
+
+  function clearFilters() {
+    state.q = '';
+    state.theme = '';
+    state.kind = '';
+    state.muni = '';
+    for (const k of SETS) state[k] = new Set();
+  }
+
+  function encode() {
+    const p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    if (state.theme) p.set('theme', state.theme);
+    if (state.kind) p.set('kind', state.kind);
+    for (const k of SETS) if (state[k].size) p.set(k, Array.from(state[k]).join(','));
+    if (state.muni) p.set('muni', state.muni);
+    if (state.lang !== 'ja') p.set('lang', state.lang);
+    return p.toString();
+  }
+
+  function decode(hash) {
+    const p = new URLSearchParams(hash);
+    clearFilters();
+    state.q = p.get('q') || '';
+    state.theme = /^[12]$/.test(p.get('theme') || '') ? p.get('theme') : '';
+    state.kind = /^(key|area)$/.test(p.get('kind') || '') ? p.get('kind') : '';
+    for (const k of SETS) {
+      state[k] = new Set((p.get(k) || '').split(',').filter(Boolean));
+    }
+    state.muni = p.get('muni') || '';
+    state.lang = p.get('lang') === 'en' ? 'en' : 'ja';
+  }
+
+  function save() {
+    const h = encode();
+    const url = location.pathname + location.search + (h ? '#' + h : '');
+    history.replaceState(null, '', url);
+  }
+
+  // --- the controls ---------------------------------------------------------
+  const q = $('#q');
+  const fTheme = $('#f-theme');
+  const fKind = $('#f-kind');
+  const muni = $('#muni');
+  const muniOut = $('#muni-out');
+  const count = $('#count');
+
+  function syncControls() {
+    q.value = state.q;
+    fTheme.value = state.theme;
+    fKind.value = state.kind;
+    muni.value = state.muni;
+    for (const k of SETS) {
+      for (const box of $$(`input[name="${k}"]`)) box.checked = state[k].has(box.value);
+    }
+    for (const d of $$('nav details')) {
+      const n = $$('input:checked', d).length;
+      $('summary .n', d).textContent = n ? `(${n})` : '';
+    }
+    for (const b of $$('button.point')) {
+      b.setAttribute('aria-pressed', String(state.point.has(b.dataset.p)));
+    }
+    showMunicipality();
+  }
+
+  function apply() {
+    const terms = termsOf(state.q);
+    let shown = 0;
+    for (const rec of records) {
+      let ok =
+        (!state.theme || rec.t === state.theme) &&
+        (!state.kind || rec.k === state.kind) &&
+        (state.cat.size === 0 || state.cat.has(rec.c)) &&
+        (state.area.size === 0 || rec.r.some((r) => state.area.has(r))) &&
+        (state.point.size === 0 || rec.p.some((p) => state.point.has(p)));
+      let ranges = null;
+      if (ok && terms.length > 0) {
+        ranges = matchRanges(rec, terms);
+        ok = ranges !== null;
+      }
+      rec.el.hidden = !ok;
+      paint(rec, ok ? ranges : null);
+      if (ok) shown += 1;
+    }
+    for (const sec of $$('#records section')) {
+      sec.hidden = !sec.querySelector('article.rec:not([hidden])');
+    }
+    count.textContent = UI[state.lang].count(shown, records.length);
+    count.dataset.n = String(shown);
+    for (const td of $$('.heatmap td.on')) td.classList.remove('on');
+    if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
+      const [r] = state.area;
+      const [c] = state.cat;
+      const a = $(`.heatmap a[data-t="${state.theme}"][data-r="${r}"][data-c="${c}"]`);
+      if (a) a.parentElement.classList.add('on');
+    }
+  }
+
+  function update() {
+    syncControls();
+    apply();
+    save();
+  }
+
+  q.addEventListener('input', () => {
+    state.q = q.value;
+    apply();
+    save();
+  });
+  fTheme.addEventListener('change', () => {
+    state.theme = fTheme.value;
+    update();
+  });
+  fKind.addEventListener('change', () => {
+    state.kind = fKind.value;
+    update();
+  });
+  for (const k of SETS) {
+    for (const box of $$(`input[name="${k}"]`)) {
+      box.addEventListener('change', () => {
+        if (box.checked) state[k].add(box.value);
+        else state[k].delete(box.value);
+        if (k === 'area') state.muni = '';
+        update();
+      });
+    }
+  }
+  for (const b of $$('button.point')) {
+    b.addEventListener('click', () => {
+      const id = b.dataset.p;
+      if (state.point.has(id)) state.point.delete(id);
+      else state.point.add(id);
+      update();
+    });
+  }
+  $('#reset').addEventListener('click', () => {
+    clearFilters();
+    update();
+    q.focus();
+  });
+
+  // Heatmap cells: the area opinions of that area and category.
+  for (const a of $$('.heatmap a[data-r]')) {
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      clearFilters();
+      state.theme = a.dataset.t;
+      state.kind = 'area';
+      state.area = new Set([a.dataset.r]);
+      state.cat = new Set([a.dataset.c]);
+      update();
+    });
+  }
+
+  // --- the municipality box -------------------------------------------------
+  // Names compare as the crate compares them: NFKC and lower case, without
+  // spaces, hyphens and brackets; katakana as hiragana; macrons dropped.
+  const MACRON = { ā: 'a', ī: 'i', ū: 'u', ē: 'e', ō: 'o' };
+  const KIND_READING = { 区: ['く'], 市: ['し'], 町: ['まち', 'ちょう'], 村: ['むら', 'そん'] };
+  const nameKey = (s) =>
+    norm(s.trim())
+      .toLowerCase()
+      .replace(/[āīūēō]/g, (c) => MACRON[c])
+      .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+      .replace(/[\s\-_・【】[\]]/g, '');
+  const muniIndex = new Map();
+  function addKey(key, m) {
+    if (!key) return;
+    if (muniIndex.has(key) && muniIndex.get(key) !== m) muniIndex.set(key, null);
+    else muniIndex.set(key, m);
+  }
+  for (const m of DATA.municipalities) {
+    addKey(nameKey(m.name), m);
+    if (m.name.endsWith(m.kind) && m.name.length > m.kind.length + 1) {
+      addKey(nameKey(m.name.slice(0, -m.kind.length)), m);
+    }
+    addKey(nameKey(m.romaji), m);
+    addKey(nameKey(m.slug), m);
+    addKey(m.code, m);
+    addKey(m.jis, m);
+    if (m.kana) {
+      addKey(nameKey(m.kana), m);
+      for (const tail of KIND_READING[m.kind] || []) {
+        if (m.kana.endsWith(tail)) addKey(nameKey(m.kana.slice(0, -tail.length)), m);
+      }
+    }
+  }
+  function findMunicipality(input) {
+    let key = nameKey(input);
+    if (key.startsWith('東京都')) key = key.slice(3);
+    return muniIndex.get(key) || null;
+  }
+
+  function showMunicipality() {
+    const text = state.muni.trim();
+    const m = text ? findMunicipality(text) : null;
+    muniOut.dataset.region = m ? m.region : '';
+    if (!text) muniOut.textContent = '';
+    else if (!m) muniOut.textContent = UI[state.lang].muniMiss;
+    else {
+      const r = regionBySlug.get(m.region);
+      muniOut.textContent =
+        state.lang === 'en'
+          ? UI.en.muniHit(`${m.romaji} (${m.name})`, r.en)
+          : UI.ja.muniHit(m.name, r.ja);
+    }
+    return m;
+  }
+
+  muni.addEventListener('input', () => {
+    const hadMunicipality = state.muni.trim() && findMunicipality(state.muni);
+    state.muni = muni.value;
+    const m = showMunicipality();
+    if (m) state.area = new Set([m.region]);
+    else if (hadMunicipality) state.area = new Set();
+    syncControls();
+    apply();
+    save();
+  });
+
+  // --- language ---------------------------------------------------------------
+  const langButton = $('#lang');
+  const ATTRS = ['placeholder', 'title', 'aria-label'];
+  function setLang(lang) {
+    state.lang = lang;
+    document.documentElement.lang = lang;
+    const en = lang === 'en';
+    for (const el of $$('[data-en]')) {
+      if (el.dataset.ja === undefined) el.dataset.ja = el.textContent;
+      el.textContent = en ? el.dataset.en : el.dataset.ja;
+    }
+    for (const attr of ATTRS) {
+      const enKey = 'data-en-' + attr;
+      const jaKey = 'data-ja-' + attr;
+      for (const el of $$(`[${enKey}]`)) {
+        if (!el.hasAttribute(jaKey)) el.setAttribute(jaKey, el.getAttribute(attr) || '');
+        el.setAttribute(attr, el.getAttribute(en ? enKey : jaKey));
+      }
+    }
+    for (const el of $$('.text-en, .title-en')) el.hidden = !en;
+    langButton.textContent = UI[lang].toggle;
+    langButton.lang = en ? 'ja' : 'en';
+    langButton.setAttribute('aria-pressed', String(en));
+  }
+  langButton.addEventListener('click', () => {
+    setLang(state.lang === 'en' ? 'ja' : 'en');
+    showMunicipality();
+    apply();
+    save();
+  });
+
+  // --- permalinks ---------------------------------------------------------------
+  function show(id, focus) {
+    const el = document.getElementById(id);
+    if (!el || !el.classList.contains('rec')) return false;
+    if (el.hidden) {
+      // The record is filtered out: show everything again.
+      clearFilters();
+      syncControls();
+      apply();
+    }
+    for (const cur of $$('article.rec.current')) cur.classList.remove('current');
+    el.classList.add('current');
+    el.tabIndex = -1;
+    el.scrollIntoView({ block: 'center' });
+    if (focus) el.focus({ preventScroll: true });
+    return true;
+  }
+
+  function fromHash(focus) {
+    const raw = location.hash.slice(1);
+    if (raw.includes('=')) {
+      decode(raw);
+      setLang(state.lang);
+      syncControls();
+      apply();
+    } else if (raw) {
+      let id = raw;
+      try {
+        id = decodeURIComponent(raw);
+      } catch (e) {
+        // Not percent-encoded text: look the id up as it is.
+      }
+      show(id, focus);
+    }
+  }
+  window.addEventListener('hashchange', () => fromHash(true));
+
+  // --- start --------------------------------------------------------------------
+  $('#controls').hidden = false;
+  langButton.hidden = false;
+  setLang('ja');
+  apply();
+  fromHash(false);
+})();

@@ -1,0 +1,151 @@
+//! The explorer page as `cargo run --example explorer` writes it, checked
+//! without a browser: its size, that it can fetch nothing, that every record
+//! is in its HTML as text in document order with the crate's cross-links,
+//! and that it names its source and marks what the crate derived.
+//! (`tests/explorer_browser.rs` drives it in Chromium.)
+
+#[allow(dead_code)]
+#[path = "../examples/explorer/page.rs"]
+mod page;
+
+use zaitaku_opinions::{key_opinions, opinions, Query, Record, SOURCE_SHA256};
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The HTML of the record with this id: from its `<article` to `</article>`.
+fn article<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<article class=\"rec\" id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no article for {id}"));
+    let end = html[start..].find("</article>").expect("unclosed article") + start;
+    &html[start..end]
+}
+
+#[test]
+fn page_is_small_and_self_contained() {
+    let html = page::render();
+    assert!(html.len() <= page::MAX_BYTES, "{} bytes", html.len());
+    assert!(html.len() <= 400 * 1024);
+    // The browser is told to fetch nothing at all …
+    assert!(html.contains(
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\""
+    ));
+    // … and nothing asks it to.
+    let lower = html.to_ascii_lowercase();
+    for needle in [
+        "src=",
+        "<link",
+        "url(",
+        "@import",
+        "http://",
+        "https://",
+        "//cdn",
+        "fetch(",
+        "xmlhttprequest",
+        "websocket",
+        "eventsource",
+        "sendbeacon",
+        "import(",
+        "<iframe",
+        "<img",
+        "<object",
+        "<embed",
+    ] {
+        assert!(!lower.contains(needle), "the page contains {needle:?}");
+    }
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "one data block, one script"
+    );
+}
+
+#[test]
+fn every_record_is_in_the_html_in_document_order() {
+    let html = page::render();
+    let expected: Vec<String> = Query::new().iter().map(|r| r.to_string()).collect();
+    assert_eq!(expected.len(), opinions().len() + key_opinions().len());
+    assert_eq!(expected.len(), 204);
+    let mut at = 0;
+    for id in &expected {
+        let tag = format!("<article class=\"rec\" id=\"{id}\"");
+        let pos = html[at..]
+            .find(&tag)
+            .unwrap_or_else(|| panic!("{id} missing or out of order"))
+            + at;
+        at = pos + tag.len();
+    }
+    assert_eq!(html.matches("<article class=\"rec\"").count(), 204);
+    for r in Query::new().iter() {
+        let a = article(&html, &r.to_string());
+        assert!(
+            a.contains(&format!(
+                "<p class=\"text\" lang=\"ja\">{}</p>",
+                esc(r.text())
+            )),
+            "the text of {r} is not in its article"
+        );
+        let kind = match r {
+            Record::Key(_) => "key",
+            _ => "area",
+        };
+        assert!(a.contains(&format!("data-k=\"{kind}\"")));
+        assert!(a.contains(&format!("data-t=\"{}\"", r.theme().number())));
+        assert!(a.contains(&format!("data-c=\"{}\"", r.category().slug())));
+    }
+}
+
+#[test]
+fn cross_links_are_the_crates_and_marked_derived() {
+    let html = page::render();
+    for k in key_opinions() {
+        let a = article(&html, &k.id().to_string());
+        let links = &a[a.find("<p class=\"links\">").expect("no links")..];
+        assert!(
+            links.contains("推定"),
+            "{} links not marked derived",
+            k.id()
+        );
+        let mut at = 0;
+        for o in k.sources() {
+            let href = format!("href=\"#{}\"", o.id());
+            at += links[at..]
+                .find(&href)
+                .unwrap_or_else(|| panic!("{}: no {href}", k.id()));
+        }
+    }
+    for o in opinions() {
+        let a = article(&html, &o.id().to_string());
+        for k in o.key_opinions() {
+            assert!(
+                a.contains(&format!("href=\"#{}\"", k.id())),
+                "{} → {}",
+                o.id(),
+                k.id()
+            );
+        }
+        for s in o.similar() {
+            assert!(a.contains(&format!("href=\"#{}\"", s.opinion().id())));
+        }
+    }
+}
+
+#[test]
+fn page_names_its_source_and_what_is_derived() {
+    let html = page::render();
+    assert!(html.contains("<html lang=\"ja\">"));
+    assert!(html.contains("東京都「資料３－２」"));
+    assert!(html.contains(SOURCE_SHA256));
+    assert!(html.contains(&format!("zaitaku_opinions {}", env!("CARGO_PKG_VERSION"))));
+    // Each key-opinion group heading carries the derived mark.
+    for part in html.split("<section class=\"group\"").skip(1) {
+        let heading = &part[..part.find("</h4>").expect("no group heading")];
+        assert!(heading.contains("class=\"derived\""), "{heading}");
+    }
+    assert_eq!(html.matches("<section class=\"group\"").count(), 16);
+}

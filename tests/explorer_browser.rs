@@ -456,7 +456,7 @@ fn permalinks(tab: &Tab, url: &str) -> Res<()> {
     for (id, lists) in &links {
         let flat: Vec<String> = lists.iter().flatten().cloned().collect();
         let expected: Vec<String> = if let Some(k) = zaitaku_opinions::key_opinion(id) {
-            k.sources().iter().map(|o| o.id().to_string()).collect()
+            k.taken_from().iter().map(|o| o.id().to_string()).collect()
         } else {
             let o = zaitaku_opinions::opinion(id).ok_or("unknown id")?;
             o.key_opinions()
@@ -482,7 +482,7 @@ fn permalinks(tab: &Tab, url: &str) -> Res<()> {
     // Following a key opinion's link to its source, while filters hide the
     // source, shows it.
     let key = zaitaku_opinions::key_opinion("t2-key-02-02").ok_or("no key opinion")?;
-    let source = key.sources()[1].id().to_string();
+    let source = key.taken_from()[1].id().to_string();
     tab.find_element("#f-kind")?.focus()?;
     tab.evaluate(
         "(() => { const s = document.querySelector('#f-kind'); s.value = 'key'; s.dispatchEvent(new Event('change')); })()",
@@ -689,12 +689,12 @@ fn screenshots(tab: &Tab, url: &str, dir: &Path) -> Res<()> {
             "the page is {scroll} px wide at {width} px"
         );
     }
-    set_width(tab, 1280, 1000, false)?;
+    set_width(tab, 1280, 1400, false)?;
     open(
         tab,
         &format!("{url}#q=%E9%80%80%E9%99%A2%E3%80%80%E8%AA%BF%E6%95%B4"),
     )?;
-    for (width, height, mobile) in [(1280, 1000, false), (375, 800, true)] {
+    for (width, height, mobile) in [(1280, 1400, false), (375, 800, true)] {
         set_width(tab, width, height, mobile)?;
         tab.evaluate("window.scrollTo(0, 0)", false)?;
         let png =

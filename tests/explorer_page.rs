@@ -112,7 +112,7 @@ fn cross_links_are_the_crates_and_marked_derived() {
             k.id()
         );
         let mut at = 0;
-        for o in k.sources() {
+        for o in k.taken_from() {
             let href = format!("href=\"#{}\"", o.id());
             at += links[at..]
                 .find(&href)

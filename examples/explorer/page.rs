@@ -306,7 +306,7 @@ fn record_link(s: &mut String, r: Record) {
 
 fn open_record(s: &mut String, r: Record) {
     let kind = match r {
-        Record::Opinion(_) => "area",
+        Record::Area(_) => "area",
         Record::Key(_) => "key",
     };
     let regions: Vec<&str> = r.regions().map(Region::slug).collect();
@@ -353,17 +353,17 @@ fn key_record(s: &mut String, k: &'static KeyOpinion) {
         r#"<p class="links"><span data-en="Taken from">出典となった地域の意見</span> {DERIVED} <span class="how">（<span data-en="{}">{}</span>）</span>："#,
         how.1, how.0
     );
-    for (i, o) in k.sources().iter().enumerate() {
+    for (i, o) in k.taken_from().iter().enumerate() {
         if i > 0 {
             s.push('、');
         }
-        record_link(s, Record::Opinion(o));
+        record_link(s, Record::Area(o));
     }
     s.push_str("</p></article>\n");
 }
 
 fn area_record(s: &mut String, o: &'static Opinion) {
-    open_record(s, Record::Opinion(o));
+    open_record(s, Record::Area(o));
     if !o.key_opinions().is_empty() {
         let _ = write!(
             s,
@@ -386,7 +386,7 @@ fn area_record(s: &mut String, o: &'static Opinion) {
             if i > 0 {
                 s.push('、');
             }
-            record_link(s, Record::Opinion(sim.opinion()));
+            record_link(s, Record::Area(sim.opinion()));
         }
         s.push_str("</p>");
     }

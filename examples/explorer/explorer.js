@@ -321,7 +321,6 @@
   // Names compare as the crate compares them: NFKC and lower case, without
   // spaces, hyphens and brackets; katakana as hiragana; macrons dropped.
   const MACRON = { ā: 'a', ī: 'i', ū: 'u', ē: 'e', ō: 'o' };
-  const KIND_READING = { 区: ['く'], 市: ['し'], 町: ['まち', 'ちょう'], 村: ['むら', 'そん'] };
   const nameKey = (s) =>
     norm(s.trim())
       .toLowerCase()
@@ -343,11 +342,13 @@
     addKey(nameKey(m.slug), m);
     addKey(m.code, m);
     addKey(m.jis, m);
-    if (m.kana) {
-      addKey(nameKey(m.kana), m);
-      for (const tail of KIND_READING[m.kind] || []) {
-        if (m.kana.endsWith(tail)) addKey(nameKey(m.kana.slice(0, -tail.length)), m);
-      }
+    // The reading, with or without the kind's, or with the kind in kanji:
+    // せたがやく, せたがや, ﾊﾁｵｳｼﾞ市.
+    addKey(nameKey(m.kana), m);
+    if (m.kana.endsWith(m.kindKana)) {
+      const bare = m.kana.slice(0, -m.kindKana.length);
+      addKey(nameKey(bare), m);
+      addKey(nameKey(bare + m.kind), m);
     }
   }
   function findMunicipality(input) {

@@ -58,12 +58,6 @@ pub fn text_en(_record: Record) -> Option<&'static str> {
     None
 }
 
-/// A municipality's reading in hiragana (none until the readings land in
-/// `data/municipalities.tsv`, issue #10).
-pub fn reading(_m: &Municipality) -> Option<&'static str> {
-    None
-}
-
 // --- rendering ---------------------------------------------------------------
 
 /// The whole page.
@@ -291,7 +285,7 @@ fn points_view(points: &[PointView]) -> String {
 
 /// A link to another record, labelled with its area (if any) and id.
 fn record_link(s: &mut String, r: Record) {
-    let id = r.to_string();
+    let id = r.id().to_string();
     let _ = write!(s, r##"<a href="#{id}">"##);
     if let Some(region) = r.region() {
         let _ = write!(
@@ -311,7 +305,7 @@ fn open_record(s: &mut String, r: Record) {
     };
     let regions: Vec<&str> = r.regions().map(Region::slug).collect();
     let points = points_of(r);
-    let id = r.to_string();
+    let id = r.id().to_string();
     let _ = write!(
         s,
         r#"<article class="rec" id="{id}" data-t="{}" data-k="{kind}" data-c="{}" data-r="{}" data-p="{}"><p class="text" lang="ja">{}</p>"#,
@@ -507,7 +501,8 @@ fn data(points: &[PointView]) -> String {
                 "slug": m.slug(),
                 "code": m.code(),
                 "jis": m.jis_code(),
-                "kana": reading(m),
+                "kana": m.reading(),
+                "kindKana": m.kind().kana(),
                 "region": m.region().slug(),
             })
         })

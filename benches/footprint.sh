@@ -6,7 +6,8 @@
 #   bash benches/footprint.sh build   # clean builds, debug and release, -j2
 #   bash benches/footprint.sh size    # release binary that uses every record
 #   bash benches/footprint.sh         # both
-# RUNS=5 (default 3) sets how many clean builds each median is taken from.
+# RUNS=5 (default 3) sets how many clean builds each median is taken from;
+# FEATURES=serde builds this crate with those features.
 # Needs the crates in Cargo.lock (and serde/serde_json) in cargo's cache;
 # builds run with --offline.
 #
@@ -79,12 +80,13 @@ EOF
   cp "$ROOT/Cargo.lock" "$WORK/json_route/Cargo.lock"
 }
 
-# clean_build <manifest dir> <profile flag or ""> <target dir> -> seconds
+# clean_build <manifest dir> <profile flag or ""> <target dir> [cargo flags] -> seconds
 clean_build() {
   local dir=$1 profile=$2 target=$3 start end
+  shift 3
   rm -rf "$target"
   start=$(date +%s.%N)
-  (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --offline --quiet -j2 $profile)
+  (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --offline --quiet -j2 $profile "$@")
   end=$(date +%s.%N)
   rm -rf "$target"
   echo "$end - $start" | bc
@@ -113,12 +115,12 @@ EOF
 
 measure_build() {
   json_route
-  echo "clean builds, -j2, $RUNS runs each; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "clean builds, -j2, $RUNS runs each, features: ${FEATURES:-default}; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   for profile in "" "--release"; do
     name=${profile:-debug}; name=${name#--}
     declare -a ours=() theirs=()
     for i in $(seq "$RUNS"); do
-      ours+=("$(clean_build "$ROOT" "$profile" "$WORK/t-ours")")
+      ours+=("$(clean_build "$ROOT" "$profile" "$WORK/t-ours" ${FEATURES:+--features "$FEATURES"})")
       theirs+=("$(clean_build "$WORK/json_route" "$profile" "$WORK/t-json")")
       echo "  $name run $i: zaitaku_opinions ${ours[-1]}s, json_route ${theirs[-1]}s"
     done

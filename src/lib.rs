@@ -1,3 +1,9 @@
+// The heatmaps as `data:` URIs, in link definitions that come before the
+// README's own (`docs/*.svg`, which rustdoc does not copy): CommonMark uses
+// the first definition of a label, so the crate docs show the pictures
+// inline. Written by `cargo run --example heatmap`; CI checks that it is
+// current and that every image on the crate's front page resolves.
+#![doc = include_str!("../docs/heatmaps.md")]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -250,9 +250,16 @@ impl Municipality {
         if !matches!(code.len(), 5 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        Municipality::all()
-            .iter()
-            .find(|m| m.code == code || m.jis_code == code)
+        // The first five digits are the JIS code; a sixth must be its
+        // check digit.
+        let jis = code[..5]
+            .bytes()
+            .fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+        let i = data::BY_CODE
+            .binary_search_by_key(&jis, |&(jis, _)| jis)
+            .ok()?;
+        let m = &data::MUNICIPALITIES[usize::from(data::BY_CODE[i].1)];
+        (code.len() == 5 || m.code == code).then_some(m)
     }
 
     /// Looks a municipality up by any of its names, without allocating:

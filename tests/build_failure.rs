@@ -330,9 +330,18 @@ fn crate_copy() -> PathBuf {
     let copy = root.join("crate");
     let _ = std::fs::remove_dir_all(&copy);
     std::fs::create_dir_all(&copy).unwrap();
-    for file in ["Cargo.toml", "Cargo.lock", "build.rs", "README.md"] {
+    // What the package ships besides its directories (the crate docs
+    // include the README and the heatmaps' data URIs).
+    for file in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "build.rs",
+        "README.md",
+        "docs/heatmaps.md",
+    ] {
         let from = Path::new(MANIFEST_DIR).join(file);
         if from.exists() {
+            std::fs::create_dir_all(copy.join(file).parent().unwrap()).unwrap();
             std::fs::copy(&from, copy.join(file)).unwrap();
         }
     }

@@ -514,6 +514,24 @@ pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
         ranges.join(", ")
     );
 
+    // Records are in code order: (JIS code, place in MUNICIPALITIES) in
+    // that order lets a code be found by binary search.
+    let by_code: Vec<String> = records
+        .iter()
+        .zip(&position)
+        .map(|(r, p)| format!("({}, {p})", r.jis_code()))
+        .collect();
+    writeln!(
+        out,
+        "/// (5-digit JIS code, place in `MUNICIPALITIES`), in code order."
+    );
+    writeln!(
+        out,
+        "pub(super) const BY_CODE: [(u32, u8); {}] = [{}];\n",
+        records.len(),
+        by_code.join(", ")
+    );
+
     let values: Vec<String> = (0..records.len())
         .map(|i| format!("&MUNICIPALITIES[{}]", position[i]))
         .collect();

@@ -1,0 +1,244 @@
+//! The crate as a downstream user meets it: only the public API, written
+//! the way a Rust user reaches for it (issue #10's list). Each of these
+//! failed to compile or misbehaved in 0.1.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use zaitaku_opinions::{
+    counts, key_opinion, key_opinions, opinion, opinions, Category, KeyOpinion, MatchKind,
+    Municipality, Opinion, OpinionId, Query, Record, RecordId, RecordKind, Region, Theme, Zone,
+};
+
+#[test]
+fn records_go_in_sets_maps_and_sorted_vectors() {
+    let set: HashSet<&Opinion> = opinions().iter().chain(opinions()).collect();
+    assert_eq!(set.len(), 150);
+    let ordered: BTreeSet<&Opinion> = opinions().iter().rev().collect();
+    assert!(ordered
+        .iter()
+        .map(|o| o.id())
+        .eq(opinions().iter().map(|o| o.id())));
+
+    let mut keys: Vec<&KeyOpinion> = key_opinions().iter().rev().collect();
+    keys.sort();
+    assert!(keys
+        .iter()
+        .map(|k| k.id())
+        .eq(key_opinions().iter().map(|k| k.id())));
+    let by_key: HashMap<&KeyOpinion, usize> = key_opinions()
+        .iter()
+        .map(|k| (k, k.taken_from().len()))
+        .collect();
+    assert_eq!(by_key[key_opinion("t2-key-02-02").unwrap()], 3);
+
+    // Records of both kinds sort in document order: per theme, its key
+    // opinions, then its area opinions.
+    let mut records: Vec<Record> = Query::new().iter().collect();
+    let in_order = records.clone();
+    records.reverse();
+    records.sort();
+    assert_eq!(records, in_order);
+    let unique: HashSet<Record> = records.iter().copied().collect();
+    assert_eq!(unique.len(), 204);
+    assert!(records
+        .windows(2)
+        .all(|w| w[0].lines().last() < w[1].lines().first()));
+}
+
+#[test]
+fn records_print_their_id_and_text() {
+    let o = opinion("t1-kuchuobu-01").unwrap();
+    assert_eq!(o.to_string(), format!("t1-kuchuobu-01: {}", o.text()));
+    let k = key_opinion("t1-key-05-02").unwrap();
+    assert_eq!(k.to_string(), format!("t1-key-05-02: {}", k.text()));
+    assert_eq!(Record::from(k).to_string(), k.to_string());
+    // Debug shows what a user can see, links as ids.
+    let debug = format!("{o:?}");
+    assert!(debug.contains("t1-kuchuobu-01") && !debug.contains("normalized"));
+    assert!(format!("{k:?}").contains("taken_from"));
+    // A query shows the query.
+    let q = format!(
+        "{:?}",
+        Query::new().theme(Theme::LocalSituation).text("退院")
+    );
+    assert!(q.contains("LocalSituation") && q.contains("退院"), "{q}");
+}
+
+#[test]
+fn a_record_answers_like_the_records_it_wraps() {
+    for r in Query::new() {
+        match r {
+            Record::Area(o) => {
+                assert_eq!(r.id(), RecordId::Area(o.id()));
+                assert_eq!(
+                    (r.theme(), r.category(), r.text()),
+                    (o.theme(), o.category(), o.text())
+                );
+                assert_eq!(r.kind(), RecordKind::Area);
+            }
+            Record::Key(k) => {
+                assert_eq!(r.id(), RecordId::Key(k.id()));
+                assert_eq!(
+                    (r.theme(), r.category(), r.text()),
+                    (k.theme(), k.category(), k.text())
+                );
+                assert_eq!(r.kind(), RecordKind::Key);
+            }
+        }
+        assert_eq!(r.id().record(), r);
+        assert!(r.id().to_string().starts_with('t'));
+    }
+}
+
+#[test]
+fn enums_without_importing_strum() {
+    assert_eq!(Region::COUNT, 13);
+    assert_eq!(Category::COUNT, 14);
+    assert_eq!(Theme::COUNT, 2);
+    assert_eq!(Zone::COUNT, 3);
+    assert_eq!(Region::iter().count(), Region::ALL.len());
+    assert_eq!(Region::iter().next(), Some(Region::KuChuobu));
+    assert_eq!(Theme::try_from(2u8), Ok(Theme::HospitalCollaboration));
+    assert!(Theme::try_from(3u8).is_err());
+    assert_eq!(Theme::from_number(1), Some(Theme::LocalSituation));
+    assert_eq!(Theme::from_number(0), None);
+    // MatchKind sorts; Zone prints.
+    let kinds: BTreeSet<MatchKind> = key_opinions().iter().map(|k| k.match_kind()).collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), MatchKind::ALL);
+    assert_eq!(Zone::Islands.to_string(), "島しょ");
+    assert_eq!(Region::Tosho.zone().to_string(), "島しょ");
+}
+
+#[test]
+fn names_that_are_right() {
+    for name in ["くちゅうおうぶ", "Ku-Chūōbu", "区中央部", "kuchuobu"] {
+        assert_eq!(name.parse::<Region>(), Ok(Region::KuChuobu), "{name}");
+    }
+    assert_eq!(Region::KuChuobu.kana(), "くちゅうおうぶ");
+    assert_eq!(Region::KuChuobu.romaji(), "Ku-Chūōbu");
+    assert_eq!(Region::KuChuobu.slug(), "ku-chuobu");
+    for theme in Theme::ALL {
+        for o in Region::KuChuobu.opinions(theme) {
+            let id = o.id().to_string();
+            assert!(
+                id.starts_with(&format!("t{}-kuchuobu-", theme.number())),
+                "{id}"
+            );
+        }
+    }
+    assert_eq!("島嶼".parse::<Region>(), Ok(Region::Tosho));
+    assert_eq!("島嶼".parse::<Zone>(), Ok(Zone::Islands));
+}
+
+#[test]
+fn ids_lead_to_their_records_without_strings() {
+    for o in opinions() {
+        let id: OpinionId = o.id();
+        assert!(std::ptr::eq(id.opinion(), o));
+        assert!(std::ptr::eq(
+            RecordId::from(id).record().as_opinion().unwrap(),
+            o
+        ));
+    }
+    for k in key_opinions() {
+        assert!(std::ptr::eq(k.id().key_opinion(), k));
+    }
+}
+
+#[test]
+fn counts_index_by_region_and_category() {
+    let m = counts(Theme::HospitalCollaboration);
+    assert_eq!(m[(Region::KuChuobu, Category::AdmissionDischarge)], 3);
+    for r in Region::iter() {
+        for c in Category::iter() {
+            assert_eq!(usize::from(m[(r, c)]), m.get(r, c));
+        }
+    }
+}
+
+#[test]
+fn municipalities_by_code_and_by_reading() {
+    assert!(Municipality::from_code("港区").is_none());
+    assert!(Municipality::from_code("北区").is_none());
+    for name in ["はちおうじし", "ハチオウジ", "ﾊﾁｵｳｼﾞ市"] {
+        assert_eq!(
+            Municipality::from_name(name).map(|m| m.name()),
+            Some("八王子市"),
+            "{name}"
+        );
+    }
+    let err = "ﾊﾁｵｳｼﾞ区".parse::<Municipality>().unwrap_err();
+    let message = err.to_string();
+    assert!(message.chars().count() < 200, "{message}");
+    assert!(message.contains("八王子市"), "{message}");
+}
+
+#[cfg(feature = "serde")]
+mod with_serde {
+    use super::*;
+
+    #[test]
+    fn every_record_is_one_csv_row() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut n = 0;
+        for record in Query::new() {
+            w.serialize(record.row()).unwrap();
+            n += 1;
+        }
+        assert_eq!(n, 204);
+        let bytes = w.into_inner().unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let headers = r.headers().unwrap().clone();
+        assert_eq!(
+            headers.iter().collect::<Vec<_>>(),
+            [
+                "id",
+                "kind",
+                "theme",
+                "region",
+                "category",
+                "text",
+                "taken_from",
+                "first_line",
+                "last_line"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 204);
+        for (row, record) in rows.iter().zip(Query::new()) {
+            assert_eq!(&row[0], record.id().to_string());
+            assert_eq!(&row[1], record.kind().slug());
+            assert_eq!(&row[5], record.text());
+            assert_eq!(row[7].parse::<u32>().unwrap(), record.lines().first());
+        }
+    }
+
+    #[test]
+    fn the_other_values_serialise() {
+        let r = Record::from(opinion("t1-kuchuobu-01").unwrap());
+        let json = serde_json::to_value(r).unwrap();
+        assert_eq!(json["id"], "t1-kuchuobu-01");
+        assert_eq!(json["kind"], "area");
+        assert_eq!(serde_json::to_value(RecordKind::Key).unwrap(), "key");
+        assert_eq!(serde_json::to_value(Zone::Tama).unwrap(), "tama");
+        let matrix = serde_json::to_value(counts(Theme::LocalSituation)).unwrap();
+        assert_eq!(matrix.as_array().map(Vec::len), Some(13));
+        assert_eq!(matrix[10][4], 2); // 北多摩南部 × 24時間診療体制
+        let o = opinion("t1-kuseinanbu-04").unwrap();
+        let similar = serde_json::to_value(&o.similar()[0]).unwrap();
+        assert_eq!(
+            similar["opinion"],
+            o.similar()[0].opinion().id().to_string()
+        );
+        assert!(similar["score"].as_f64().unwrap() >= 0.3);
+        // And read back: ids and names through the one lookup.
+        assert_eq!(
+            serde_json::from_str::<Zone>("\"島嶼\"").unwrap(),
+            Zone::Islands
+        );
+        assert_eq!(
+            serde_json::from_str::<RecordKind>("\"area\"").unwrap(),
+            RecordKind::Area
+        );
+        assert!(serde_json::from_str::<&'static Municipality>(r#"{"code":"港区"}"#).is_err());
+    }
+}

@@ -1,0 +1,149 @@
+//! Lookups by id and by name: only the exact spelling of an existing id
+//! finds a record, and the comparison form of names (`src/normalize.rs`,
+//! mounted as `build.rs` mounts it) vouches only for what is already in
+//! normal form. Moved here from unit tests in `src/id.rs` and
+//! `src/names.rs`, unchanged in what they assert.
+
+#[path = "../src/normalize.rs"]
+#[allow(dead_code)]
+mod normalize;
+
+use normalize::{is_name_key, name_key};
+use zaitaku_opinions::{key_opinion, key_opinions, opinion, opinions};
+
+#[test]
+fn every_id_finds_its_own_record() {
+    for o in opinions() {
+        assert!(
+            std::ptr::eq(opinion(&o.id().to_string()).unwrap(), o),
+            "{}",
+            o.id()
+        );
+        assert!(key_opinion(&o.id().to_string()).is_none());
+    }
+    for k in key_opinions() {
+        assert!(
+            std::ptr::eq(key_opinion(&k.id().to_string()).unwrap(), k),
+            "{}",
+            k.id()
+        );
+        assert_eq!(k.id().key_opinion().id(), k.id());
+        assert!(opinion(&k.id().to_string()).is_none());
+    }
+}
+
+#[test]
+fn only_the_exact_spelling_of_an_existing_id_is_found() {
+    // 区中央部 gave 7 opinions on theme ① (data/shiryo-3-2.txt, the
+    // first block, lines 70-91); 島しょ gave none; theme ①'s key
+    // opinions are in 9 groups, the first of 3 (lines 4-7).
+    assert!(opinion("t1-kuchuobu-07").is_some());
+    for miss in [
+        "t1-kuchuobu-08",
+        "t1-kuchuobu-00",
+        "t1-kuchuobu-7",
+        "t1-kuchuobu-007",
+        "t1-kuchuobu-0a",
+        "t1-kuchuobu-07 ",
+        " t1-kuchuobu-07",
+        "T1-kuchuobu-07",
+        "t1-KUCHUOBU-07",
+        "t1-ku-chuobu-07",
+        "t1_kuchuobu-07",
+        "t1-kuchuobu_07",
+        "t3-kuchuobu-01",
+        "t0-kuchuobu-01",
+        "t1-tosho-01",
+        "t1-kuhokubu-01",
+        "t1--01",
+        "t1-01",
+        "t1-区中央部-01",
+        "t1-kuchub\u{e9}-01",
+        "",
+        "t",
+        "t1",
+        "t1-",
+    ] {
+        assert!(opinion(miss).is_none(), "{miss}");
+    }
+    assert!(key_opinion("t1-key-01-03").is_some());
+    assert!(key_opinion("t1-key-09-01").is_some());
+    for miss in [
+        "t1-key-01-04",
+        "t1-key-01-00",
+        "t1-key-00-01",
+        "t1-key-10-01",
+        "t1-key-1-01",
+        "t1-key-01-1",
+        "t1-key-001-01",
+        "t1-KEY-01-01",
+        "t3-key-01-01",
+        "t1-key-01-01-",
+        "t1-key-0１-01",
+        "",
+    ] {
+        assert!(key_opinion(miss).is_none(), "{miss}");
+    }
+}
+
+fn key(s: &str) -> String {
+    name_key(s)
+        .map(|k| k.as_str().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn is_name_key_only_vouches_for_strings_already_in_normal_form() {
+    let vouched: Vec<char> = ('\0'..='\u{FFFF}')
+        .filter(|c| is_name_key(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    // Printable ASCII but upper case and 【】-like ignored characters,
+    // hiragana, and the 20,992 unified ideographs.
+    assert!(vouched.len() > 20_000);
+    for c in &vouched {
+        let s = c.to_string();
+        assert_eq!(key(&s), s, "U+{:04X}", *c as u32);
+    }
+    // Neighbours never compose: every pair of kana and ASCII.
+    let small: Vec<char> = vouched
+        .iter()
+        .copied()
+        .filter(|&c| c < '\u{4E00}')
+        .collect();
+    for a in &small {
+        for b in &small {
+            let s: String = [*a, *b].into_iter().collect();
+            assert_eq!(key(&s), s, "U+{:04X} U+{:04X}", *a as u32, *b as u32);
+        }
+    }
+    for s in [
+        "Ku-Chuobu",
+        "ku chuobu",
+        "【区中央部】",
+        "ｋｕ",
+        "２４時間",
+        "①",
+        "・",
+        " 区中央部",
+        "ハチオウジ",
+    ] {
+        assert!(!is_name_key(s), "{s}");
+    }
+    for s in [
+        "区中央部",
+        "kuchuobu",
+        "くちゅうおうぶ",
+        "24時間診療体制",
+        "情報共有(ict含む)",
+        "",
+    ] {
+        assert!(is_name_key(s), "{s}");
+    }
+}
+
+#[test]
+fn katakana_and_half_width_katakana_fold_to_hiragana() {
+    assert_eq!(key("ハチオウジ"), "はちおうじ");
+    assert_eq!(key("ﾊﾁｵｳｼﾞ市"), "はちおうじ市");
+    assert_eq!(key("訪問看護ステーション"), "訪問看護すてーしょん");
+}

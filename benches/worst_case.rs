@@ -19,7 +19,10 @@
 //! - `fdfa`: U+FDFA repeated, which NFKC expands 18-fold (and into words);
 //! - `halfwidth`: half-width katakana, `ｱﾄﾞﾊﾞｲｽ` repeated as one word;
 //! - `halfwidth words`: the same separated by spaces, each word needing
-//!   NFKC.
+//!   NFKC;
+//! - `spellings`: the 32 ways to write `アドバイス` mixing full- and
+//!   half-width kana, in turn: every word differs from the one before, needs
+//!   NFKC and then turns out to repeat a term.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -98,6 +101,22 @@ fn inputs() -> Vec<(&'static str, String)> {
         .flat_map(|n| bounds.windows(n + 1).map(move |w| &longest[w[0]..w[n]]))
         .collect();
 
+    // アドバイス with each of its five kana full- or half-width.
+    let (full, half) = (["ア", "ド", "バ", "イ", "ス"], ["ｱ", "ﾄﾞ", "ﾊﾞ", "ｲ", "ｽ"]);
+    let spellings: Vec<String> = (0..32u32)
+        .map(|mask| {
+            (0..5)
+                .map(|k| {
+                    if mask & (1 << k) != 0 {
+                        half[k]
+                    } else {
+                        full[k]
+                    }
+                })
+                .collect()
+        })
+        .collect();
+
     vec![
         ("repeated", fill(["の"].into_iter(), " ")),
         ("distinct", distinct),
@@ -105,6 +124,7 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("fdfa", fill(["\u{FDFA}"].into_iter(), "")),
         ("halfwidth", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), "")),
         ("halfwidth words", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), " ")),
+        ("spellings", fill(spellings.iter().map(String::as_str), " ")),
     ]
 }
 

@@ -388,7 +388,7 @@ impl Default for Terms {
 }
 
 impl fmt::Debug for Terms {
-    /// The terms as strings, and whether no record can match them.
+    /// The terms as strings.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let terms = self
             .finders

@@ -6,9 +6,10 @@
 //!
 //! Run with
 //! `cargo bench --bench worst_case -- --warm-up-time 1 --measurement-time 3`.
-//! It first prints a table of peak extra memory (the most bytes the call
-//! had allocated at once, measured with the counting allocator of
-//! `tests/support/`, once per cell), then criterion times each cell.
+//! It first prints a Markdown table with, per cell, the best of five timed
+//! calls and the peak extra memory of one call (the most bytes it had
+//! allocated at once, by the counting allocator of `tests/support/`), then
+//! criterion times each cell.
 //!
 //! The inputs, each about 1 MB:
 //! - `repeated`: one short term over and over (`の の の …`);
@@ -19,11 +20,14 @@
 //! - `fdfa`: U+FDFA repeated, which NFKC expands 18-fold (and into words);
 //! - `halfwidth`: half-width katakana, `ｱﾄﾞﾊﾞｲｽ` repeated as one word;
 //! - `halfwidth words`: the same separated by spaces, each word needing
-//!   NFKC.
+//!   NFKC;
+//! - `spellings`: the 32 ways to write `アドバイス` mixing full- and
+//!   half-width kana, in turn: every word differs from the one before, needs
+//!   NFKC and then turns out to repeat a term.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use zaitaku_opinions::{
     key_opinions, opinion, opinions, search, search_hits, Category, Municipality, Query, Region,
     Theme,
@@ -98,6 +102,22 @@ fn inputs() -> Vec<(&'static str, String)> {
         .flat_map(|n| bounds.windows(n + 1).map(move |w| &longest[w[0]..w[n]]))
         .collect();
 
+    // アドバイス with each of its five kana full- or half-width.
+    let (full, half) = (["ア", "ド", "バ", "イ", "ス"], ["ｱ", "ﾄﾞ", "ﾊﾞ", "ｲ", "ｽ"]);
+    let spellings: Vec<String> = (0..32u32)
+        .map(|mask| {
+            (0..5)
+                .map(|k| {
+                    if mask & (1 << k) != 0 {
+                        half[k]
+                    } else {
+                        full[k]
+                    }
+                })
+                .collect()
+        })
+        .collect();
+
     vec![
         ("repeated", fill(["の"].into_iter(), " ")),
         ("distinct", distinct),
@@ -105,6 +125,7 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("fdfa", fill(["\u{FDFA}"].into_iter(), "")),
         ("halfwidth", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), "")),
         ("halfwidth words", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), " ")),
+        ("spellings", fill(spellings.iter().map(String::as_str), " ")),
     ]
 }
 
@@ -133,11 +154,14 @@ const CALLS: [(&str, Call); 8] = [
     ("opinion (id)", |q| usize::from(opinion(q).is_some())),
 ];
 
-fn memory_table(inputs: &[(&'static str, String)]) {
-    println!("peak extra memory (bytes), 1 MB inputs:\n");
+/// Prints, per function and input, the best of five timed calls (the
+/// figure least disturbed by other load on the machine) and the peak extra
+/// memory of one call, as a Markdown table.
+fn summary_table(inputs: &[(&'static str, String)]) {
+    println!("best of 5 calls / peak extra memory, 1 MB inputs:\n");
     print!("| function |");
-    for (name, q) in inputs {
-        print!(" {name} ({} B) |", q.len());
+    for (name, _) in inputs {
+        print!(" {name} |");
     }
     print!("\n|---|");
     for _ in inputs {
@@ -147,17 +171,41 @@ fn memory_table(inputs: &[(&'static str, String)]) {
     for (call_name, call) in CALLS {
         print!("| `{call_name}` |");
         for (_, q) in inputs {
+            let best = (0..5)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(call(black_box(q)));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default();
             let bytes = counting_alloc::peak_extra_bytes(|| call(black_box(q)));
-            print!(" {bytes} |");
+            print!(" {} / {} |", duration(best), size(bytes));
         }
         println!();
     }
     println!();
 }
 
+fn duration(d: Duration) -> String {
+    match d.as_nanos() {
+        n if n < 1_000 => format!("{n} ns"),
+        n if n < 1_000_000 => format!("{:.1} µs", n as f64 / 1e3),
+        n => format!("{:.2} ms", n as f64 / 1e6),
+    }
+}
+
+fn size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let inputs = inputs();
-    memory_table(&inputs);
+    summary_table(&inputs);
     for (name, q) in &inputs {
         let mut group = c.benchmark_group(format!("worst_case {name}"));
         group.sample_size(10);

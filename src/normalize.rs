@@ -9,15 +9,9 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// The comparison form of a text, character by character: NFKC, then ASCII
-/// lower case. Allocates nothing, and buffers little whatever the input: a
-/// run of more than 30 non-starters (combining marks) is first cut with
-/// U+034F as Unicode's Stream-Safe Text Format says (UAX #15), which no
-/// text or name here has, instead of being buffered and sorted whole.
+/// lower case. Allocates nothing.
 pub fn text_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .stream_safe()
-        .nfkc()
-        .map(|c| c.to_ascii_lowercase())
+    text.nfkc().map(|c| c.to_ascii_lowercase())
 }
 
 /// The comparison form of a text as a `String`.

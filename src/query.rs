@@ -131,7 +131,10 @@ impl Query {
     ///
     /// - a term that repeats an earlier one adds nothing;
     /// - a term longer than the longest record's normalised text (a few
-    ///   hundred bytes) cannot match: the query then matches nothing;
+    ///   hundred bytes) cannot match: the query then matches nothing. So
+    ///   does a word of more than 1 KiB as typed (1,024 bytes between white
+    ///   space), which is not even normalised: NFKC never makes a text less
+    ///   than a third as long, and no text is 300 bytes long;
     /// - as soon as no record contains every term so far, the query
     ///   matches nothing and the rest of `text` (and of later calls) is not
     ///   read;
@@ -141,11 +144,6 @@ impl Query {
     ///   matches every record that contains the first 32. No one types 32
     ///   words into a search box; a pasted paragraph finds its record by
     ///   its first 32 words.
-    ///
-    /// A run of more than 30 combining marks is cut as Unicode's
-    /// Stream-Safe Text Format (UAX #15) says, which keeps normalisation's
-    /// buffer small; no record has such a run, so such a term matches
-    /// nothing either way.
     ///
     /// ```
     /// use zaitaku_opinions::Query;

@@ -387,6 +387,20 @@ fn a_term_longer_than_any_text_matches_nothing() {
 }
 
 #[test]
+fn a_word_of_more_than_1_kib_as_typed_matches_nothing() {
+    // 1,026 bytes as typed; NFKC would make it 342 characters.
+    for word in ["ｱ".repeat(342), "a".repeat(1025), "\u{fdfa}".repeat(342)] {
+        let q = Query::new().text(&format!("退院 {word} 調整"));
+        assert_eq!(q.iter().count(), 0);
+        let shown = format!("{q:?}");
+        assert!(
+            shown.contains("text: [\"退院\"], text_matches: 0"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
 fn a_term_that_matches_nothing_stops_the_reading() {
     let q = Query::new().text("存在しない語 退院").text("調整");
     assert_eq!(q.iter().count(), 0);

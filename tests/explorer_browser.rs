@@ -179,6 +179,8 @@ fn explorer_in_chromium() -> Res<()> {
     step("english");
     screenshots(&tab, &url, &dir)?;
     step("screenshots");
+    print_and_no_script(&tab, &url)?;
+    step("print and no script");
 
     let problems = problems.lock().unwrap();
     assert!(
@@ -488,7 +490,13 @@ fn permalinks(tab: &Tab, url: &str) -> Res<()> {
         "(() => { const s = document.querySelector('#f-kind'); s.value = 'key'; s.dispatchEvent(new Event('change')); })()",
         false,
     )?;
-    assert!(!view(tab)?.ids.contains(&source));
+    let keys_only = view(tab)?;
+    assert_eq!(
+        keys_only.ids,
+        ids(Query::new().key_only().iter()),
+        "kind: key"
+    );
+    assert!(!keys_only.ids.contains(&source));
     tab.find_element(&format!("#t2-key-02-02 p.links a[href=\"#{source}\"]"))?
         .click()?;
     std::thread::sleep(Duration::from_millis(100));
@@ -710,5 +718,40 @@ fn screenshots(tab: &Tab, url: &str, dir: &Path) -> Res<()> {
             println!("screenshot: {}", docs.display());
         }
     }
+    Ok(())
+}
+
+/// Printed (with no filter set: a print shows what the screen shows), and
+/// with JavaScript off, every record shows, and the controls, which need the
+/// script, do not.
+fn print_and_no_script(tab: &Tab, url: &str) -> Res<()> {
+    let visible = "[[...document.querySelectorAll('article.rec')].filter(e => e.checkVisibility()).length, document.querySelector('#controls').checkVisibility()]";
+    set_width(tab, 1280, 1000, false)?;
+    open(tab, url)?;
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some("print".into()),
+        features: None,
+    })?;
+    let (records, controls): (usize, bool) = eval(tab, visible)?;
+    assert_eq!((records, controls), (204, false), "printed");
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some(String::new()),
+        features: None,
+    })?;
+    tab.call_method(Emulation::SetScriptExecutionDisabled { value: true })?;
+    open_without_script(tab, url)?;
+    let (records, controls): (usize, bool) = eval(tab, visible)?;
+    assert_eq!((records, controls), (204, false), "without JavaScript");
+    tab.call_method(Emulation::SetScriptExecutionDisabled { value: false })?;
+    println!("print and no script: all 204 records show, the controls do not");
+    Ok(())
+}
+
+/// `open` for a page whose script does not run (nothing unhides the
+/// controls to wait for).
+fn open_without_script(tab: &Tab, url: &str) -> Res<()> {
+    tab.navigate_to(&format!("{url}?noscript"))?
+        .wait_until_navigated()?;
+    tab.wait_for_element("#t2-kitatamahokubu-06")?;
     Ok(())
 }

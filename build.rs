@@ -21,7 +21,7 @@ mod build;
 #[allow(dead_code)] // the library uses parts of it that the build does not
 mod normalize;
 
-use build::{english, municipality, parse, pins};
+use build::{english, municipality, parse, pins, points};
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         pins::PATH,
         english::PATH,
         english::GLOSSARY_PATH,
+        points::POINTS_PATH,
+        points::TAGS_PATH,
         "src/normalize.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
@@ -62,7 +64,9 @@ fn run() -> Result<(), String> {
     write(found.clone(), pins::render(&data.facts))?;
     data.check(&read(pins::PATH)?, &found.display().to_string())?;
     let _english = data.english(&read(english::GLOSSARY_PATH)?, &read(english::PATH)?)?;
-    let (dataset, municipalities) = data.generate()?;
+    let points = data.points(&read(points::POINTS_PATH)?, &read(points::TAGS_PATH)?)?;
+    let (dataset, municipalities, points) = data.generate(&points)?;
     write(out.join("dataset.rs"), dataset)?;
-    write(out.join("municipalities.rs"), municipalities)
+    write(out.join("municipalities.rs"), municipalities)?;
+    write(out.join("points.rs"), points)
 }

@@ -152,6 +152,24 @@ impl Record {
         }
     }
 
+    /// What the record is about: an area opinion's
+    /// [`points`](Opinion::points), or a key opinion's (those of the area
+    /// opinions it was taken from). This crate's reading, see
+    /// [`Point`](crate::Point).
+    ///
+    /// ```
+    /// use zaitaku_opinions::Record;
+    ///
+    /// let r = Record::from(zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap());
+    /// assert!(r.points().len() >= 1);
+    /// ```
+    pub fn points(self) -> crate::PointIter {
+        match self {
+            Record::Area(o) => o.points(),
+            Record::Key(k) => k.points(),
+        }
+    }
+
     /// The area opinion, if it is one.
     pub const fn as_opinion(self) -> Option<&'static Opinion> {
         match self {

@@ -38,7 +38,8 @@ fn build_bytes(document: &[u8], municipalities: &[u8]) -> Result<String, String>
     let data = build::read(document, municipalities)?;
     data.check(&data_file("pins.tsv"), "OUT_DIR/pins.tsv")?;
     data.english(&data_file("glossary.tsv"), &data_file("english.tsv"))?;
-    Ok(data.generate()?.0)
+    let points = data.points(&data_file("points.tsv"), &data_file("opinion-points.tsv"))?;
+    Ok(data.generate(&points)?.0)
 }
 
 /// The build with the document changed by `f` (on its lines, split on LF).
@@ -658,4 +659,32 @@ fn the_update_procedure_takes_a_corrected_text_through_the_build() {
             .starts_with("t1-kuchuobu-07 その他 区内にリーダー医師を12名置き、"),
         "{differ:?}"
     );
+}
+
+#[test]
+fn bad_points_data_fails_the_build_with_file_and_line() {
+    let _turn = COPY.lock().unwrap_or_else(|e| e.into_inner());
+    let copy = crate_copy();
+    let tags_path = copy.join("data/opinion-points.tsv");
+    let original = std::fs::read_to_string(&tags_path).unwrap();
+    let line = line_of(&original, "t1-kuchuobu-01\thome-care-across-ward-borders");
+    let bad = original.replacen(
+        "t1-kuchuobu-01\thome-care-across-ward-borders",
+        "t1-kuchuobu-01\thome-care-across-ward-border",
+        1,
+    );
+    std::fs::write(&tags_path, bad).unwrap();
+    let (ok, stderr) = build(&copy);
+    std::fs::write(&tags_path, &original).unwrap();
+    assert!(!ok, "the build succeeded");
+    let expected = format!(
+        "error: data/opinion-points.tsv:{line}: expected a point id of data/points.tsv, found `home-care-across-ward-border`"
+    );
+    assert!(
+        stderr.contains(&expected),
+        "expected `{expected}` in:\n{stderr}"
+    );
+    for bad in ["panicked", "stack backtrace", "RUST_BACKTRACE"] {
+        assert!(!stderr.contains(bad), "`{bad}` in:\n{stderr}");
+    }
 }

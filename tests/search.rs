@@ -810,27 +810,61 @@ fn dice(a: &str, b: &str) -> f64 {
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
+/// The points of each area opinion as `data/opinion-points.tsv` lists them
+/// (read here with a plain split, independently of the build's reader).
+fn tags() -> std::collections::BTreeMap<String, Vec<String>> {
+    let text = include_str!("../data/opinion-points.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (id, points) = l.split_once('\t').unwrap();
+            (
+                id.to_string(),
+                points.split(' ').map(str::to_string).collect(),
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn similar_opinions_are_the_top_five_of_other_areas() {
+fn similar_opinions_are_the_other_areas_opinions_sharing_a_point() {
+    let tags = tags();
     let mut with_similar = 0;
     for (i, o) in opinions().iter().enumerate() {
-        let mut all: Vec<(usize, f64)> = opinions()
+        let mine = &tags[&o.id().to_string()];
+        let mut all: Vec<(usize, Vec<String>, f64)> = opinions()
             .iter()
             .enumerate()
             .filter(|(_, p)| p.region() != o.region())
-            .map(|(j, p)| (j, dice(&norm(o.text()), &norm(p.text()))))
-            .filter(|&(_, s)| s >= 0.3)
+            .map(|(j, p)| {
+                let theirs = &tags[&p.id().to_string()];
+                let shared: Vec<String> = mine
+                    .iter()
+                    .filter(|t| theirs.contains(t))
+                    .cloned()
+                    .collect();
+                (j, shared, dice(&norm(o.text()), &norm(p.text())))
+            })
+            .filter(|(_, shared, _)| !shared.is_empty())
             .collect();
-        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        all.truncate(5);
-        let got: Vec<(String, f32)> = o
+        all.sort_by(|a, b| {
+            b.1.len()
+                .cmp(&a.1.len())
+                .then(b.2.total_cmp(&a.2))
+                .then(a.0.cmp(&b.0))
+        });
+        let got: Vec<(String, Vec<String>, f32)> = o
             .similar()
             .iter()
-            .map(|s| (s.opinion().id().to_string(), s.score()))
+            .map(|s| {
+                let shared = s.shared_points().map(|p| p.id().to_string()).collect();
+                (s.opinion().id().to_string(), shared, s.score())
+            })
             .collect();
         assert_eq!(got.len(), all.len(), "{}", o.id());
-        for ((id, score), (j, s)) in got.iter().zip(&all) {
+        for ((id, shared, score), (j, want, s)) in got.iter().zip(&all) {
             assert_eq!(id, &opinions()[*j].id().to_string(), "{} (#{i})", o.id());
+            assert_eq!(shared, want, "{} / {id}", o.id());
             assert!((f64::from(*score) - s).abs() < 1e-4, "{id}: {score} vs {s}");
         }
         with_similar += usize::from(!got.is_empty());

@@ -12,9 +12,6 @@ use crate::normalize::{name_key, normalize_text};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// How many similar opinions each opinion lists at most.
-pub const SIMILAR_LIMIT: usize = 5;
-
 /// A generated file, written line by line with `writeln!`. Writing into a
 /// `String` cannot fail, so this writer's `write_fmt` returns nothing and
 /// no call needs an `.ok()` or a `?`.
@@ -57,8 +54,8 @@ pub struct Input<'a> {
     pub doc: &'a Document,
     /// Its provenance links.
     pub links: &'a Links,
-    /// Similar opinions of each opinion (index, similarity).
-    pub similar: &'a [Vec<(usize, f64)>],
+    /// Similar opinions of each opinion (see `points::similar`).
+    pub similar: &'a [Vec<crate::build::points::SimilarRow>],
 }
 
 /// An error found while generating: two names of different values that
@@ -322,7 +319,15 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             .collect();
         let sims: Vec<String> = similar[i]
             .iter()
-            .map(|&(j, s)| format!("Similar {{ opinion: &OPINIONS[{j}], score: {s:.4} }}"))
+            .map(|s| {
+                let shared: Vec<String> = s.shared.iter().map(usize::to_string).collect();
+                format!(
+                    "Similar {{ opinion: &OPINIONS[{}], shared: &[{}], score: {:.4} }}",
+                    s.opinion,
+                    shared.join(", "),
+                    s.score
+                )
+            })
             .collect();
         writeln!(
             out,

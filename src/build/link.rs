@@ -1,4 +1,5 @@
-//! Key-opinion provenance and opinion similarity, computed at build time.
+//! Key-opinion provenance, and the text similarity it (and
+//! `points::similar`'s ranking) uses, computed at build time.
 //!
 //! Shared by `build.rs` and the tests (mounted with `#[path]`).
 //!
@@ -34,8 +35,6 @@ use std::collections::BTreeMap;
 pub const MERGE_MAIN_MIN: f64 = 0.6;
 /// The least [`similarity`] for a further source of a merged key opinion.
 pub const MERGE_PART_MIN: f64 = 0.3;
-/// The least [`similarity`] for two area opinions to count as similar.
-pub const SIMILAR_MIN: f64 = 0.3;
 
 /// How a key opinion was linked to its sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,29 +235,4 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
         provenance,
         key_category,
     })
-}
-
-/// For each area opinion, the other areas' opinions (either theme) whose
-/// [`similarity`] is at least [`SIMILAR_MIN`], most similar first (ties in
-/// document order), at most `limit` of them.
-pub fn similar(doc: &Document, limit: usize) -> Vec<Vec<(usize, f64)>> {
-    let normalized: Vec<String> = doc.opinions.iter().map(|o| normalize(&o.text)).collect();
-    let grams: Vec<_> = normalized.iter().map(|n| bigrams(n)).collect();
-    doc.opinions
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let mut hits: Vec<(usize, f64)> = doc
-                .opinions
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.region != o.region)
-                .map(|(j, _)| (j, dice(&grams[i], &grams[j])))
-                .filter(|&(_, s)| s >= SIMILAR_MIN)
-                .collect();
-            hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            hits.truncate(limit);
-            hits
-        })
-        .collect()
 }

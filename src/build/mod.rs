@@ -1,5 +1,5 @@
 //! Build-time code: the vocabularies, the parser, provenance linking, the
-//! English texts, the pins and the code generator. `build.rs` mounts this
+//! English texts, the points, the pins and the code generator. `build.rs` mounts this
 //! module with `#[path]`; so do the tests and benches that check the parser
 //! on fixtures. The library itself never parses anything at run time.
 //!
@@ -14,6 +14,7 @@ pub mod link;
 pub mod municipality;
 pub mod parse;
 pub mod pins;
+pub mod points;
 pub mod vocab;
 
 /// The data files, read, parsed, linked and counted.
@@ -62,9 +63,16 @@ impl Data {
         english::read(glossary, english, &sources).map_err(|e| e.to_string())
     }
 
-    /// The generated `dataset.rs` and `municipalities.rs`.
-    pub fn generate(&self) -> Result<(String, String), String> {
-        let similar = link::similar(&self.doc, emit::SIMILAR_LIMIT);
+    /// Reads the bytes of `data/points.tsv` and `data/opinion-points.tsv`
+    /// against the document's area opinions.
+    pub fn points(&self, points: &[u8], tags: &[u8]) -> Result<points::Points, String> {
+        let rows = points::parse_points(points).map_err(|e| e.to_string())?;
+        points::parse_tags(tags, rows, &points::opinion_ids(&self.doc)).map_err(|e| e.to_string())
+    }
+
+    /// The generated `dataset.rs`, `municipalities.rs` and `points.rs`.
+    pub fn generate(&self, points: &points::Points) -> Result<(String, String, String), String> {
+        let similar = points::similar(&self.doc, &points.tags);
         let input = emit::Input {
             data_path: parse::PATH,
             doc: &self.doc,
@@ -74,6 +82,13 @@ impl Data {
         let dataset = emit::generate(&input).map_err(|e| format!("{}: {e}", parse::PATH))?;
         let municipalities = municipality::generate(municipality::PATH, &self.municipalities)
             .map_err(|e| e.to_string())?;
-        Ok((dataset, municipalities))
+        let key_sources: Vec<Vec<usize>> = self
+            .links
+            .provenance
+            .iter()
+            .map(|p| p.sources.clone())
+            .collect();
+        let points = points::generate(&self.doc, points, &key_sources);
+        Ok((dataset, municipalities, points))
     }
 }

@@ -1,0 +1,332 @@
+//! Points (論点): what each area opinion is about, across areas.
+//!
+//! The points and their tags are **this crate's reading** of 資料３－２,
+//! written by reading each Japanese opinion; they are not 東京都's. The
+//! document itself only files opinions under categories (【入退院調整】…).
+
+use crate::point_data::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
+use crate::{KeyOpinion, Opinion, Region};
+use std::fmt;
+use std::str::FromStr;
+
+/// A point (論点): one claim that several areas may make in their own words,
+/// fine enough that the opinions sharing it would go into one bullet of a
+/// policy summary ("pre-discharge conferences lack home doctors", not
+/// "discharge").
+///
+/// The 87 points and the tags that link them to area opinions are **this
+/// crate's reading** of the document (`data/points.tsv`,
+/// `data/opinion-points.tsv`), written by reading the Japanese and reviewed
+/// by a second reader; they are not 東京都's classification. Every area
+/// opinion has at least one point, and every point at least one opinion; an
+/// opinion that is genuinely alone has a point of its own.
+///
+/// ```
+/// use zaitaku_opinions::{Point, Region};
+///
+/// let p: Point = "round-the-clock-burden".parse().unwrap();
+/// assert_eq!(p.id(), "round-the-clock-burden");
+/// assert!(!p.label_ja().is_empty() && !p.label_en().is_empty());
+/// // Raised by several areas, each in the official order.
+/// assert!(p.regions().len() >= 2);
+/// assert!(p.regions().windows(2).all(|w| w[0] < w[1]));
+/// for o in p.opinions() {
+///     assert!(o.points().any(|q| *q == p));
+///     assert!(p.regions().contains(&o.region()));
+/// }
+/// ```
+#[derive(Clone, Copy)]
+pub struct Point {
+    pub(crate) index: u8,
+    pub(crate) id: &'static str,
+    pub(crate) label_ja: &'static str,
+    pub(crate) label_en: &'static str,
+    pub(crate) description: &'static str,
+    /// Indices into `OPINIONS`, in document order.
+    pub(crate) opinions: &'static [u8],
+    /// In the official order.
+    pub(crate) regions: &'static [Region],
+}
+
+impl Point {
+    /// Every point, in the order of `data/points.tsv` (grouped by theme:
+    /// supply of doctors and clinics first, local organisation last).
+    ///
+    /// ```
+    /// use zaitaku_opinions::Point;
+    ///
+    /// assert_eq!(Point::all().len(), 87);
+    /// assert_eq!(Point::all()[0], zaitaku_opinions::points()[0]);
+    /// ```
+    pub fn all() -> &'static [Point] {
+        &POINTS
+    }
+
+    /// The point with this id, or `None`; [`FromStr`] gives the error
+    /// with the closest ids instead.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Point;
+    ///
+    /// assert!(Point::from_id("face-to-face-meetings").is_some());
+    /// assert!(Point::from_id("Face-To-Face-Meetings").is_none());
+    /// ```
+    pub fn from_id(id: &str) -> Option<&'static Point> {
+        POINTS.iter().find(|p| p.id == id)
+    }
+
+    /// The stable id: lower-case ASCII words joined by hyphens, at most
+    /// 40 bytes, e.g. `face-to-face-meetings`.
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// A short label in Japanese, in the document's own words where it has
+    /// them.
+    pub const fn label_ja(&self) -> &'static str {
+        self.label_ja
+    }
+
+    /// The label in English (this crate's).
+    pub const fn label_en(&self) -> &'static str {
+        self.label_en
+    }
+
+    /// One line in English on what belongs to the point and what does not.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The area opinions tagged with it, in document order.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Point;
+    ///
+    /// let p = Point::from_id("hospital-staff-dont-know-home-care").unwrap();
+    /// let ids: Vec<String> = p.opinions().map(|o| o.id().to_string()).collect();
+    /// assert!(ids.len() >= 2);
+    /// ```
+    pub fn opinions(
+        &self,
+    ) -> impl ExactSizeIterator<Item = &'static Opinion> + DoubleEndedIterator + Clone + 'static
+    {
+        self.opinions
+            .iter()
+            .map(|&i| &crate::dataset::OPINIONS[usize::from(i)])
+    }
+
+    /// The areas that raised it (gave an opinion tagged with it), in the
+    /// official order, each once.
+    pub const fn regions(&self) -> &'static [Region] {
+        self.regions
+    }
+
+    const fn index(&self) -> usize {
+        self.index as usize
+    }
+}
+
+/// Every point, in order: [`Point::all`].
+///
+/// ```
+/// // Points raised by the most areas first.
+/// let mut points = zaitaku_opinions::points().to_vec();
+/// points.sort_by_key(|p| std::cmp::Reverse(p.regions().len()));
+/// assert!(points[0].regions().len() >= points[1].regions().len());
+/// ```
+pub fn points() -> &'static [Point] {
+    Point::all()
+}
+
+impl PartialEq for Point {
+    /// The same point (compared by id).
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+    }
+}
+
+impl Eq for Point {}
+
+impl std::hash::Hash for Point {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.index.hash(state);
+    }
+}
+
+impl fmt::Debug for Point {
+    /// The id and the labels.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Point")
+            .field("id", &self.id)
+            .field("label_ja", &self.label_ja)
+            .field("label_en", &self.label_en)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for Point {
+    /// Writes the id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+impl FromStr for Point {
+    type Err = UnknownPointError;
+
+    /// The point with exactly this id; a miss suggests the closest ids.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Point;
+    ///
+    /// let err = "round-clock-burden".parse::<Point>().unwrap_err();
+    /// assert_eq!(err.input(), "round-clock-burden");
+    /// assert_eq!(err.closest()[0], "round-the-clock-burden");
+    /// assert!(err.to_string().len() < 200);
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Point::from_id(s)
+            .copied()
+            .ok_or_else(|| UnknownPointError::new(s))
+    }
+}
+
+/// How many closest ids an [`UnknownPointError`] suggests.
+const SUGGESTIONS: usize = 3;
+/// How much of the input the suggestions compare, and the message shows,
+/// in characters: enough for any id, and a bound on the work for any input.
+const COMPARED: usize = 48;
+/// How much of the input the message shows, in characters.
+const SHOWN: usize = 24;
+
+/// A string that is not the id of a [`Point`]: its message suggests the
+/// closest ids (and stays under 200 bytes, whatever the input).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown point id `{}`; closest: {}", shown(&self.input), self.closest.join(", "))]
+pub struct UnknownPointError {
+    input: String,
+    closest: [&'static str; SUGGESTIONS],
+}
+
+fn shown(s: &str) -> String {
+    match s.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+impl UnknownPointError {
+    fn new(input: &str) -> Self {
+        let compared: Vec<char> = input.chars().take(COMPARED).collect();
+        let mut ranked: Vec<(usize, usize)> = POINTS
+            .iter()
+            .map(|p| (distance(&compared, p.id), p.index()))
+            .collect();
+        ranked.sort_unstable();
+        let mut closest = [""; SUGGESTIONS];
+        for (slot, (_, i)) in closest.iter_mut().zip(&ranked) {
+            *slot = POINTS[*i].id;
+        }
+        Self {
+            input: input.to_owned(),
+            closest,
+        }
+    }
+
+    /// The input, as given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The closest ids, closest first (edit distance to the input's first
+    /// 48 characters, ASCII case ignored; ties in point order).
+    pub fn closest(&self) -> &[&'static str] {
+        &self.closest
+    }
+}
+
+/// Levenshtein distance between `a` and `b`, ASCII case ignored; an id
+/// that contains `a` counts as close as its extra length alone.
+fn distance(a: &[char], b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(!ca.eq_ignore_ascii_case(&cb));
+            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The points of a record, as [`Opinion::points`], [`KeyOpinion::points`],
+/// [`Similar::shared_points`](crate::Similar::shared_points) and
+/// [`Record::points`](crate::Record::points) give them.
+#[derive(Debug, Clone)]
+pub struct PointIter {
+    indices: std::slice::Iter<'static, u8>,
+}
+
+impl PointIter {
+    pub(crate) fn new(indices: &'static [u8]) -> Self {
+        Self {
+            indices: indices.iter(),
+        }
+    }
+}
+
+impl Iterator for PointIter {
+    type Item = &'static Point;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.indices.next().map(|&i| &POINTS[usize::from(i)])
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.indices.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for PointIter {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.indices.next_back().map(|&i| &POINTS[usize::from(i)])
+    }
+}
+
+impl ExactSizeIterator for PointIter {}
+
+impl std::iter::FusedIterator for PointIter {}
+
+impl Opinion {
+    /// What it is about: its points (this crate's reading, see [`Point`]),
+    /// the main point first. Never empty.
+    ///
+    /// ```
+    /// let o = zaitaku_opinions::opinion("t1-kitatamananbu-03").unwrap();
+    /// let main = o.points().next().unwrap();
+    /// assert!(main.opinions().any(|p| p == o));
+    /// ```
+    pub fn points(&self) -> PointIter {
+        PointIter::new(OPINION_POINTS[self.id().index()])
+    }
+}
+
+impl KeyOpinion {
+    /// The points of the area opinions it was taken from
+    /// ([`taken_from`](KeyOpinion::taken_from)), the main one's first, each
+    /// once.
+    ///
+    /// ```
+    /// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
+    /// for o in k.taken_from() {
+    ///     assert!(o.points().all(|p| k.points().any(|q| q == p)));
+    /// }
+    /// ```
+    pub fn points(&self) -> PointIter {
+        PointIter::new(KEY_OPINION_POINTS[self.id().index()])
+    }
+}

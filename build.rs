@@ -61,8 +61,9 @@ fn run() -> Result<(), String> {
     let found = out.join("pins.tsv");
     write(found.clone(), pins::render(&data.facts))?;
     data.check(&read(pins::PATH)?, &found.display().to_string())?;
-    let _english = data.english(&read(english::GLOSSARY_PATH)?, &read(english::PATH)?)?;
+    let english = data.english(&read(english::GLOSSARY_PATH)?, &read(english::PATH)?)?;
     let (dataset, municipalities) = data.generate()?;
     write(out.join("dataset.rs"), dataset)?;
+    write(out.join("english.rs"), data.generate_english(&english))?;
     write(out.join("municipalities.rs"), municipalities)
 }

@@ -52,8 +52,13 @@ impl OpinionId {
 
     /// The record (no hashing: its place is computed from the id).
     pub fn opinion(self) -> &'static Opinion {
-        let (start, _) = crate::dataset::OPINION_RANGES[self.theme as usize][self.region as usize];
-        &crate::dataset::OPINIONS[start + self.position as usize - 1]
+        &OPINIONS[self.index()]
+    }
+
+    /// The record's index in `OPINIONS` (and in the tables in its order).
+    pub(crate) fn index(self) -> usize {
+        let (start, _) = OPINION_RANGES[self.theme as usize][self.region as usize];
+        start + self.position as usize - 1
     }
 }
 
@@ -121,9 +126,14 @@ impl KeyOpinionId {
 
     /// The record.
     pub fn key_opinion(self) -> &'static KeyOpinion {
+        &KEY_OPINIONS[self.index()]
+    }
+
+    /// The record's index in `KEY_OPINIONS` (and in the tables in its order).
+    pub(crate) fn index(self) -> usize {
         // Only ids of existing records can be made, so the group exists.
         let (start, _) = KEY_GROUP_RANGES[self.theme as usize][self.group as usize - 1];
-        &KEY_OPINIONS[start + self.position as usize - 1]
+        start + self.position as usize - 1
     }
 }
 

@@ -62,6 +62,13 @@ impl Data {
         english::read(glossary, english, &sources).map_err(|e| e.to_string())
     }
 
+    /// The generated `english.rs`: the English texts checked by
+    /// [`english`](Data::english), in the records' order.
+    pub fn generate_english(&self, english: &english::English) -> String {
+        let sources = english::sources(&self.doc, &self.links);
+        english::generate(&sources, english, self.doc.opinions.len())
+    }
+
     /// The generated `dataset.rs` and `municipalities.rs`.
     pub fn generate(&self) -> Result<(String, String), String> {
         let similar = link::similar(&self.doc, emit::SIMILAR_LIMIT);

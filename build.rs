@@ -63,10 +63,11 @@ fn run() -> Result<(), String> {
     let found = out.join("pins.tsv");
     write(found.clone(), pins::render(&data.facts))?;
     data.check(&read(pins::PATH)?, &found.display().to_string())?;
-    let _english = data.english(&read(english::GLOSSARY_PATH)?, &read(english::PATH)?)?;
+    let english = data.english(&read(english::GLOSSARY_PATH)?, &read(english::PATH)?)?;
     let points = data.points(&read(points::POINTS_PATH)?, &read(points::TAGS_PATH)?)?;
     let (dataset, municipalities, points) = data.generate(&points)?;
     write(out.join("dataset.rs"), dataset)?;
+    write(out.join("english.rs"), data.generate_english(&english))?;
     write(out.join("municipalities.rs"), municipalities)?;
     write(out.join("points.rs"), points)
 }

@@ -7,7 +7,9 @@
 //! or `… -- --format csv`.
 //!
 //! Fields: `id`, `kind` (`area` or `key`), `theme`, `region` (slugs; empty
-//! or null for key opinions), `category` (slug), `text`, `taken_from` (the
+//! or null for key opinions), `category` (slug), `text` (the Japanese
+//! source), `text_en` (an unofficial English translation by this crate's
+//! authors, not by 東京都), `taken_from` (the
 //! ids of the area opinions a key opinion was taken from, separated by a
 //! space; empty for area opinions), `first_line` and `last_line`.
 

@@ -1,4 +1,5 @@
-//! A short tour of the dataset: counts per area and theme, one area's
+//! A short tour of the dataset: one opinion in Japanese and English,
+//! counts per area and theme, one area's
 //! opinions by category, and a key opinion with the area opinions it was
 //! taken from.
 //!
@@ -12,6 +13,20 @@ fn main() {
         zaitaku_opinions::opinions().len(),
         zaitaku_opinions::key_opinions().len()
     );
+
+    // One opinion in both languages. The English is an unofficial
+    // translation by this crate's authors, not by 東京都: the Japanese is
+    // the source (and what search matches).
+    if let Some(o) = zaitaku_opinions::opinion("t1-kuchuobu-02") {
+        println!(
+            "{} 【{}】 ({})\n  ja: {}\n  en: {}\n",
+            o.id(),
+            o.category().name_ja(),
+            o.category().name_en(),
+            o.text(),
+            o.text_en()
+        );
+    }
 
     // Counts per area and theme.
     println!("{}  テーマ①  テーマ②", pad("area", 12));

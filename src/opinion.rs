@@ -92,6 +92,24 @@ impl Opinion {
         self.text
     }
 
+    /// The text in English: an **unofficial translation by this crate's
+    /// authors, not by 東京都**. The Japanese [`text`](Self::text) is the
+    /// source; quote it where the wording matters. Recurring terms have one
+    /// rendering throughout (`data/glossary.tsv`: 在宅医療 is always "home
+    /// medical care", 連携 "collaboration"). [`search`](crate::search) and
+    /// [`Query::text`](crate::Query::text) match the Japanese text only.
+    ///
+    /// ```
+    /// let o = zaitaku_opinions::opinion("t1-kuchuobu-06").unwrap();
+    /// assert!(o.text().contains("在宅医療"));
+    /// assert!(o.text_en().contains("home medical care"));
+    /// // Search stays on the Japanese.
+    /// assert!(zaitaku_opinions::search("home medical care").next().is_none());
+    /// ```
+    pub fn text_en(&self) -> &'static str {
+        crate::english::OPINION_TEXT_EN[self.id.index()]
+    }
+
     /// The text in comparison form (NFKC, ASCII lower case), computed at
     /// build time; what [`search`](crate::search) matches against.
     pub const fn normalized_text(&self) -> &'static str {
@@ -281,6 +299,26 @@ impl KeyOpinion {
     /// The text, verbatim (lines joined, bullet removed).
     pub const fn text(&self) -> &'static str {
         self.text
+    }
+
+    /// The text in English: an **unofficial translation by this crate's
+    /// authors, not by 東京都**; the Japanese [`text`](Self::text) is the
+    /// source. A key opinion whose Japanese is that of the area opinion it
+    /// was taken from (exactly or but for character width) has that
+    /// opinion's English, word for word; the merged one is translated as
+    /// itself. [`search`](crate::search) and
+    /// [`Query::text`](crate::Query::text) match the Japanese text only.
+    ///
+    /// ```
+    /// use zaitaku_opinions::MatchKind;
+    ///
+    /// let k = zaitaku_opinions::key_opinion("t1-key-04-02").unwrap();
+    /// assert_eq!(k.match_kind(), MatchKind::WidthInsensitive); // ＩＣＴ / ICT
+    /// assert_eq!(k.text_en(), k.taken_mainly_from().text_en());
+    /// assert!(k.text_en().contains("ICT"));
+    /// ```
+    pub fn text_en(&self) -> &'static str {
+        crate::english::KEY_OPINION_TEXT_EN[self.id.index()]
     }
 
     /// The text in comparison form (NFKC, ASCII lower case).

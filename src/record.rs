@@ -105,6 +105,25 @@ impl Record {
         }
     }
 
+    /// The text in English: an **unofficial translation by this crate's
+    /// authors, not by 東京都**; the Japanese [`text`](Record::text) is the
+    /// source. See [`Opinion::text_en`] and [`KeyOpinion::text_en`].
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Query, Theme};
+    ///
+    /// // Query and search match the Japanese; show the English beside it.
+    /// let r = Query::new().theme(Theme::LocalSituation).text("看取り").iter().next().unwrap();
+    /// assert!(r.text().contains("看取り"));
+    /// assert!(r.text_en().contains("end-of-life care"));
+    /// ```
+    pub fn text_en(self) -> &'static str {
+        match self {
+            Record::Area(o) => o.text_en(),
+            Record::Key(k) => k.text_en(),
+        }
+    }
+
     /// The text in comparison form (NFKC, ASCII lower case).
     pub const fn normalized_text(self) -> &'static str {
         match self {
@@ -270,6 +289,7 @@ impl From<KeyOpinionId> for RecordId {
 /// assert_eq!(row.region, None);
 /// assert_eq!(row.taken_from.split(' ').count(), 3);
 /// assert!(row.first_line <= row.last_line);
+/// assert_eq!(row.text_en, k.text_en());
 /// ```
 ///
 /// With the `serde` feature, `csv::Writer::serialize(record.row())` writes
@@ -290,6 +310,9 @@ pub struct Row {
     pub category: Category,
     /// The text, verbatim.
     pub text: &'static str,
+    /// The text in English: an unofficial translation by this crate's
+    /// authors, not by 東京都 (see [`Record::text_en`]).
+    pub text_en: &'static str,
     /// The ids of the area opinions a key opinion was taken from, main one
     /// first, separated by a space; empty for an area opinion.
     pub taken_from: String,
@@ -317,6 +340,7 @@ impl Record {
             region: self.region(),
             category: self.category(),
             text: self.text(),
+            text_en: self.text_en(),
             taken_from,
             first_line: self.lines().first(),
             last_line: self.lines().last(),

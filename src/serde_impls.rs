@@ -98,8 +98,8 @@ impl Serialize for RecordId {
 }
 
 /// Writes the record's [`Row`]: `id`, `kind` (`"area"`), `theme`, `region`
-/// and `category` (slugs), `text`, `taken_from` (empty), `first_line` and
-/// `last_line`.
+/// and `category` (slugs), `text`, `text_en` (the crate authors' unofficial
+/// English), `taken_from` (empty), `first_line` and `last_line`.
 ///
 /// ```
 /// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
@@ -108,6 +108,7 @@ impl Serialize for RecordId {
 /// assert_eq!(json["kind"], "area");
 /// assert_eq!(json["region"], "ku-chuobu");
 /// assert_eq!(json["first_line"], 71);
+/// assert_eq!(json["text_en"], o.text_en());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
@@ -168,6 +169,7 @@ struct RowIn<Id> {
     region: Option<Region>,
     category: Option<crate::Category>,
     text: Option<String>,
+    text_en: Option<String>,
     taken_from: Option<String>,
     first_line: Option<u32>,
     last_line: Option<u32>,
@@ -182,6 +184,10 @@ impl<Id> RowIn<Id> {
             ("region", self.region.is_some_and(|v| Some(v) != row.region)),
             ("category", self.category.is_some_and(|v| v != row.category)),
             ("text", self.text.as_ref().is_some_and(|v| v != row.text)),
+            (
+                "text_en",
+                self.text_en.as_ref().is_some_and(|v| v != row.text_en),
+            ),
             (
                 "taken_from",
                 self.taken_from

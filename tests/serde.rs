@@ -18,6 +18,15 @@ fn data_lines() -> Vec<&'static str> {
     DATA.lines().collect()
 }
 
+/// The English of each record, from `data/english.tsv` (id → text_en).
+fn english() -> BTreeMap<&'static str, &'static str> {
+    include_str!("../data/english.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+}
+
 /// JSON: to a string and back through `from_str` (borrowed), `from_reader`
 /// (transient) and `from_value` (owned); TOML: as a value in a table.
 fn round_trip<T>(value: T) -> String
@@ -197,6 +206,7 @@ fn source_text(lines: &[&str], record: &serde_json::Value) -> String {
 #[test]
 fn opinions_round_trip_and_match_the_document() {
     let lines = data_lines();
+    let english = english();
     for o in zaitaku_opinions::opinions() {
         let json = serde_json::to_string(o).unwrap();
         let back: &'static Opinion = serde_json::from_str(&json).unwrap();
@@ -210,6 +220,7 @@ fn opinions_round_trip_and_match_the_document() {
         assert_eq!(value["category"], o.category().slug());
         assert_eq!(value["taken_from"], "");
         assert_eq!(value["text"], source_text(&lines, &value), "{json}");
+        assert_eq!(value["text_en"], english[o.id().to_string().as_str()]);
         let owned: &'static Opinion = serde_json::from_value(value).unwrap();
         assert!(std::ptr::eq(owned, o));
         // From the bare id too.
@@ -221,6 +232,7 @@ fn opinions_round_trip_and_match_the_document() {
 #[test]
 fn key_opinions_round_trip_and_match_the_document() {
     let lines = data_lines();
+    let english = english();
     for k in zaitaku_opinions::key_opinions() {
         let json = serde_json::to_string(k).unwrap();
         let back: &'static KeyOpinion = serde_json::from_str(&json).unwrap();
@@ -229,6 +241,7 @@ fn key_opinions_round_trip_and_match_the_document() {
         assert_eq!(value["kind"], "key");
         assert!(value["region"].is_null());
         assert_eq!(value["text"], source_text(&lines, &value), "{json}");
+        assert_eq!(value["text_en"], english[k.id().to_string().as_str()]);
         // The ids of what it was taken from, separated by a space.
         let sources: Vec<&'static Opinion> = value["taken_from"]
             .as_str()
@@ -280,6 +293,11 @@ fn a_record_that_disagrees_with_the_dataset_is_rejected() {
     value["text"] = "別の意見".into();
     let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
     assert!(err.to_string().contains("`text`"), "{err}");
+
+    let mut value = serde_json::to_value(o).unwrap();
+    value["text_en"] = "Another opinion".into();
+    let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
+    assert!(err.to_string().contains("`text_en`"), "{err}");
 
     let mut value = serde_json::to_value(o).unwrap();
     value["kind"] = "key".into();

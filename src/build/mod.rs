@@ -63,6 +63,13 @@ impl Data {
         english::read(glossary, english, &sources).map_err(|e| e.to_string())
     }
 
+    /// The generated `english.rs`: the English texts checked by
+    /// [`english`](Data::english), in the records' order.
+    pub fn generate_english(&self, english: &english::English) -> String {
+        let sources = english::sources(&self.doc, &self.links);
+        english::generate(&sources, english, self.doc.opinions.len())
+    }
+
     /// Reads the bytes of `data/points.tsv` and `data/opinion-points.tsv`
     /// against the document's area opinions.
     pub fn points(&self, points: &[u8], tags: &[u8]) -> Result<points::Points, String> {

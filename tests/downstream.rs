@@ -197,6 +197,7 @@ mod with_serde {
                 "region",
                 "category",
                 "text",
+                "text_en",
                 "taken_from",
                 "first_line",
                 "last_line"

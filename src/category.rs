@@ -29,24 +29,24 @@ pub enum Category ("category", CategoryNames, CATEGORIES) {
     InterprofessionalCollaboration,
     /// 情報共有(ICT含む): information sharing, including ICT.
     InformationSharing,
-    /// 24時間診療体制: round-the-clock care.
+    /// 24時間診療体制: the 24-hour medical care system (round-the-clock care).
     TwentyFourHourCare,
     /// 医療機関間の連携: collaboration between medical institutions.
     InterFacilityCollaboration,
     /// 看取り: end-of-life care.
     EndOfLifeCare,
-    /// 都民の意識・普及啓発: residents' awareness and awareness-raising.
+    /// 都民の意識・普及啓発: Tokyo residents' awareness and awareness-raising.
     PublicAwareness,
     /// 広域的な取組・連携: wide-area initiatives and collaboration.
     WideAreaCollaboration,
     /// 入退院調整: admission and discharge coordination.
     AdmissionDischarge,
     /// 医療介護関係者の相互理解 (also spelt 医療・介護関係者の相互理解):
-    /// mutual understanding between medical and care professionals.
+    /// mutual understanding between medical and long-term care professionals.
     MutualUnderstanding,
     /// 老健施設: long-term care health facilities (介護老人保健施設).
     GeriatricHealthFacilities,
-    /// 訪問看護ステーション (also spelt 訪問看護ＳＴ): visiting nursing stations.
+    /// 訪問看護ステーション (also spelt 訪問看護ＳＴ): home-visit nursing stations.
     VisitingNursingStations,
     /// その他: other.
     Other,

@@ -19,7 +19,7 @@ closed_set! {
 pub enum Theme ("theme", ThemeNames, THEMES) {
     canonical: marker, display: ja, slug: slug,
     /// テーマ① 在宅療養に関する地域の現状・課題等について: the local state
-    /// of home medical care and its challenges.
+    /// of home care and its challenges.
     LocalSituation,
     /// テーマ② 地域と病院の連携について: collaboration between the
     /// community and hospitals.

@@ -517,3 +517,58 @@ fn the_generated_english_is_what_the_build_module_writes() {
     // Its own output twice over: nothing depends on the machine or the run.
     assert!(code == data.generate_english(&en));
 }
+
+/// The glossary holds for the names too: each Japanese theme and category
+/// name's glossary terms have their renderings in its English name.
+#[test]
+fn theme_and_category_names_in_english_follow_the_glossary() {
+    use zaitaku_opinions::{Category, Theme};
+    let (doc, links) = document();
+    let sources = english::sources(&doc, &links);
+    let glossary =
+        english::read_glossary(file(english::GLOSSARY_PATH).as_bytes(), &sources).unwrap();
+    // 地域の現状 is the state in each area: "local", not "the community".
+    let excepted = [(Theme::LocalSituation.name_ja(), "地域")];
+    let mut names: Vec<(&str, &str)> = Theme::ALL
+        .iter()
+        .map(|t| (t.name_ja(), t.name_en()))
+        .collect();
+    names.extend(Category::ALL.iter().map(|c| (c.name_ja(), c.name_en())));
+    let mut misses = Vec::new();
+    let mut checked = 0;
+    for (ja, en) in names {
+        for term in english::terms_in(ja, &glossary) {
+            checked += 1;
+            if !en.to_lowercase().contains(&term.en.to_lowercase())
+                && !excepted.contains(&(ja, term.ja.as_str()))
+            {
+                misses.push(format!(
+                    "{ja}: {} → `{}` missing from `{en}`",
+                    term.ja, term.en
+                ));
+            }
+        }
+    }
+    assert!(checked >= 15, "only {checked} terms checked");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // The decisions of issue #15's review, pinned.
+    assert_eq!(
+        Theme::LocalSituation.name_en(),
+        "The local state of home care and its challenges"
+    );
+    assert_eq!(
+        Category::GeriatricHealthFacilities.name_en(),
+        "Long-term care health facilities (介護老人保健施設)"
+    );
+    assert_eq!(
+        Category::VisitingNursingStations.name_en(),
+        "Home-visit nursing stations"
+    );
+    assert_eq!(
+        Category::TwentyFourHourCare.name_en(),
+        "24-hour medical care system"
+    );
+    assert!(Category::PublicAwareness
+        .name_en()
+        .contains("awareness-raising"));
+}

@@ -225,7 +225,7 @@ pub const THEMES: &[ThemeNames] = &[
         number: 1,
         marker: "テーマ①",
         ja: "在宅療養に関する地域の現状・課題等について",
-        en: "The local state of home medical care and its challenges",
+        en: "The local state of home care and its challenges",
         slug: "local-situation",
     },
     ThemeNames {
@@ -287,7 +287,7 @@ pub const CATEGORIES: &[CategoryNames] = &[
         variant: "TwentyFourHourCare",
         ja: "24時間診療体制",
         label_variants: &[],
-        en: "24-hour care",
+        en: "24-hour medical care system",
         slug: "24-hour-care",
     },
     CategoryNames {
@@ -308,7 +308,7 @@ pub const CATEGORIES: &[CategoryNames] = &[
         variant: "PublicAwareness",
         ja: "都民の意識・普及啓発",
         label_variants: &[],
-        en: "Residents' awareness and awareness-raising",
+        en: "Tokyo residents' awareness and awareness-raising",
         slug: "public-awareness",
     },
     CategoryNames {
@@ -329,7 +329,7 @@ pub const CATEGORIES: &[CategoryNames] = &[
         variant: "MutualUnderstanding",
         ja: "医療介護関係者の相互理解",
         label_variants: &["医療・介護関係者の相互理解"],
-        en: "Mutual understanding between medical and care professionals",
+        en: "Mutual understanding between medical and long-term care professionals",
         slug: "mutual-understanding",
     },
     CategoryNames {
@@ -343,7 +343,7 @@ pub const CATEGORIES: &[CategoryNames] = &[
         variant: "VisitingNursingStations",
         ja: "訪問看護ステーション",
         label_variants: &["訪問看護ＳＴ"],
-        en: "Visiting nursing stations",
+        en: "Home-visit nursing stations",
         slug: "visiting-nursing-stations",
     },
     CategoryNames {

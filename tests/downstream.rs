@@ -209,7 +209,8 @@ mod with_serde {
             assert_eq!(&row[0], record.id().to_string());
             assert_eq!(&row[1], record.kind().slug());
             assert_eq!(&row[5], record.text());
-            assert_eq!(row[7].parse::<u32>().unwrap(), record.lines().first());
+            assert_eq!(&row[6], record.text_en());
+            assert_eq!(row[8].parse::<u32>().unwrap(), record.lines().first());
         }
     }
 

@@ -30,7 +30,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use zaitaku_opinions::{
-    counts, opinions, search, Category, Municipality, Query, Record, RecordKind, Region, Theme,
+    counts, opinions, search, Category, Municipality, Point, Query, Record, RecordKind, Region,
+    Theme,
 };
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
@@ -412,9 +413,9 @@ fn heatmap_cells(tab: &Tab) -> Res<()> {
             .ok_or("no region")?;
         let n = m.get(region, category);
         let selector = format!(
-            ".heatmap a[data-t=\"{}\"][data-r=\"{}\"][data-c=\"{}\"]",
+            ".heatmap a[href=\"#t{}-{}--{}\"]",
             theme.number(),
-            region.slug(),
+            region.id_token(),
             category.slug()
         );
         if theme == Theme::HospitalCollaboration {
@@ -612,22 +613,55 @@ fn filters_and_points(tab: &Tab) -> Res<()> {
     let q: String = eval(tab, "document.querySelector('#q').value")?;
     assert_eq!(q, "退院");
 
-    // The points view: each point's areas, and its button filters.
-    let points = page::all_points();
-    let buttons: usize = eval(tab, "document.querySelectorAll('button.point').length")?;
-    assert_eq!(buttons, points.len());
-    if let Some(p) = points.first() {
-        js_click(
-            tab,
-            &["#reset", &format!("button.point[data-p=\"{}\"]", p.id)],
-        )?;
-        let expected: Vec<String> = ids(Query::new()
-            .iter()
-            .filter(|r| page::points_of(*r).contains(&p.id)));
-        assert_eq!(view(tab)?.ids, expected, "point {}", p.id);
-    } else {
-        println!("points: none in the crate yet, so no points view");
+    // The points view: every point with the areas that raised it, as the
+    // crate says; each point's button filters to its records, in the URL.
+    let shown_points: Vec<(String, Vec<String>)> = eval(
+        tab,
+        "[...document.querySelectorAll('#points li')].map(li => [li.querySelector('button.point').dataset.p, [...li.querySelectorAll(':scope > .tr')].map(e => e.textContent)])",
+    )?;
+    assert_eq!(shown_points.len(), Point::all().len());
+    assert!(!shown_points.is_empty(), "no points view");
+    for (id, areas) in &shown_points {
+        let p = Point::from_id(id).ok_or("unknown point")?;
+        let expected: Vec<&str> = p.regions().iter().map(|r| r.name_ja()).collect();
+        assert_eq!(areas, &expected, "areas of point {id}");
     }
+    let with = |p: &Point| -> Vec<String> {
+        ids(Query::new()
+            .iter()
+            .filter(|r| r.points().any(|q| q.id() == p.id())))
+    };
+    // The point raised by the most areas, then a second one with it (either).
+    let first = Point::from_id(&shown_points[0].0).ok_or("no point")?;
+    let second = Point::from_id(&shown_points[1].0).ok_or("no point")?;
+    js_click(
+        tab,
+        &[
+            "#reset",
+            &format!("button.point[data-p=\"{}\"]", first.id()),
+        ],
+    )?;
+    let one = view(tab)?;
+    assert_eq!(one.ids, with(first), "point {}", first.id());
+    assert!(one.ids.len() >= first.regions().len());
+    js_click(tab, &[&format!("button.point[data-p=\"{}\"]", second.id())])?;
+    let both = view(tab)?;
+    let mut either = with(first);
+    either.extend(with(second));
+    let order = ids(Query::new().iter());
+    either.sort_by_key(|id| order.iter().position(|o| o == id));
+    either.dedup();
+    assert_eq!(both.ids, either, "points {} or {}", first.id(), second.id());
+    open(tab, &both.url)?;
+    assert_eq!(view(tab)?.ids, either, "reopened {}", both.url);
+    println!(
+        "points: {} in the view with their areas; {} → {} records, with {} → {}",
+        shown_points.len(),
+        first.id(),
+        one.ids.len(),
+        second.id(),
+        both.ids.len()
+    );
     js_click(tab, &["#reset"])?;
     Ok(())
 }
@@ -660,6 +694,17 @@ fn english(tab: &Tab) -> Res<()> {
         .filter(|r| page::text_en(*r).is_some())
         .count();
     assert_eq!(en_all, with_en);
+    let texts: Vec<(String, String)> = eval(
+        tab,
+        "[...document.querySelectorAll('article.rec')].filter(e => e.querySelector('.text-en')).map(e => [e.id, e.querySelector('.text-en').textContent])",
+    )?;
+    let all = Query::new();
+    let records_with_en = all.iter().filter(|r| page::text_en(*r).is_some());
+    assert_eq!(texts.len(), with_en);
+    for (r, (id, text)) in records_with_en.zip(&texts) {
+        assert_eq!(r.id().to_string(), *id);
+        assert_eq!(page::text_en(r), Some(text.as_str()), "English of {id}");
+    }
     // The language is part of the view state.
     let link = view(tab)?.url;
     assert!(link.contains("lang=en"), "{link}");

@@ -151,7 +151,7 @@ fn page_names_its_source_and_what_is_derived() {
     // Each key-opinion group heading carries the derived mark.
     for part in html.split("<section class=\"group\"").skip(1) {
         let heading = &part[..part.find("</h4>").expect("no group heading")];
-        assert!(heading.contains("class=\"derived\""), "{heading}");
+        assert!(heading.contains("推定</span>"), "{heading}");
     }
     assert_eq!(html.matches("<section class=\"group\"").count(), 16);
 }

@@ -77,7 +77,8 @@
       k: el.dataset.k,
       c: el.dataset.c,
       r: el.dataset.r.split(' ').filter(Boolean),
-      p: el.dataset.p.split(' ').filter(Boolean),
+      // Its points, from the links to them (`#point-ID`).
+      p: $$('a.tag', el).map((a) => a.getAttribute('href').slice('#point-'.length)),
       text: text,
       textEl: textEl,
       norm: normalized,
@@ -150,6 +151,17 @@
     },
   };
   const regionBySlug = new Map(DATA.regions.map((r) => [r.slug, r]));
+  const regionByToken = new Map(DATA.regions.map((r) => [r.token, r]));
+  // A heatmap cell links to its block, `#t1-kuchuobu--medical-resources`:
+  // the theme, the area and the category it counts.
+  function cellOf(a) {
+    const m = /^#t([12])-([a-z]+)--([a-z-]+)$/.exec(a.getAttribute('href'));
+    const r = m && regionByToken.get(m[2]);
+    return r ? { t: m[1], r: r.slug, c: m[3] } : null;
+  }
+  const cells = $$('.heatmap td a')
+    .map((a) => ({ a: a, cell: cellOf(a) }))
+    .filter((x) => x.cell);
 
   // --- the view state, mirrored in the URL after `#` ------------------------
   const state = {
@@ -209,6 +221,7 @@
   const muni = $('#muni');
   const muniOut = $('#muni-out');
   const count = $('#count');
+  const pointsView = $('#points details');
 
   function syncControls() {
     q.value = state.q;
@@ -225,6 +238,9 @@
     for (const b of $$('button.point')) {
       b.setAttribute('aria-pressed', String(state.point.has(b.dataset.p)));
     }
+    const chosen = $('#f-points .n');
+    if (chosen) chosen.textContent = state.point.size ? `(${state.point.size})` : '';
+    if (state.point.size && pointsView) pointsView.open = true;
     showMunicipality();
   }
 
@@ -256,8 +272,11 @@
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
       const [r] = state.area;
       const [c] = state.cat;
-      const a = $(`.heatmap a[data-t="${state.theme}"][data-r="${r}"][data-c="${c}"]`);
-      if (a) a.parentElement.classList.add('on');
+      for (const { a, cell } of cells) {
+        if (cell.t === state.theme && cell.r === r && cell.c === c) {
+          a.parentElement.classList.add('on');
+        }
+      }
     }
   }
 
@@ -298,6 +317,13 @@
       update();
     });
   }
+  // The points view opens when asked for, or when points filter the list.
+  const pointsLink = $('#f-points');
+  if (pointsLink && pointsView) {
+    pointsLink.addEventListener('click', () => {
+      pointsView.open = true;
+    });
+  }
   $('#reset').addEventListener('click', () => {
     clearFilters();
     update();
@@ -305,14 +331,14 @@
   });
 
   // Heatmap cells: the area opinions of that area and category.
-  for (const a of $$('.heatmap a[data-r]')) {
+  for (const { a, cell } of cells) {
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
       clearFilters();
-      state.theme = a.dataset.t;
+      state.theme = cell.t;
       state.kind = 'area';
-      state.area = new Set([a.dataset.r]);
-      state.cat = new Set([a.dataset.c]);
+      state.area = new Set([cell.r]);
+      state.cat = new Set([cell.c]);
       update();
     });
   }
@@ -387,10 +413,17 @@
   // --- language ---------------------------------------------------------------
   const langButton = $('#lang');
   const ATTRS = ['placeholder', 'title', 'aria-label'];
+  const jaText = new WeakMap();
   function setLang(lang) {
     state.lang = lang;
     document.documentElement.lang = lang;
     const en = lang === 'en';
+    // Repeated labels: their English is in the JSON's table.
+    for (const el of $$('.tr')) {
+      if (!jaText.has(el)) jaText.set(el, el.textContent);
+      const ja = jaText.get(el);
+      el.textContent = en ? DATA.tr[ja] || ja : ja;
+    }
     for (const el of $$('[data-en]')) {
       if (el.dataset.ja === undefined) el.dataset.ja = el.textContent;
       el.textContent = en ? el.dataset.en : el.dataset.ja;

@@ -1,7 +1,8 @@
 //! The explorer page, rendered from the crate's data: one self-contained
 //! HTML file with every record pre-rendered as text (readable, printable
 //! and searchable with JavaScript off), the CSS and JavaScript inline, and a
-//! small JSON block of names and municipalities for the script.
+//! small JSON block for the script (names, municipalities, and the English
+//! of every Japanese label the page repeats).
 //!
 //! Mounted with `#[path]` by `examples/explorer.rs` (which writes
 //! `docs/explorer.html`) and by the tests that check the page, so that they
@@ -10,16 +11,20 @@
 //! The templates are separate files beside this one: `template.html`,
 //! `explorer.css` and `explorer.js`.
 //!
-//! Two parts of the dataset are still on their way into the crate: the
-//! points (論点, issue #14) and the English texts (issue #15). They enter
-//! the page through [`points_of`], [`all_points`] and [`text_en`] only;
-//! everything else (filters, the points view, the language toggle) already
-//! handles them.
+//! Repeated labels (area and category names, point labels, "derived") are
+//! written once in Japanese, as `<span class="tr">区中央部</span>`; their
+//! English is in the JSON's `tr` table, which the language toggle reads.
+//! That keeps the page under its size limit with 204 records, their links,
+//! points and English texts.
+//!
+//! The English texts (issue #15, this crate's unofficial translation) come
+//! through [`text_en`]; the language toggle shows them above the Japanese.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use zaitaku_opinions::{
-    counts, key_groups, Category, KeyOpinion, MatchKind, Municipality, Opinion, Record, Region,
-    Theme,
+    counts, key_groups, Category, KeyOpinion, MatchKind, Municipality, Opinion, Point, Record,
+    Region, Theme,
 };
 
 const TEMPLATE: &str = include_str!("template.html");
@@ -27,51 +32,37 @@ const CSS: &str = include_str!("explorer.css");
 const JS: &str = include_str!("explorer.js");
 
 /// The most the page may weigh, in bytes (the issue's limit).
-#[allow(dead_code)] // used by the tests
 pub const MAX_BYTES: usize = 400 * 1024;
 
-// --- the places where points and English come in ---------------------------
+// --- the place where English comes in ---------------------------------------
 
-/// A point (論点) as the page shows it.
-pub struct PointView {
-    pub id: &'static str,
-    pub label_ja: &'static str,
-    pub label_en: &'static str,
-    pub description: &'static str,
-    /// The areas that raised it, in the official order.
-    pub regions: Vec<Region>,
-}
-
-/// Every point, in the crate's order (none until issue #14 lands).
-pub fn all_points() -> Vec<PointView> {
-    Vec::new()
-}
-
-/// The ids of a record's points (a key opinion takes its sources' points).
-pub fn points_of(_record: Record) -> Vec<&'static str> {
-    Vec::new()
-}
-
-/// A record's English text, this crate's translation (none until issue
-/// #15 lands).
-pub fn text_en(_record: Record) -> Option<&'static str> {
-    None
+/// A record's English text: this crate's unofficial translation.
+pub fn text_en(record: Record) -> Option<&'static str> {
+    Some(record.text_en())
 }
 
 // --- rendering ---------------------------------------------------------------
 
 /// The whole page.
 pub fn render() -> String {
-    let points = all_points();
+    let mut page = Page::default();
+    let controls = page.controls();
+    let heatmaps = page.heatmaps();
+    let points = page.points_view();
+    let records = page.records();
+    let data = page.data();
     TEMPLATE
-        .replace("{{CSS}}", CSS.trim_end())
+        .replace(
+            "{{CSS}}",
+            &format!("{}\n{}", CSS.trim_end(), Page::heatmap_css().trim_end()),
+        )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
-        .replace("{{CONTROLS}}", &controls(&points))
-        .replace("{{HEATMAPS}}", &heatmaps())
-        .replace("{{POINTS}}", &points_view(&points))
-        .replace("{{RECORDS}}", &records())
-        .replace("{{DATA}}", &data(&points))
+        .replace("{{CONTROLS}}", &controls)
+        .replace("{{HEATMAPS}}", &heatmaps)
+        .replace("{{POINTS}}", &points)
+        .replace("{{RECORDS}}", &records)
+        .replace("{{DATA}}", &data)
         .replace("{{JS}}", JS.trim_end())
 }
 
@@ -114,41 +105,440 @@ fn block_id(theme: Theme, region: Region, category: Category) -> String {
     )
 }
 
-/// Where to mark something as derived by this crate.
-const DERIVED: &str = r#"<span class="derived" title="この crate が導いたもの（資料にはない）" data-en="derived" data-en-title="derived by this crate, not in the source">推定</span>"#;
+/// The rendering state: the English of the labels written so far.
+#[derive(Default)]
+struct Page {
+    tr: BTreeMap<String, String>,
+}
 
-fn controls(points: &[PointView]) -> String {
-    let mut s = String::new();
-    let checkbox = |s: &mut String, name: &str, value: &str, ja: &str, en: &str| {
+impl Page {
+    /// A Japanese label the toggle turns into `en`: `<span class="tr">ja</span>`
+    /// (with the English in the JSON), or with its English beside it when the
+    /// same Japanese already stands for other English.
+    fn tr(&mut self, ja: &str, en: &str) -> String {
+        self.tr_class(ja, en, "tr")
+    }
+
+    fn tr_class(&mut self, ja: &str, en: &str, class: &str) -> String {
+        if self.learn(ja, en) {
+            format!(r#"<span class="{class}">{}</span>"#, esc(ja))
+        } else {
+            format!(r#"<span data-en="{}">{}</span>"#, esc(en), esc(ja))
+        }
+    }
+
+    /// Records that `ja` reads `en` in English; `false` if it already
+    /// stands for other English.
+    fn learn(&mut self, ja: &str, en: &str) -> bool {
+        match self.tr.get(ja) {
+            Some(known) => known == en,
+            None => {
+                self.tr.insert(ja.to_string(), en.to_string());
+                true
+            }
+        }
+    }
+
+    /// The mark on what this crate derived.
+    fn derived(&mut self) -> String {
+        self.tr_class("推定", "derived", "tr d")
+    }
+
+    fn region(&mut self, r: Region) -> String {
+        self.tr(r.name_ja(), region_en(r))
+    }
+
+    fn category(&mut self, c: Category) -> String {
+        self.tr(c.name_ja(), c.name_en())
+    }
+
+    fn point(&mut self, p: &Point) -> String {
+        self.tr(p.label_ja(), p.label_en())
+    }
+
+    fn controls(&mut self) -> String {
+        let mut s = String::new();
+        let areas = self.tr("地域", "Areas");
         let _ = write!(
             s,
-            r#"<label class="check"><input type="checkbox" name="{name}" value="{value}"> <span data-en="{}">{}</span></label>"#,
-            esc(en),
-            esc(ja)
+            r#"<details id="f-areas"><summary>{areas} <span class="n"></span></summary><div class="checks">"#
         );
-    };
-    s.push_str(r#"<details id="f-areas"><summary><span data-en="Areas">地域</span> <span class="n"></span></summary><div class="checks">"#);
-    for r in speaking_regions() {
-        checkbox(&mut s, "area", r.slug(), r.name_ja(), region_en(r));
-    }
-    s.push_str("</div></details>\n");
-    s.push_str(r#"<details id="f-cats"><summary><span data-en="Categories">分類</span> <span class="n"></span></summary><div class="checks">"#);
-    for c in Category::ALL {
-        if c.opinions().next().is_some() || c.key_opinions().next().is_some() {
-            checkbox(&mut s, "cat", c.slug(), c.name_ja(), c.name_en());
-        }
-    }
-    s.push_str("</div></details>\n");
-    if !points.is_empty() {
-        s.push_str(r#"<details id="f-points"><summary><span data-en="Points">論点</span> "#);
-        s.push_str(DERIVED);
-        s.push_str(r#" <span class="n"></span></summary><div class="checks">"#);
-        for p in points {
-            checkbox(&mut s, "point", p.id, p.label_ja, p.label_en);
+        for r in speaking_regions() {
+            let label = self.region(r);
+            let _ = write!(
+                s,
+                r#"<label class="check"><input type="checkbox" name="area" value="{}"> {label}</label>"#,
+                r.slug()
+            );
         }
         s.push_str("</div></details>\n");
+        let cats = self.tr("分類", "Categories");
+        let _ = write!(
+            s,
+            r#"<details id="f-cats"><summary>{cats} <span class="n"></span></summary><div class="checks">"#
+        );
+        for c in Category::ALL {
+            if c.opinions().next().is_some() || c.key_opinions().next().is_some() {
+                let label = self.category(c);
+                let _ = write!(
+                    s,
+                    r#"<label class="check"><input type="checkbox" name="cat" value="{}"> {label}</label>"#,
+                    c.slug()
+                );
+            }
+        }
+        s.push_str("</div></details>\n");
+        if !Point::all().is_empty() {
+            // The points' own buttons, in the points view, are the filter;
+            // here, how many are chosen and the way there.
+            let points = self.tr("論点", "Points");
+            let _ = write!(
+                s,
+                r##"<a id="f-points" href="#points">{points} <span class="n"></span></a>"##
+            );
+        }
+        s
     }
-    s
+
+    fn heatmaps(&mut self) -> String {
+        let regions = speaking_regions();
+        let mut s = String::new();
+        for theme in Theme::ALL {
+            let m = counts(theme);
+            let n = theme.number();
+            let cats: Vec<Category> = Category::ALL
+                .into_iter()
+                .filter(|&c| m.category_total(c) > 0)
+                .collect();
+            let marker = self.tr(theme.marker(), &format!("Theme {n}"));
+            let caption = self.tr(
+                "地域×分類ごとの地域の意見の数",
+                "area opinions by area and category",
+            );
+            let corner = self.tr("分類＼地域", "Category \\ Area");
+            let _ = write!(
+                s,
+                r#"<figure class="heatmap" id="heatmap-{n}"><figcaption>{marker} {caption}</figcaption><div class="scroll"><table><thead><tr><th scope="col">{corner}</th>"#,
+            );
+            for &r in &regions {
+                let label = self.region(r);
+                let _ = write!(s, r#"<th scope="col">{label}</th>"#);
+            }
+            let total = self.tr("計", "Total");
+            let _ = write!(s, r#"<th scope="col">{total}</th></tr></thead><tbody>"#);
+            for &c in &cats {
+                let label = self.category(c);
+                let _ = write!(s, r#"<tr><th scope="row">{label}</th>"#);
+                for &r in &regions {
+                    let v = m.get(r, c) as u16;
+                    if v == 0 {
+                        s.push_str(r#"<td class="zero">0</td>"#);
+                    } else {
+                        // The script reads the theme, area and category
+                        // from the link.
+                        let _ = write!(
+                            s,
+                            r##"<td class="c{v}"><a href="#{}">{v}</a></td>"##,
+                            block_id(theme, r, c),
+                        );
+                    }
+                }
+                let _ = write!(s, r#"<td class="total">{}</td></tr>"#, m.category_total(c));
+            }
+            let _ = write!(s, r#"<tr class="total"><th scope="row">{total}</th>"#);
+            let mut all = 0;
+            for &r in &regions {
+                let v = m.region_total(r);
+                all += v;
+                let _ = write!(s, "<td>{v}</td>");
+            }
+            let _ = writeln!(s, "<td>{all}</td></tr></tbody></table></div></figure>");
+        }
+        s
+    }
+
+    fn points_view(&mut self) -> String {
+        let points = Point::all();
+        if points.is_empty() {
+            return String::new();
+        }
+        // Raised by the most areas first.
+        let mut order: Vec<&Point> = points.iter().collect();
+        order.sort_by_key(|p| std::cmp::Reverse(p.regions().len()));
+        let mut s = String::new();
+        let title = self.tr(
+            "論点と、それを挙げた地域",
+            "Points, and the areas that raised them",
+        );
+        let derived = self.derived();
+        let _ = write!(
+            s,
+            r#"<section id="points" aria-labelledby="points-h"><details><summary><h2 id="points-h">{title} {derived}</h2></summary><p class="note" data-en="Points (論点) and which opinions make them are this crate's reading of the document, not the Tokyo Metropolitan Government's. A point's button filters the list to its opinions (press several for any of them).">論点と各意見の論点は、この crate による資料の読み取りで、東京都によるものではありません。論点のボタンを押すと、その論点の意見に絞り込みます（複数押すといずれかの論点）。</p><ol class="points">"#
+        );
+        let areas = self.tr("地域", "areas");
+        for p in order {
+            let label = self.point(p);
+            let _ = write!(
+                s,
+                r#"<li id="point-{id}"><button type="button" class="point" data-p="{id}" aria-pressed="false">{label}</button> <span class="n">{} {areas}</span>："#,
+                p.regions().len(),
+                id = esc(p.id()),
+            );
+            for (i, &r) in p.regions().iter().enumerate() {
+                if i > 0 {
+                    s.push('、');
+                }
+                let label = self.region(r);
+                s.push_str(&label);
+            }
+            let _ = write!(
+                s,
+                r#"<br><span class="desc" lang="en">{}</span></li>"#,
+                esc(p.description())
+            );
+        }
+        s.push_str("</ol></details></section>\n");
+        s
+    }
+
+    /// A link to another record, labelled with its area (if any) and id.
+    fn record_link(&mut self, s: &mut String, r: Record) {
+        let id = r.id().to_string();
+        let _ = write!(s, r##"<a href="#{id}">"##);
+        if let Some(region) = r.region() {
+            let label = self.region(region);
+            let _ = write!(s, "{label} ");
+        }
+        let _ = write!(s, "<code>{id}</code></a>");
+    }
+
+    /// A list of links after a label, marked derived.
+    fn links(&mut self, s: &mut String, class: &str, label: &str, records: &[Record]) {
+        let derived = self.derived();
+        let _ = write!(s, r#"<p class="{class}">{label} {derived}："#);
+        for (i, &r) in records.iter().enumerate() {
+            if i > 0 {
+                s.push('、');
+            }
+            self.record_link(s, r);
+        }
+        s.push_str("</p>");
+    }
+
+    fn open_record(&mut self, s: &mut String, r: Record) {
+        let kind = match r {
+            Record::Area(_) => "area",
+            Record::Key(_) => "key",
+        };
+        let regions: Vec<&str> = r.regions().map(Region::slug).collect();
+        let id = r.id().to_string();
+        let _ = write!(
+            s,
+            r#"<article class="rec" id="{id}" data-t="{}" data-k="{kind}" data-c="{}" data-r="{}"><p class="text" lang="ja">{}</p>"#,
+            r.theme().number(),
+            r.category().slug(),
+            regions.join(" "),
+            esc(r.text()),
+        );
+        if let Some(en) = text_en(r) {
+            let _ = write!(s, r#"<p class="text-en" lang="en" hidden>{}</p>"#, esc(en));
+        }
+        let lines = r.lines();
+        let _ = write!(
+            s,
+            r##"<p class="meta"><a href="#{id}"><code>{id}</code></a> <span class="ln">{}–{}</span>"##,
+            lines.first(),
+            lines.last()
+        );
+        let points: Vec<&'static Point> = r.points().collect();
+        if !points.is_empty() {
+            // The point ids are in the links: the script reads them there.
+            let label = self.tr("論点", "Points");
+            let derived = self.derived();
+            let _ = write!(s, r#"<br>{label} {derived}："#);
+            for (i, p) in points.iter().enumerate() {
+                if i > 0 {
+                    s.push('、');
+                }
+                let href = format!("#point-{}", esc(p.id()));
+                if self.learn(p.label_ja(), p.label_en()) {
+                    let _ = write!(
+                        s,
+                        r#"<a class="tag tr" href="{href}">{}</a>"#,
+                        esc(p.label_ja())
+                    );
+                } else {
+                    let label = self.point(p);
+                    let _ = write!(s, r#"<a class="tag" href="{href}">{label}</a>"#);
+                }
+            }
+        }
+        s.push_str("</p>");
+    }
+
+    fn key_record(&mut self, s: &mut String, k: &'static KeyOpinion) {
+        self.open_record(s, Record::Key(k));
+        let (ja, en) = match k.match_kind() {
+            MatchKind::Exact => ("同文", "identical text"),
+            MatchKind::WidthInsensitive => ("文字幅のみ違う", "same text up to character width"),
+            MatchKind::Merged => ("複数の意見をまとめたもの", "several opinions merged"),
+        };
+        let how = self.tr(ja, en);
+        let label = format!(
+            "{}（{how}）",
+            self.tr("出典となった地域の意見", "Taken from")
+        );
+        let sources: Vec<Record> = k.taken_from().iter().map(|&o| Record::Area(o)).collect();
+        self.links(s, "links", &label, &sources);
+        s.push_str("</article>\n");
+    }
+
+    fn area_record(&mut self, s: &mut String, o: &'static Opinion) {
+        self.open_record(s, Record::Area(o));
+        if !o.key_opinions().is_empty() {
+            let label = self.tr("主な意見に採用", "Quoted in key opinions");
+            let keys: Vec<Record> = o.key_opinions().iter().map(|&k| Record::Key(k)).collect();
+            self.links(s, "links", &label, &keys);
+        }
+        if !o.similar().is_empty() {
+            let label = self.tr("他地域の似た意見", "Similar opinions in other areas");
+            let similar: Vec<Record> = o
+                .similar()
+                .iter()
+                .map(|x| Record::Area(x.opinion()))
+                .collect();
+            self.links(s, "links similar", &label, &similar);
+        }
+        s.push_str("</article>\n");
+    }
+
+    fn records(&mut self) -> String {
+        let mut s = String::new();
+        for theme in Theme::ALL {
+            let n = theme.number();
+            let marker = self.tr(theme.marker(), &format!("Theme {n}"));
+            let _ = write!(
+                s,
+                r#"<section class="theme" id="t{n}"><h2>{marker} <span lang="ja">{}</span><span class="title-en" lang="en" hidden> {}</span></h2>"#,
+                esc(theme.name_ja()),
+                esc(theme.name_en()),
+            );
+            // Key opinions, by group.
+            let keys = self.tr("主な意見", "Key opinions (主な意見)");
+            let _ = write!(s, r#"<section class="keys" id="t{n}-key"><h3>{keys}</h3>"#);
+            for (g, group) in key_groups(theme).enumerate() {
+                let Some(first) = group.first() else { continue };
+                let group_label = self.tr("グループ", "Group");
+                let category = self.category(first.category());
+                let derived = self.derived();
+                let _ = write!(
+                    s,
+                    r#"<section class="group" id="t{n}-key-{:02}"><h4>{group_label} {}：{category} {derived}</h4>"#,
+                    g + 1,
+                    g + 1,
+                );
+                for k in group {
+                    self.key_record(&mut s, k);
+                }
+                s.push_str("</section>\n");
+            }
+            s.push_str("</section>\n");
+            // Area opinions, by area, then by category as the source orders
+            // them.
+            let areas = self.tr("地域の意見", "Opinions of the areas");
+            let _ = write!(
+                s,
+                r#"<section class="areas" id="t{n}-areas"><h3>{areas}</h3>"#
+            );
+            for r in Region::ALL {
+                let ops = r.opinions(theme);
+                if ops.is_empty() {
+                    continue;
+                }
+                let label = self.region(r);
+                let _ = write!(
+                    s,
+                    r#"<section class="region" id="t{n}-{}"><h4>{label}</h4>"#,
+                    r.id_token(),
+                );
+                let mut current: Option<Category> = None;
+                for o in ops {
+                    if current != Some(o.category()) {
+                        if current.is_some() {
+                            s.push_str("</section>");
+                        }
+                        current = Some(o.category());
+                        let c = o.category();
+                        let label = self.category(c);
+                        let _ = write!(
+                            s,
+                            r#"<section class="cat" id="{}"><h5>【{label}】</h5>"#,
+                            block_id(theme, r, c),
+                        );
+                    }
+                    self.area_record(&mut s, o);
+                }
+                if current.is_some() {
+                    s.push_str("</section>");
+                }
+                s.push_str("</section>\n");
+            }
+            s.push_str("</section></section>\n");
+        }
+        s
+    }
+
+    /// The heatmap cells' colours, one class per count.
+    fn heatmap_css() -> String {
+        let max = Theme::ALL
+            .iter()
+            .flat_map(|&t| counts(t).rows().iter().flatten().copied())
+            .max()
+            .unwrap_or(1);
+        let mut css = String::new();
+        for v in 1..=max {
+            let (bg, fg) = cell_colours(v, max);
+            let _ = writeln!(
+                css,
+                ".heatmap td.c{v} {{ background: {bg}; }} .heatmap td.c{v} a {{ color: {fg}; }}"
+            );
+        }
+        css
+    }
+
+    /// What the script needs, as JSON: the names, the municipalities, and
+    /// the English of every `tr` label (the record texts are in the HTML,
+    /// not repeated here).
+    fn data(&mut self) -> String {
+        use serde_json::json;
+        let regions: Vec<_> = Region::ALL
+            .iter()
+            .map(|r| json!({ "slug": r.slug(), "token": r.id_token(), "ja": r.name_ja(), "en": region_en(*r) }))
+            .collect();
+        let municipalities: Vec<_> = Municipality::all()
+            .iter()
+            .map(|m| {
+                json!({
+                    "name": m.name(),
+                    "kind": m.kind().name_ja(),
+                    "romaji": m.romaji(),
+                    "slug": m.slug(),
+                    "code": m.code(),
+                    "jis": m.jis_code(),
+                    "region": m.region().slug(),
+                    "kana": m.reading(),
+                    "kindKana": m.kind().kana(),
+                })
+            })
+            .collect();
+        let data = json!({
+            "regions": regions,
+            "municipalities": municipalities,
+            "tr": self.tr,
+        });
+        // `</` cannot end the script element early: JSON allows `<\/`.
+        data.to_string().replace("</", "<\\/")
+    }
 }
 
 /// White-ish for few, deep teal for many; the text colour is whichever of
@@ -178,346 +568,4 @@ fn cell_colours(count: u16, max: u16) -> (String, &'static str) {
         format!("#{:02x}{:02x}{:02x}", r as u8, g as u8, b as u8),
         fg,
     )
-}
-
-fn heatmaps() -> String {
-    let regions = speaking_regions();
-    let max = Theme::ALL
-        .iter()
-        .flat_map(|&t| counts(t).rows().iter().flatten().copied())
-        .max()
-        .unwrap_or(1);
-    let mut s = String::new();
-    for theme in Theme::ALL {
-        let m = counts(theme);
-        let n = theme.number();
-        let cats: Vec<Category> = Category::ALL
-            .into_iter()
-            .filter(|&c| m.category_total(c) > 0)
-            .collect();
-        let _ = write!(
-            s,
-            r#"<figure class="heatmap" id="heatmap-{n}" data-t="{n}"><figcaption><span data-en="{}">{}</span> <span data-en="area opinions by area and category">地域×分類ごとの地域の意見の数</span></figcaption><div class="scroll"><table><thead><tr><th scope="col"><span data-en="Category \ Area">分類＼地域</span></th>"#,
-            esc(&format!("Theme {n}")),
-            esc(theme.marker()),
-        );
-        for &r in &regions {
-            let _ = write!(
-                s,
-                r#"<th scope="col"><span data-en="{}">{}</span></th>"#,
-                esc(region_en(r)),
-                esc(r.name_ja())
-            );
-        }
-        s.push_str(r#"<th scope="col"><span data-en="Total">計</span></th></tr></thead><tbody>"#);
-        for &c in &cats {
-            let _ = write!(
-                s,
-                r#"<tr><th scope="row"><span data-en="{}">{}</span></th>"#,
-                esc(c.name_en()),
-                esc(c.name_ja())
-            );
-            for &r in &regions {
-                let v = m.get(r, c) as u16;
-                if v == 0 {
-                    s.push_str(r#"<td class="zero">0</td>"#);
-                } else {
-                    let (bg, fg) = cell_colours(v, max);
-                    let _ = write!(
-                        s,
-                        r##"<td style="background:{bg}"><a style="color:{fg}" href="#{}" data-t="{n}" data-r="{}" data-c="{}">{v}</a></td>"##,
-                        block_id(theme, r, c),
-                        r.slug(),
-                        c.slug()
-                    );
-                }
-            }
-            let _ = write!(s, r#"<td class="total">{}</td></tr>"#, m.category_total(c));
-        }
-        s.push_str(r#"<tr class="total"><th scope="row"><span data-en="Total">計</span></th>"#);
-        let mut all = 0;
-        for &r in &regions {
-            let v = m.region_total(r);
-            all += v;
-            let _ = write!(s, "<td>{v}</td>");
-        }
-        let _ = writeln!(s, "<td>{all}</td></tr></tbody></table></div></figure>");
-    }
-    s
-}
-
-fn points_view(points: &[PointView]) -> String {
-    if points.is_empty() {
-        return String::new();
-    }
-    let mut order: Vec<&PointView> = points.iter().collect();
-    order.sort_by_key(|p| std::cmp::Reverse(p.regions.len()));
-    let mut s = String::new();
-    s.push_str(r#"<section id="points" aria-labelledby="points-h"><h2 id="points-h"><span data-en="Points raised across areas">論点と、それを挙げた地域</span> "#);
-    s.push_str(DERIVED);
-    s.push_str(r#"</h2><p class="note" data-en="Points are this crate's reading of the document, not the Tokyo Metropolitan Government's.">論点はこの crate による資料の読み取りで、東京都によるものではありません。</p><ol class="points">"#);
-    for p in order {
-        let _ = write!(
-            s,
-            r#"<li><button type="button" class="point" data-p="{}" title="{}"><span lang="ja" data-en="{}">{}</span></button> <span class="n">{}</span> <span class="areas">"#,
-            esc(p.id),
-            esc(p.description),
-            esc(p.label_en),
-            esc(p.label_ja),
-            p.regions.len()
-        );
-        for (i, r) in p.regions.iter().enumerate() {
-            if i > 0 {
-                s.push('、');
-            }
-            let _ = write!(
-                s,
-                r#"<span data-en="{}">{}</span>"#,
-                esc(region_en(*r)),
-                esc(r.name_ja())
-            );
-        }
-        s.push_str("</span></li>");
-    }
-    s.push_str("</ol></section>\n");
-    s
-}
-
-/// A link to another record, labelled with its area (if any) and id.
-fn record_link(s: &mut String, r: Record) {
-    let id = r.id().to_string();
-    let _ = write!(s, r##"<a href="#{id}">"##);
-    if let Some(region) = r.region() {
-        let _ = write!(
-            s,
-            r#"<span data-en="{}">{}</span> "#,
-            esc(region_en(region)),
-            esc(region.name_ja())
-        );
-    }
-    let _ = write!(s, "<code>{id}</code></a>");
-}
-
-fn open_record(s: &mut String, r: Record) {
-    let kind = match r {
-        Record::Area(_) => "area",
-        Record::Key(_) => "key",
-    };
-    let regions: Vec<&str> = r.regions().map(Region::slug).collect();
-    let points = points_of(r);
-    let id = r.id().to_string();
-    let _ = write!(
-        s,
-        r#"<article class="rec" id="{id}" data-t="{}" data-k="{kind}" data-c="{}" data-r="{}" data-p="{}"><p class="text" lang="ja">{}</p>"#,
-        r.theme().number(),
-        r.category().slug(),
-        regions.join(" "),
-        points.join(" "),
-        esc(r.text()),
-    );
-    if let Some(en) = text_en(r) {
-        let _ = write!(s, r#"<p class="text-en" lang="en" hidden>{}</p>"#, esc(en));
-    }
-    let lines = r.lines();
-    let _ = write!(
-        s,
-        r##"<p class="meta"><a class="permalink" href="#{id}" title="この意見へのリンク" data-en-title="link to this opinion"><code>{id}</code></a> <span data-en="source lines {0}–{1}">資料 {0}–{1} 行</span>"##,
-        lines.first(),
-        lines.last()
-    );
-    if !points.is_empty() {
-        s.push_str(r#" <span class="tags">"#);
-        for p in &points {
-            let _ = write!(s, r#"<span class="tag" data-p="{p}">{p}</span>"#);
-        }
-        s.push_str("</span>");
-    }
-    s.push_str("</p>");
-}
-
-fn key_record(s: &mut String, k: &'static KeyOpinion) {
-    open_record(s, Record::Key(k));
-    let how = match k.match_kind() {
-        MatchKind::Exact => ("同文", "identical text"),
-        MatchKind::WidthInsensitive => ("文字幅のみ違う", "same text up to character width"),
-        MatchKind::Merged => ("複数の意見をまとめたもの", "several opinions merged"),
-    };
-    let _ = write!(
-        s,
-        r#"<p class="links"><span data-en="Taken from">出典となった地域の意見</span> {DERIVED} <span class="how">（<span data-en="{}">{}</span>）</span>："#,
-        how.1, how.0
-    );
-    for (i, o) in k.taken_from().iter().enumerate() {
-        if i > 0 {
-            s.push('、');
-        }
-        record_link(s, Record::Area(o));
-    }
-    s.push_str("</p></article>\n");
-}
-
-fn area_record(s: &mut String, o: &'static Opinion) {
-    open_record(s, Record::Area(o));
-    if !o.key_opinions().is_empty() {
-        let _ = write!(
-            s,
-            r#"<p class="links"><span data-en="Quoted in key opinions">主な意見に採用</span> {DERIVED}："#
-        );
-        for (i, k) in o.key_opinions().iter().enumerate() {
-            if i > 0 {
-                s.push('、');
-            }
-            record_link(s, Record::Key(k));
-        }
-        s.push_str("</p>");
-    }
-    if !o.similar().is_empty() {
-        let _ = write!(
-            s,
-            r#"<p class="links similar"><span data-en="Similar opinions in other areas">他地域の似た意見</span> {DERIVED}："#
-        );
-        for (i, sim) in o.similar().iter().enumerate() {
-            if i > 0 {
-                s.push('、');
-            }
-            record_link(s, Record::Area(sim.opinion()));
-        }
-        s.push_str("</p>");
-    }
-    s.push_str("</article>\n");
-}
-
-fn records() -> String {
-    let mut s = String::new();
-    for theme in Theme::ALL {
-        let n = theme.number();
-        let _ = write!(
-            s,
-            r#"<section class="theme" id="t{n}" data-t="{n}"><h2><span class="marker" data-en="Theme {n}">{}</span> <span lang="ja">{}</span><span class="title-en" lang="en" hidden> {}</span></h2>"#,
-            esc(theme.marker()),
-            esc(theme.name_ja()),
-            esc(theme.name_en()),
-        );
-        // Key opinions, by group.
-        let _ = write!(
-            s,
-            r#"<section class="keys" id="t{n}-key"><h3 data-en="Key opinions (主な意見)">主な意見</h3>"#
-        );
-        for (g, group) in key_groups(theme).enumerate() {
-            let Some(first) = group.first() else { continue };
-            let c = first.category();
-            let _ = write!(
-                s,
-                r#"<section class="group" id="t{n}-key-{:02}"><h4><span data-en="Group {}">グループ {}</span>：<span data-en="{}">{}</span> {DERIVED}</h4>"#,
-                g + 1,
-                g + 1,
-                g + 1,
-                esc(c.name_en()),
-                esc(c.name_ja()),
-            );
-            for k in group {
-                key_record(&mut s, k);
-            }
-            s.push_str("</section>\n");
-        }
-        s.push_str("</section>\n");
-        // Area opinions, by area, then by category as the source orders
-        // them.
-        let _ = write!(
-            s,
-            r#"<section class="areas" id="t{n}-areas"><h3 data-en="Opinions of the areas">地域の意見</h3>"#
-        );
-        for r in Region::ALL {
-            let ops = r.opinions(theme);
-            if ops.is_empty() {
-                continue;
-            }
-            let _ = write!(
-                s,
-                r#"<section class="region" id="t{n}-{}"><h4><span data-en="{}">{}</span></h4>"#,
-                r.id_token(),
-                esc(region_en(r)),
-                esc(r.name_ja())
-            );
-            let mut current: Option<Category> = None;
-            for o in ops {
-                if current != Some(o.category()) {
-                    if current.is_some() {
-                        s.push_str("</section>");
-                    }
-                    current = Some(o.category());
-                    let c = o.category();
-                    let _ = write!(
-                        s,
-                        r#"<section class="cat" id="{}"><h5>【<span data-en="{}">{}</span>】</h5>"#,
-                        block_id(theme, r, c),
-                        esc(c.name_en()),
-                        esc(c.name_ja())
-                    );
-                }
-                area_record(&mut s, o);
-            }
-            if current.is_some() {
-                s.push_str("</section>");
-            }
-            s.push_str("</section>\n");
-        }
-        s.push_str("</section></section>\n");
-    }
-    s
-}
-
-/// The names and municipalities the script needs, as JSON (the record
-/// texts are in the HTML, not repeated here).
-fn data(points: &[PointView]) -> String {
-    use serde_json::json;
-    let regions: Vec<_> = Region::ALL
-        .iter()
-        .map(|r| {
-            json!({
-                "slug": r.slug(),
-                "ja": r.name_ja(),
-                "en": region_en(*r),
-            })
-        })
-        .collect();
-    let categories: Vec<_> = Category::ALL
-        .iter()
-        .map(|c| json!({ "slug": c.slug(), "ja": c.name_ja(), "en": c.name_en() }))
-        .collect();
-    let themes: Vec<_> = Theme::ALL
-        .iter()
-        .map(
-            |t| json!({ "n": t.number(), "ja": t.marker(), "en": format!("Theme {}", t.number()) }),
-        )
-        .collect();
-    let municipalities: Vec<_> = Municipality::all()
-        .iter()
-        .map(|m| {
-            json!({
-                "name": m.name(),
-                "kind": m.kind().name_ja(),
-                "romaji": m.romaji(),
-                "slug": m.slug(),
-                "code": m.code(),
-                "jis": m.jis_code(),
-                "kana": m.reading(),
-                "kindKana": m.kind().kana(),
-                "region": m.region().slug(),
-            })
-        })
-        .collect();
-    let points: Vec<_> = points
-        .iter()
-        .map(|p| json!({ "id": p.id, "ja": p.label_ja, "en": p.label_en }))
-        .collect();
-    let data = json!({
-        "regions": regions,
-        "categories": categories,
-        "themes": themes,
-        "municipalities": municipalities,
-        "points": points,
-    });
-    // `</` cannot end the script element early: JSON allows `<\/`.
-    data.to_string().replace("</", "<\\/")
 }

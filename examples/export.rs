@@ -11,7 +11,9 @@
 //! source), `text_en` (an unofficial English translation by this crate's
 //! authors, not by 東京都), `taken_from` (the
 //! ids of the area opinions a key opinion was taken from, separated by a
-//! space; empty for area opinions), `first_line` and `last_line`.
+//! space; empty for area opinions), `first_line`, `last_line` and
+//! `points` (the ids of its points, this crate's reading of the document,
+//! separated by a space).
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -124,6 +124,12 @@ impl Point {
     const fn index(&self) -> usize {
         self.index as usize
     }
+
+    /// Its bit in a set of points (a `u128`: at most 128 points, which the
+    /// build checks).
+    pub(crate) const fn bit(&self) -> u128 {
+        1 << self.index
+    }
 }
 
 /// Every point, in order: [`Point::all`].
@@ -328,5 +334,28 @@ impl KeyOpinion {
     /// ```
     pub fn points(&self) -> PointIter {
         PointIter::new(KEY_OPINION_POINTS[self.id().index()])
+    }
+}
+
+impl crate::Record {
+    /// The set of its points, as bits (see [`Point::bit`]).
+    pub(crate) fn point_mask(self) -> u128 {
+        self.points().fold(0, |mask, p| mask | p.bit())
+    }
+}
+
+/// The ids of the points in a set, for `Debug`.
+pub(crate) struct Ids(pub(crate) u128);
+
+impl fmt::Debug for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(
+                POINTS
+                    .iter()
+                    .filter(|p| self.0 & p.bit() != 0)
+                    .map(|p| p.id),
+            )
+            .finish()
     }
 }

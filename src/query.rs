@@ -3,12 +3,12 @@
 
 use crate::record::bit16;
 use crate::search::{Hit, Terms};
-use crate::{Category, Record, RecordKind, Region, Theme};
+use crate::{Category, Point, Record, RecordKind, Region, Theme};
 use std::borrow::Cow;
 use std::fmt;
 
-/// A query over area and key opinions: filters by theme, region, category
-/// and kind, and text terms matched as in [`search`](crate::search).
+/// A query over area and key opinions: filters by theme, region, category,
+/// kind and [point](Query::point), and text terms matched as in [`search`](crate::search).
 ///
 /// Each filter method adds to a set: calling [`region`](Query::region)
 /// twice asks for either region, and so on. A record matches when it passes
@@ -52,6 +52,7 @@ pub struct Query {
     regions: u16,
     categories: u16,
     kinds: u8,
+    points: u128,
     terms: Terms,
 }
 
@@ -96,6 +97,31 @@ impl Query {
     #[must_use]
     pub fn categories(self, categories: impl IntoIterator<Item = Category>) -> Self {
         categories.into_iter().fold(self, Query::category)
+    }
+
+    /// Keeps records about `point` (or another point given): the area
+    /// opinions tagged with it, and the key opinions taken from one (see
+    /// [`Record::points`]; the points are this crate's reading, see
+    /// [`Point`]).
+    ///
+    /// ```
+    /// use zaitaku_opinions::{Point, Query};
+    ///
+    /// let p: Point = "face-to-face-meetings".parse()?;
+    /// let q = Query::new().area_only().point(&p);
+    /// assert!(q.iter().eq(p.opinions().map(zaitaku_opinions::Record::from)));
+    /// # Ok::<(), zaitaku_opinions::UnknownPointError>(())
+    /// ```
+    #[must_use]
+    pub fn point(mut self, point: &Point) -> Self {
+        self.points |= point.bit();
+        self
+    }
+
+    /// [`point`](Query::point) for each of `points`.
+    #[must_use]
+    pub fn points<'a>(self, points: impl IntoIterator<Item = &'a Point>) -> Self {
+        points.into_iter().fold(self, Query::point)
     }
 
     /// Keeps records of `kind` (or of the other kind, if also given).
@@ -177,6 +203,7 @@ impl Query {
             && allows(self.kinds, record.kind() as usize)
             && allows16(self.categories, record.category() as usize)
             && (self.regions == 0 || self.regions & record.region_mask() != 0)
+            && (self.points == 0 || self.points & record.point_mask() != 0)
     }
 
     /// The matching records, lazily, in document order. Allocates nothing.
@@ -248,6 +275,7 @@ impl fmt::Debug for Query {
             )
             .field("text", &self.terms)
             .field("text_matches", &self.terms.matching_records())
+            .field("points", &crate::point::Ids(self.points))
             .finish()
     }
 }

@@ -288,6 +288,7 @@ impl From<KeyOpinionId> for RecordId {
 /// assert_eq!(row.kind, RecordKind::Key);
 /// assert_eq!(row.region, None);
 /// assert_eq!(row.taken_from.split(' ').count(), 3);
+/// assert!(row.points.split(' ').all(|id| id.parse::<zaitaku_opinions::Point>().is_ok()));
 /// assert!(row.first_line <= row.last_line);
 /// assert_eq!(row.text_en, k.text_en());
 /// ```
@@ -320,11 +321,14 @@ pub struct Row {
     pub first_line: u32,
     /// The last line (1-based, inclusive).
     pub last_line: u32,
+    /// The ids of its points ([`Record::points`], this crate's reading of
+    /// the document), main point first, separated by a space.
+    pub points: String,
 }
 
 impl Record {
-    /// The record as a [`Row`] of scalars (allocates only a key opinion's
-    /// `taken_from`).
+    /// The record as a [`Row`] of scalars (allocates `points` and a key
+    /// opinion's `taken_from`).
     pub fn row(self) -> Row {
         let taken_from = match self {
             Record::Area(_) => String::new(),
@@ -344,6 +348,7 @@ impl Record {
             taken_from,
             first_line: self.lines().first(),
             last_line: self.lines().last(),
+            points: self.points().map(|p| p.id()).collect::<Vec<_>>().join(" "),
         }
     }
 }

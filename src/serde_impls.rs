@@ -99,7 +99,8 @@ impl Serialize for RecordId {
 
 /// Writes the record's [`Row`]: `id`, `kind` (`"area"`), `theme`, `region`
 /// and `category` (slugs), `text`, `text_en` (the crate authors' unofficial
-/// English), `taken_from` (empty), `first_line` and `last_line`.
+/// English), `taken_from` (empty), `first_line`, `last_line` and `points`
+/// (point ids, separated by a space).
 ///
 /// ```
 /// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
@@ -148,12 +149,14 @@ impl Serialize for Record {
     }
 }
 
-/// Writes `{"opinion": "<id>", "score": 0.53}`.
+/// Writes `{"opinion": "<id>", "shared_points": ["<point id>", …], "score": 0.53}`.
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Similar {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Similar", 2)?;
+        let mut s = serializer.serialize_struct("Similar", 3)?;
         s.serialize_field("opinion", &self.opinion.id)?;
+        let shared: Vec<&str> = self.shared_points().map(|p| p.id()).collect();
+        s.serialize_field("shared_points", &shared)?;
         s.serialize_field("score", &self.score)?;
         s.end()
     }
@@ -171,6 +174,7 @@ struct RowIn<Id> {
     text: Option<String>,
     text_en: Option<String>,
     taken_from: Option<String>,
+    points: Option<String>,
     first_line: Option<u32>,
     last_line: Option<u32>,
 }
@@ -193,6 +197,10 @@ impl<Id> RowIn<Id> {
                 self.taken_from
                     .as_ref()
                     .is_some_and(|v| *v != row.taken_from),
+            ),
+            (
+                "points",
+                self.points.as_ref().is_some_and(|v| *v != row.points),
             ),
             (
                 "first_line",

@@ -200,7 +200,8 @@ mod with_serde {
                 "text_en",
                 "taken_from",
                 "first_line",
-                "last_line"
+                "last_line",
+                "points"
             ]
         );
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -211,6 +212,8 @@ mod with_serde {
             assert_eq!(&row[5], record.text());
             assert_eq!(&row[6], record.text_en());
             assert_eq!(row[8].parse::<u32>().unwrap(), record.lines().first());
+            let points: Vec<&str> = record.points().map(|p| p.id()).collect();
+            assert_eq!(&row[10], points.join(" "));
         }
     }
 

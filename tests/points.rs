@@ -15,7 +15,7 @@ mod normalize;
 
 use build::points::{self, PointRow, POINTS_PATH, TAGS_PATH};
 use std::collections::BTreeSet;
-use zaitaku_opinions::{key_opinions, opinions, Point, Record, Region};
+use zaitaku_opinions::{key_opinions, opinions, Point, Query, Record, Region};
 
 const POINTS: &str = "\
 # comment
@@ -314,4 +314,32 @@ fn similar_opinions_share_a_point_and_come_from_other_areas() {
             .count();
         assert_eq!(o.similar().len(), sharing, "{}", o.id());
     }
+}
+
+#[test]
+fn a_query_by_point_keeps_the_records_about_it() {
+    for p in Point::all() {
+        let expected: Vec<Record> = Query::new()
+            .iter()
+            .filter(|r| r.points().any(|q| q == p))
+            .collect();
+        let got: Vec<Record> = Query::new().point(p).iter().collect();
+        assert_eq!(got, expected, "{}", p.id());
+        assert!(got.len() >= p.opinions().len());
+        let areas: Vec<Record> = Query::new().area_only().point(p).iter().collect();
+        assert!(areas.iter().copied().eq(p.opinions().map(Record::from)));
+    }
+    // Points add up as either; other filters still apply.
+    let (a, b) = (&Point::all()[0], &Point::all()[1]);
+    let either: Vec<Record> = Query::new().points([a, b]).iter().collect();
+    let expected: Vec<Record> = Query::new()
+        .iter()
+        .filter(|r| r.points().any(|q| q == a || q == b))
+        .collect();
+    assert_eq!(either, expected);
+    let q = Query::new().point(a).region(Region::Nishitama);
+    assert!(q
+        .iter()
+        .all(|r| r.regions().any(|g| g == Region::Nishitama)));
+    assert!(format!("{:?}", Query::new().point(a)).contains(a.id()));
 }

@@ -219,6 +219,8 @@ fn opinions_round_trip_and_match_the_document() {
         assert_eq!(value["theme"], o.theme().slug());
         assert_eq!(value["category"], o.category().slug());
         assert_eq!(value["taken_from"], "");
+        let points: Vec<&str> = o.points().map(|p| p.id()).collect();
+        assert_eq!(value["points"], points.join(" "));
         assert_eq!(value["text"], source_text(&lines, &value), "{json}");
         assert_eq!(value["text_en"], english[o.id().to_string().as_str()]);
         let owned: &'static Opinion = serde_json::from_value(value).unwrap();

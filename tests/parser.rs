@@ -809,3 +809,23 @@ fn the_wrap_rule_is_the_documents_own_and_rejects_none_of_its_lines() {
         .iter()
         .any(|o| o.first_line == 150 && o.last_line == 152));
 }
+
+#[test]
+fn a_long_message_is_cut_under_1_kb_at_a_character_boundary() {
+    let e: Error = Error::new(
+        "data/x.tsv",
+        7,
+        format!("expected less, found {}", "長".repeat(2000)),
+    );
+    let message = e.to_string();
+    assert!(
+        message.len() <= build::error::MAX_MESSAGE,
+        "{}",
+        message.len()
+    );
+    assert!(message.starts_with("data/x.tsv:7: expected less, found 長長"));
+    assert!(message.ends_with("長…"));
+    // Short ones are left alone.
+    let e: Error = Error::new("data/x.tsv", 7, "expected less");
+    assert_eq!(e.to_string(), "data/x.tsv:7: expected less");
+}

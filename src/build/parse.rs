@@ -546,6 +546,9 @@ fn header_names(line: &str) -> Option<Vec<&str>> {
 /// opinion before it and the area block it is in (so page furniture or a
 /// header right after an opinion is not glued onto its text).
 fn is_boundary(line: &str) -> bool {
+    if line.starts_with('【') || bullet_of(line).is_some() {
+        return false; // the common case, answered early
+    }
     line.is_empty()
         || is_furniture(line)
         || vocab::theme_by_title_line(line).is_some()

@@ -23,6 +23,8 @@
 # size: the same minimal `main` (sums the text lengths of every record and
 #   of every key opinion's sources) with and without the crate, stripped;
 #   the difference is what the dataset adds, compared with the data file.
+#   A third `main` also sums every record's text_en(): what the English
+#   adds to a program that uses it (one that does not links none of it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -169,7 +171,14 @@ fn main() {
     println!("{n}");
 }
 EOF
-  for d in with without; do
+  # The same main, with the English of every record too.
+  mkdir -p "$WORK/with_en/src"
+  sed 's/^name = "with"$/name = "with_en"/' "$WORK/with/Cargo.toml" >"$WORK/with_en/Cargo.toml"
+  cp "$ROOT/Cargo.lock" "$WORK/with_en/Cargo.lock"
+  sed 's/\(\([ok]\)\.text()\.len()\);/\1 + \2.text_en().len();/' "$WORK/with/src/main.rs" \
+    >"$WORK/with_en/src/main.rs"
+  grep -q 'k.text_en()' "$WORK/with_en/src/main.rs"
+  for d in with without with_en; do
     (cd "$WORK/$d" && CARGO_TARGET_DIR="$WORK/t-size" cargo build --offline --quiet --release)
     strip -o "$WORK/$d.bin" "$WORK/t-size/release/$d"
   done
@@ -182,6 +191,11 @@ EOF
   echo "the dataset adds $((with - without)) bytes:" \
     "$(echo "scale=2; ($with - $without) / $data" | bc)x data/shiryo-3-2.txt ($data bytes)," \
     "$(echo "scale=2; ($with - $without) / $text" | bc)x the records' text ($text bytes)"
+  local with_en both
+  with_en=$(stat -c %s "$WORK/with_en.bin")
+  both=$("$WORK/t-size/release/with_en" | cut -d' ' -f1)
+  echo "calling text_en() too: $with_en bytes; the English adds $((with_en - with)) bytes" \
+    "(its text is $((both - text)) bytes)"
   command size -A "$WORK/t-size/release/with" >"$WORK/with.sections"
   command size -A "$WORK/t-size/release/without" >"$WORK/without.sections"
   echo "section growth:"

@@ -6,7 +6,7 @@
 //! `docs/heatmap-theme1.svg` and `docs/heatmap-theme2.svg`, or
 //! `cargo run --example heatmap -- OUT_DIR` to write them elsewhere.
 //!
-//! It also writes `docs/heatmaps.md`: the two pictures as `data:` URIs, in
+//! It also writes `docs/heatmaps.md`: the two pictures as `data:` URIs (percent-encoded), in
 //! link reference definitions that `src/lib.rs` puts before the README in
 //! the crate docs. rustdoc does not copy `docs/*.svg` next to its pages, so
 //! the README's relative images would be broken there; CommonMark takes the
@@ -55,8 +55,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         println!("wrote {}", path.display());
         let svg = std::fs::read(&path)?;
         definitions.push_str(&format!(
-            "[{name}]: data:image/svg+xml;base64,{}\n",
-            base64(&svg)
+            "[{name}]: data:image/svg+xml,{}\n",
+            percent_encode(&svg)
         ));
     }
     let path = out_dir.join("heatmaps.md");
@@ -65,21 +65,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// Standard base64 with padding (RFC 4648, section 4).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
+/// `bytes` as the data of a `data:` URI, percent-encoded (RFC 3986): the
+/// SVG's own ASCII letters, digits and a few safe marks stay as they are, so
+/// the text compresses in the packaged crate (base64 does not), and every
+/// other byte (spaces, quotes, brackets, `#`, `%`, the UTF-8 of the
+/// Japanese labels) is `%XX`, which no Markdown or HTML parser reads.
+fn percent_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~:/=;,!*+@?$".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out

@@ -94,11 +94,12 @@ clean_build() {
   echo "$end - $start" | bc
 }
 
-# timings <manifest dir> <profile flag or ""> -> per-crate seconds
+# timings <manifest dir> <profile flag or ""> [cargo flags] -> per-crate seconds
 timings() {
   local dir=$1 profile=$2 target="$WORK/timings"
+  shift 2
   rm -rf "$target"
-  (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --offline --quiet -j2 $profile --timings)
+  (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --offline --quiet -j2 $profile --timings "$@")
   python3 - "$target"/cargo-timings/cargo-timing.html <<'EOF'
 import json, re, sys
 html = open(sys.argv[1]).read()
@@ -130,7 +131,7 @@ measure_build() {
     m2=$(printf '%s\n' "${theirs[@]}" | median)
     printf '%s median: zaitaku_opinions %.2fs, json_route %.2fs, ratio %.2f\n' \
       "$name" "$m1" "$m2" "$(echo "$m1 / $m2" | bc -l)"
-    echo " per crate, zaitaku_opinions ($name):"; timings "$ROOT" "$profile"
+    echo " per crate, zaitaku_opinions ($name):"; timings "$ROOT" "$profile" ${FEATURES:+--features "$FEATURES"}
     echo " per crate, json_route ($name):"; timings "$WORK/json_route" "$profile"
   done
 }

@@ -337,6 +337,19 @@ impl Cursor {
 
 /// The records a [`Query`] matches, borrowing or owning the query; see
 /// [`Query::iter`].
+///
+/// ```
+/// use zaitaku_opinions::{Query, QueryIter, RecordKind, Theme};
+///
+/// let q = Query::new().theme(Theme::LocalSituation).kind(RecordKind::Key);
+/// let borrowed: QueryIter<'_> = q.iter();
+/// assert_eq!(borrowed.count(), 29);
+/// // An owned iterator outlives its query, e.g. to be returned.
+/// fn keys() -> QueryIter<'static> {
+///     Query::new().kind(RecordKind::Key).into_iter()
+/// }
+/// assert_eq!(keys().count(), 54);
+/// ```
 #[derive(Debug, Clone)]
 pub struct QueryIter<'q> {
     query: Cow<'q, Query>,

@@ -281,7 +281,7 @@ impl fmt::Display for ErrorKind {
             UnknownRowLabel { label } => write!(
                 f,
                 "expected a category name as a row label ({}), found `{label}`",
-                category_list()
+                list(vocab::CATEGORIES.iter().map(|c| c.ja))
             ),
             ExpectedAreaHeader { found } => write!(
                 f,
@@ -290,7 +290,7 @@ impl fmt::Display for ErrorKind {
             UnknownArea { name } => write!(
                 f,
                 "expected an area name ({}), found `{name}`",
-                vocab::REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
+                list(vocab::REGIONS.iter().map(|r| r.ja))
             ),
             DuplicateArea { name, first_line } => write!(
                 f,
@@ -299,7 +299,7 @@ impl fmt::Display for ErrorKind {
             AreaOutOfOrder { name, after } => write!(
                 f,
                 "expected the areas in the official order ({}), found {name} after {after}",
-                vocab::REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
+                list(vocab::REGIONS.iter().map(|r| r.ja))
             ),
             MissingArea { name } => write!(f, "expected a block for every area, found none for {name} in this theme"),
             TooFewAreaBlocks { expected, found, header_line } => write!(
@@ -314,7 +314,7 @@ impl fmt::Display for ErrorKind {
             UnknownCategory { label } => write!(
                 f,
                 "expected a known category in 【】 ({}), found `【{label}】`",
-                category_list()
+                list(vocab::CATEGORIES.iter().map(|c| c.ja))
             ),
             EmptyHeading { label } => write!(
                 f,
@@ -371,12 +371,9 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-fn category_list() -> String {
-    vocab::CATEGORIES
-        .iter()
-        .map(|c| c.ja)
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Names, comma-separated, for a message's list of what was expected.
+fn list(names: impl Iterator<Item = &'static str>) -> String {
+    names.collect::<Vec<_>>().join(", ")
 }
 
 /// The role a line of the data file plays. Every line has exactly one.
@@ -452,7 +449,7 @@ pub struct RowLabel {
 }
 
 /// The parsed document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Area opinions in document order (theme, then area, then position).
     pub opinions: Vec<RawOpinion>,
@@ -487,17 +484,14 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
         ));
     }
     let mut p = Parser {
+        doc: Document {
+            roles: vec![LineRole::Blank; lines.len()],
+            fingerprint: error::fingerprint(text),
+            ..Document::default()
+        },
         lines,
         pos: 0,
-        doc: Document {
-            opinions: Vec::new(),
-            key_opinions: Vec::new(),
-            row_labels: Vec::new(),
-            roles: Vec::new(),
-            fingerprint: error::fingerprint(text),
-        },
     };
-    p.doc.roles = vec![LineRole::Blank; p.lines.len()];
     for theme in 0..THEMES.len() {
         p.theme(theme)?;
     }
@@ -518,14 +512,15 @@ fn bullet_of(line: &str) -> Option<(char, &str)> {
     BULLETS.contains(&c).then(|| (c, &line[c.len_utf8()..]))
 }
 
+/// A `【` heading or a bulleted opinion: what an area block is made of.
+fn starts_block(line: &str) -> bool {
+    line.starts_with('【') || bullet_of(line).is_some()
+}
+
 /// Splits an area header into its names, or `None` if the line does not
 /// look like one (it must not be a heading, a bullet or a title).
 fn header_names(line: &str) -> Option<Vec<&str>> {
-    if line.is_empty()
-        || line.starts_with('【')
-        || bullet_of(line).is_some()
-        || line.starts_with("テーマ")
-        || is_furniture(line)
+    if line.is_empty() || starts_block(line) || line.starts_with("テーマ") || is_furniture(line)
     {
         return None;
     }
@@ -546,14 +541,13 @@ fn header_names(line: &str) -> Option<Vec<&str>> {
 /// opinion before it and the area block it is in (so page furniture or a
 /// header right after an opinion is not glued onto its text).
 fn is_boundary(line: &str) -> bool {
-    if line.starts_with('【') || bullet_of(line).is_some() {
-        return false; // the common case, answered early
-    }
-    line.is_empty()
-        || is_furniture(line)
-        || vocab::theme_by_title_line(line).is_some()
-        || header_names(line)
-            .is_some_and(|names| names.iter().all(|n| vocab::region_by_ja(n).is_some()))
+    // A heading or a bullet, the common case, is answered first.
+    !starts_block(line)
+        && (line.is_empty()
+            || is_furniture(line)
+            || vocab::theme_by_title_line(line).is_some()
+            || header_names(line)
+                .is_some_and(|names| names.iter().all(|n| vocab::region_by_ja(n).is_some())))
 }
 
 /// Brackets a heading may have been given instead of `【】`.
@@ -640,21 +634,30 @@ impl<'a> Parser<'a> {
         (self.pos + 1) as u32
     }
 
+    /// An error on the current line, or on the last line at the end of the
+    /// file.
     fn err(&self, kind: ErrorKind) -> ParseError {
-        Error::new(PATH, self.line_no(), kind)
+        Error::new(PATH, self.line_no().min(self.lines.len() as u32), kind)
     }
 
-    /// The error for reaching the end of the file: reported on the last line.
+    /// [`ErrorKind::TooMany`] if the number `n` of `what` is more than an
+    /// id can hold.
+    fn numbered(&self, n: usize, what: &'static str) -> Result<(), ParseError> {
+        if n > MAX_NUMBER {
+            return Err(self.err(ErrorKind::TooMany { what }));
+        }
+        Ok(())
+    }
+
+    /// The error for reaching the end of the file.
     fn eof(&self, expected: &'static str) -> ParseError {
-        Error::new(
-            PATH,
-            self.lines.len() as u32,
-            ErrorKind::Truncated { expected },
-        )
+        self.err(ErrorKind::Truncated { expected })
     }
 
-    fn set_role(&mut self, role: LineRole) {
+    /// Gives the current line its role and moves on to the next.
+    fn take(&mut self, role: LineRole) {
         self.doc.roles[self.pos] = role;
+        self.pos += 1;
     }
 
     /// Skips lines while `pred` holds, marking blank and furniture lines.
@@ -670,8 +673,7 @@ impl<'a> Parser<'a> {
             } else {
                 LineRole::ThemeTitle
             };
-            self.set_role(role);
-            self.pos += 1;
+            self.take(role);
         }
     }
 
@@ -685,8 +687,7 @@ impl<'a> Parser<'a> {
         match self.peek() {
             None => return Err(self.eof(expected_page)),
             Some(KEY_PAGE_HEADING) => {
-                self.set_role(LineRole::Furniture);
-                self.pos += 1;
+                self.take(LineRole::Furniture);
             }
             Some(other) => {
                 return Err(self.err(ErrorKind::ExpectedKeyPage {
@@ -705,17 +706,16 @@ impl<'a> Parser<'a> {
 
     /// Key-opinion groups, up to the first non-bullet line after a blank.
     fn key_groups(&mut self, theme: usize) -> Result<(), ParseError> {
+        // A blank line ends a group: `position` 0 starts the next one.
         let mut group = 0;
-        let mut in_group = false;
         let mut position = 0;
         loop {
             let Some(line) = self.peek() else {
                 return Err(self.eof("more key opinions, row labels or the theme title"));
             };
             if line.is_empty() {
-                self.set_role(LineRole::Blank);
-                in_group = false;
-                self.pos += 1;
+                self.skip(str::is_empty);
+                position = 0;
                 continue;
             }
             // `opinion_lines` consumes continuation lines, so a line that is
@@ -723,21 +723,13 @@ impl<'a> Parser<'a> {
             let Some((bullet, first)) = bullet_of(line) else {
                 return Ok(());
             };
-            if !in_group {
+            if position == 0 {
                 group += 1;
-                position = 0;
-                in_group = true;
             }
             position += 1;
             let index = self.doc.key_opinions.len();
-            if group > MAX_NUMBER || position > MAX_NUMBER {
-                let what = if group > MAX_NUMBER {
-                    "key-opinion groups in a theme"
-                } else {
-                    "key opinions in a group"
-                };
-                return Err(self.err(ErrorKind::TooMany { what }));
-            }
+            self.numbered(group, "key-opinion groups in a theme")?;
+            self.numbered(position, "key opinions in a group")?;
             let (text, first_line, last_line) =
                 self.opinion_lines(line, first, LineRole::KeyOpinion(index))?;
             self.doc.key_opinions.push(RawKeyOpinion {
@@ -772,10 +764,9 @@ impl<'a> Parser<'a> {
         loop {
             let width = self.check_opinion_line(line, wrap)?;
             text.push_str(piece);
-            self.set_role(role);
-            self.pos += 1;
+            self.take(role);
             let Some(next) = self.peek() else { break };
-            if bullet_of(next).is_some() || next.starts_with('【') || is_boundary(next) {
+            if starts_block(next) || is_boundary(next) {
                 break;
             }
             self.check_continuation(width, next, wrap)?;
@@ -853,14 +844,8 @@ impl<'a> Parser<'a> {
                 return Err(self.eof(expected));
             };
             if line.is_empty() || is_furniture(line) {
-                let role = if line.is_empty() {
-                    LineRole::Blank
-                } else {
-                    LineRole::Furniture
-                };
-                self.set_role(role);
                 labels.extend(pending.take());
-                self.pos += 1;
+                self.skip(|l| l.is_empty() || is_furniture(l));
                 continue;
             }
             if line.starts_with("テーマ") {
@@ -875,21 +860,18 @@ impl<'a> Parser<'a> {
                     }));
                 }
                 title = Some(found);
-                self.set_role(LineRole::ThemeTitle);
-                self.pos += 1;
+                self.take(LineRole::ThemeTitle);
                 continue;
             }
-            if header_names(line).is_some() || line.starts_with('【') || bullet_of(line).is_some()
-            {
+            if header_names(line).is_some() || starts_block(line) {
                 labels.extend(pending.take());
                 break;
             }
-            self.set_role(LineRole::RowLabel);
             match &mut pending {
                 Some((label, _)) => label.push_str(line),
                 None => pending = Some((line.to_string(), self.line_no())),
             }
-            self.pos += 1;
+            self.take(LineRole::RowLabel);
         }
         if title.is_none() {
             return Err(self.err(ErrorKind::MissingThemeTitle));
@@ -944,58 +926,40 @@ impl<'a> Parser<'a> {
                 }
                 if let Some(last) = seen
                     .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.is_some())
-                    .map(|(i, _)| i)
-                    .max()
+                    .rposition(Option::is_some)
+                    .filter(|&l| l > region)
                 {
-                    if last > region {
-                        return Err(self.err(ErrorKind::AreaOutOfOrder {
-                            name: vocab::REGIONS[region].ja,
-                            after: vocab::REGIONS[last].ja,
-                        }));
-                    }
+                    return Err(self.err(ErrorKind::AreaOutOfOrder {
+                        name: vocab::REGIONS[region].ja,
+                        after: vocab::REGIONS[last].ja,
+                    }));
                 }
                 seen[region] = Some(header_line);
                 regions.push(region);
             }
             last_header = Some(header_line);
-            self.set_role(LineRole::AreaHeader);
-            self.pos += 1;
+            self.take(LineRole::AreaHeader);
             for (found, &region) in regions.iter().enumerate() {
                 self.skip(|l| l.is_empty());
-                let starts_block = |l: &str| l.starts_with('【') || bullet_of(l).is_some();
                 match self.peek() {
                     // Plain text goes on to `area_block`, which reports it.
                     Some(l) if starts_block(l) || header_names(l).is_none() && !is_boundary(l) => {}
                     _ => {
-                        let expected = regions.len();
-                        let at = if self.pos < self.lines.len() {
-                            self.line_no()
-                        } else {
-                            self.lines.len() as u32
-                        };
-                        return Err(Error::new(
-                            PATH,
-                            at,
-                            ErrorKind::TooFewAreaBlocks {
-                                expected,
-                                found,
-                                header_line,
-                            },
-                        ));
+                        return Err(self.err(ErrorKind::TooFewAreaBlocks {
+                            expected: regions.len(),
+                            found,
+                            header_line,
+                        }))
                     }
                 }
                 self.area_block(theme, region)?;
             }
             self.skip(|l| l.is_empty());
-            if let Some(l) = self.peek() {
-                if l.starts_with('【') || bullet_of(l).is_some() {
-                    return Err(self.err(ErrorKind::TooManyAreaBlocks {
-                        expected: regions.len(),
-                        header_line,
-                    }));
-                }
+            if self.peek().is_some_and(starts_block) {
+                return Err(self.err(ErrorKind::TooManyAreaBlocks {
+                    expected: regions.len(),
+                    header_line,
+                }));
             }
         }
         let Some(line) = last_header else {
@@ -1017,7 +981,8 @@ impl<'a> Parser<'a> {
     /// One area block: headings and opinions up to a blank line (or another
     /// [`is_boundary`] line) or EOF.
     fn area_block(&mut self, theme: usize, region: usize) -> Result<(), ParseError> {
-        let mut heading: Option<(usize, String, u32)> = None;
+        // The current heading: category, label and line.
+        let mut heading: Option<(usize, &str, u32)> = None;
         let mut in_heading = 0;
         let mut position = 0;
         while let Some(line) = self.peek() {
@@ -1028,26 +993,15 @@ impl<'a> Parser<'a> {
                 let Some(label) = rest.strip_suffix('】') else {
                     return Err(self.err(ErrorKind::MalformedHeading { found: quote(line) }));
                 };
-                if let Some((_, prev, prev_line)) = &heading {
-                    if in_heading == 0 {
-                        return Err(Error::new(
-                            PATH,
-                            *prev_line,
-                            ErrorKind::EmptyHeading {
-                                label: prev.clone(),
-                            },
-                        ));
-                    }
-                }
+                no_empty_heading(heading, in_heading)?;
                 let Some(category) = vocab::category_by_label(label) else {
                     return Err(self.err(ErrorKind::UnknownCategory {
                         label: quote(label),
                     }));
                 };
-                heading = Some((category, label.to_string(), self.line_no()));
+                heading = Some((category, label, self.line_no()));
                 in_heading = 0;
-                self.set_role(LineRole::Heading);
-                self.pos += 1;
+                self.take(LineRole::Heading);
                 continue;
             }
             let Some((bullet, first)) = bullet_of(line) else {
@@ -1059,11 +1013,7 @@ impl<'a> Parser<'a> {
             position += 1;
             in_heading += 1;
             let index = self.doc.opinions.len();
-            if position > MAX_NUMBER {
-                return Err(self.err(ErrorKind::TooMany {
-                    what: "opinions in an area block",
-                }));
-            }
+            self.numbered(position, "opinions in an area block")?;
             let (text, first_line, last_line) =
                 self.opinion_lines(line, first, LineRole::Opinion(index))?;
             self.doc.opinions.push(RawOpinion {
@@ -1077,11 +1027,24 @@ impl<'a> Parser<'a> {
                 last_line,
             });
         }
-        if let Some((_, label, line)) = heading {
-            if in_heading == 0 {
-                return Err(Error::new(PATH, line, ErrorKind::EmptyHeading { label }));
-            }
-        }
-        Ok(())
+        no_empty_heading(heading, in_heading)
+    }
+}
+
+/// [`ErrorKind::EmptyHeading`] if `heading` (category, label and line) is
+/// followed by no opinion: `opinions` is how many followed it.
+fn no_empty_heading(
+    heading: Option<(usize, &str, u32)>,
+    opinions: usize,
+) -> Result<(), ParseError> {
+    match heading {
+        Some((_, label, line)) if opinions == 0 => Err(Error::new(
+            PATH,
+            line,
+            ErrorKind::EmptyHeading {
+                label: label.to_string(),
+            },
+        )),
+        _ => Ok(()),
     }
 }

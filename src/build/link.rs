@@ -28,8 +28,9 @@
 
 use crate::build::error::{quote, Error};
 use crate::build::parse::{Document, ErrorKind, ParseError, PATH};
+use crate::build::vocab::CATEGORIES;
 use crate::normalize::normalize_text as normalize;
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
 
 /// The least [`similarity`] for the main source of a merged key opinion.
 pub const MERGE_MAIN_MIN: f64 = 0.6;
@@ -74,145 +75,113 @@ fn bigrams(text: &str) -> Vec<(char, char)> {
     out
 }
 
-/// The size of the multisets' intersection (both sorted).
-fn shared(a: &[(char, char)], b: &[(char, char)]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
-        }
-    }
-    n
-}
-
-/// Dice coefficient of the character-bigram multisets of the two texts after
+/// Dice coefficient of character-bigram multisets of the two texts after
 /// NFKC normalisation: 1.0 for identical texts, 0.0 for texts sharing no bigram.
 pub fn similarity(a: &str, b: &str) -> f64 {
     dice(&bigrams(&normalize(a)), &bigrams(&normalize(b)))
 }
 
-/// The Dice coefficient of two bigram multisets.
-fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
+/// The Dice coefficient `2·|A∩B| / (|A|+|B|)` of two sorted multisets (a
+/// sorted list without repeats is a set): 0.0 if both are empty.
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
+        }
+    }
     let total = a.len() + b.len();
     if total == 0 {
         return 0.0;
     }
-    2.0 * shared(a, b) as f64 / total as f64
+    2.0 * shared as f64 / total as f64
 }
 
 /// Links every key opinion to its sources and derives group categories.
 pub fn link(doc: &Document) -> Result<Links, ParseError> {
     // Normal forms and bigrams, computed once and only if a key opinion
     // needs them (most match exactly).
-    let mut norm: Vec<Option<String>> = vec![None; doc.opinions.len()];
-    let mut grams: Vec<Option<Vec<(char, char)>>> = vec![None; doc.opinions.len()];
+    let norm: Vec<OnceCell<String>> = vec![OnceCell::new(); doc.opinions.len()];
+    let grams: Vec<OnceCell<Vec<(char, char)>>> = vec![OnceCell::new(); doc.opinions.len()];
+    let norm_of = |i: usize| norm[i].get_or_init(|| normalize(&doc.opinions[i].text));
+    let grams_of = |i: usize| grams[i].get_or_init(|| bigrams(norm_of(i)));
     let mut provenance = Vec::with_capacity(doc.key_opinions.len());
     for key in &doc.key_opinions {
         let same_theme: Vec<usize> = (0..doc.opinions.len())
             .filter(|&i| doc.opinions[i].theme == key.theme)
             .collect();
-        let exact: Vec<usize> = same_theme
-            .iter()
-            .copied()
-            .filter(|&i| doc.opinions[i].text == key.text)
-            .collect();
-        if !exact.is_empty() {
-            provenance.push(Provenance {
-                sources: exact,
-                kind: MatchKind::Exact,
-            });
-            continue;
-        }
-        let key_norm = normalize(&key.text);
-        for &i in &same_theme {
-            norm[i].get_or_insert_with(|| normalize(&doc.opinions[i].text));
-        }
-        let wide: Vec<usize> = same_theme
-            .iter()
-            .copied()
-            .filter(|&i| norm[i].as_deref() == Some(key_norm.as_str()))
-            .collect();
-        if !wide.is_empty() {
-            provenance.push(Provenance {
-                sources: wide,
-                kind: MatchKind::WidthInsensitive,
-            });
-            continue;
-        }
-        // Merged: best similarity is the main source.
-        let key_grams = bigrams(&key_norm);
-        let mut similarity_to = |i: usize| {
-            let g = grams[i].get_or_insert_with(|| bigrams(norm[i].as_deref().unwrap_or("")));
-            dice(g, &key_grams)
+        let key_norm = OnceCell::new();
+        let key_norm = || key_norm.get_or_init(|| normalize(&key.text));
+        // The rules in turn: the first that finds a source links the key.
+        let rules: [(MatchKind, &dyn Fn(usize) -> bool); 2] = [
+            (MatchKind::Exact, &|i| doc.opinions[i].text == key.text),
+            (MatchKind::WidthInsensitive, &|i| norm_of(i) == key_norm()),
+        ];
+        let found = rules.iter().find_map(|&(kind, same)| {
+            let sources: Vec<usize> = same_theme.iter().copied().filter(|&i| same(i)).collect();
+            (!sources.is_empty()).then_some((sources, kind))
+        });
+        let (sources, kind) = if let Some(found) = found {
+            found
+        } else {
+            // Merged: the most similar is the main source (the first, on a
+            // tie), and the others of its category follow, most similar first.
+            let key_grams = bigrams(key_norm());
+            let mut scores: Vec<(usize, f64)> = same_theme
+                .iter()
+                .map(|&i| (i, dice(grams_of(i), &key_grams)))
+                .collect();
+            scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let Some(&(main, _)) = scores.first().filter(|&&(_, s)| s >= MERGE_MAIN_MIN) else {
+                return Err(Error::new(
+                    PATH,
+                    key.first_line,
+                    ErrorKind::KeyOpinionWithoutSource {
+                        text: quote(&key.text),
+                    },
+                ));
+            };
+            let category = doc.opinions[main].category;
+            let sources = scores
+                .iter()
+                .filter(|&&(i, s)| doc.opinions[i].category == category && s >= MERGE_PART_MIN)
+                .map(|&(i, _)| i)
+                .collect();
+            (sources, MatchKind::Merged)
         };
-        let mut best: Option<(usize, f64)> = None;
-        let mut scores = Vec::with_capacity(same_theme.len());
-        for &i in &same_theme {
-            let s = similarity_to(i);
-            scores.push((i, s));
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((i, s));
-            }
+        provenance.push(Provenance { sources, kind });
+    }
+
+    // Group categories: majority of the main sources' categories. Key
+    // opinions are in document order, so a group's are consecutive.
+    let mut key_category = vec![0; doc.key_opinions.len()];
+    let mut group_categories: Vec<(usize, usize)> = Vec::new(); // (theme, category)
+    let mut start = 0;
+    for members in doc
+        .key_opinions
+        .chunk_by(|a, b| (a.theme, a.group) == (b.theme, b.group))
+    {
+        let keys = start..start + members.len();
+        start = keys.end;
+        let mut votes = vec![0; CATEGORIES.len()];
+        for k in keys.clone() {
+            votes[doc.opinions[provenance[k].sources[0]].category] += 1;
         }
-        let Some((main, _)) = best.filter(|&(_, s)| s >= MERGE_MAIN_MIN) else {
+        let top = votes.iter().copied().max().unwrap_or(0);
+        let winners: Vec<usize> = (0..votes.len()).filter(|&c| votes[c] == top).collect();
+        let [winner] = winners[..] else {
             return Err(Error::new(
                 PATH,
-                key.first_line,
-                ErrorKind::KeyOpinionWithoutSource {
-                    text: quote(&key.text),
+                members[0].first_line,
+                ErrorKind::AmbiguousGroupCategory {
+                    group: members[0].group,
                 },
             ));
         };
-        let main_category = doc.opinions[main].category;
-        let mut parts: Vec<(usize, f64)> = scores
-            .into_iter()
-            .filter(|&(i, s)| {
-                i != main && doc.opinions[i].category == main_category && s >= MERGE_PART_MIN
-            })
-            .collect();
-        parts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut sources = vec![main];
-        sources.extend(parts.into_iter().map(|(i, _)| i));
-        provenance.push(Provenance {
-            sources,
-            kind: MatchKind::Merged,
-        });
-    }
-
-    // Group categories: majority of the main sources' categories.
-    let mut key_category = vec![0; doc.key_opinions.len()];
-    let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (k, key) in doc.key_opinions.iter().enumerate() {
-        groups.entry((key.theme, key.group)).or_default().push(k);
-    }
-    let mut group_categories: Vec<(usize, usize)> = Vec::new(); // (theme, category)
-    for ((theme, group), members) in &groups {
-        let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
-        for &k in members {
-            *votes
-                .entry(doc.opinions[provenance[k].sources[0]].category)
-                .or_insert(0) += 1;
-        }
-        let top = votes.values().copied().max().unwrap_or(0);
-        let winners: Vec<usize> = votes
-            .iter()
-            .filter(|(_, &n)| n == top)
-            .map(|(&c, _)| c)
-            .collect();
-        if winners.len() != 1 {
-            let line = doc.key_opinions[members[0]].first_line;
-            return Err(Error::new(
-                PATH,
-                line,
-                ErrorKind::AmbiguousGroupCategory { group: *group },
-            ));
-        }
-        for &k in members {
-            key_category[k] = winners[0];
-        }
-        group_categories.push((*theme, winners[0]));
+        key_category[keys].fill(winner);
+        group_categories.push((members[0].theme, winner));
     }
 
     // The surviving row labels must each name exactly one group's category.
@@ -226,7 +195,7 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
                 PATH,
                 label.first_line,
                 ErrorKind::RowLabelMismatch {
-                    label: crate::build::vocab::CATEGORIES[label.category].ja,
+                    label: CATEGORIES[label.category].ja,
                 },
             ));
         }

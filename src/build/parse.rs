@@ -686,9 +686,7 @@ impl<'a> Parser<'a> {
         self.skip(|l| l.is_empty() || (is_furniture(l) && l != KEY_PAGE_HEADING));
         match self.peek() {
             None => return Err(self.eof(expected_page)),
-            Some(KEY_PAGE_HEADING) => {
-                self.take(LineRole::Furniture);
-            }
+            Some(KEY_PAGE_HEADING) => self.take(LineRole::Furniture),
             Some(other) => {
                 return Err(self.err(ErrorKind::ExpectedKeyPage {
                     found: quote(other),

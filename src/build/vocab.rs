@@ -496,7 +496,7 @@ pub const RECORD_KINDS: &[SlugNames] = &[
 ];
 
 /// The page-furniture lines the parser skips (compared after trimming).
-pub const FURNITURE: [&str; 2] = ["主な意見", "資料 ３－２"];
+pub const FURNITURE: [&str; 2] = [KEY_PAGE_HEADING, "資料 ３－２"];
 
 /// The heading of each key-opinion page.
 pub const KEY_PAGE_HEADING: &str = "主な意見";

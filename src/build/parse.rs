@@ -939,16 +939,14 @@ impl<'a> Parser<'a> {
             self.take(LineRole::AreaHeader);
             for (found, &region) in regions.iter().enumerate() {
                 self.skip(|l| l.is_empty());
-                match self.peek() {
-                    // Plain text goes on to `area_block`, which reports it.
-                    Some(l) if starts_block(l) || header_names(l).is_none() && !is_boundary(l) => {}
-                    _ => {
-                        return Err(self.err(ErrorKind::TooFewAreaBlocks {
-                            expected: regions.len(),
-                            found,
-                            header_line,
-                        }))
-                    }
+                // Plain text goes on to `area_block`, which reports it.
+                let block = |l| starts_block(l) || header_names(l).is_none() && !is_boundary(l);
+                if !self.peek().is_some_and(block) {
+                    return Err(self.err(ErrorKind::TooFewAreaBlocks {
+                        expected: regions.len(),
+                        found,
+                        header_line,
+                    }));
                 }
                 self.area_block(theme, region)?;
             }

@@ -387,14 +387,15 @@ impl TryFrom<&str> for Municipality {
 ///
 /// - a 6-digit code whose first five digits are a municipality's JIS code
 ///   (a wrong check digit) suggests that municipality;
-/// - otherwise each municipality scores the largest of three Dice
-///   coefficients, `2·|A∩B| / (|A|+|B|)`: over the distinct characters of
-///   the input and of the Japanese name, over those of the input and of the
-///   reading (katakana read as hiragana), and over the character pairs of
-///   the input and of the romanised name (without macrons; with and
-///   without its kind). Those scoring at least 0.4 and at least three
-///   quarters of the best score are suggested, best first (ties in code
-///   order), five at most.
+/// - otherwise each municipality scores the largest of the Dice
+///   coefficients, `2·|A∩B| / (|A|+|B|)`, between the input and its
+///   spellings: over the distinct characters of the input and of the
+///   Japanese name, and of the reading (katakana read as hiragana), and
+///   over the pairs of adjacent ASCII letters or digits of the input and
+///   of the romanised name (without macrons; with and without its kind).
+///   Those scoring at least 0.4 and at least three quarters of the best
+///   score are suggested, best first (ties in code order), five at most.
+///   (Every unknown-name error of the crate suggests by this one rule.)
 ///
 /// The message names the suggestions (never the whole list of 62), and
 /// repeats at most 40 characters of the input.
@@ -416,7 +417,7 @@ impl TryFrom<&str> for Municipality {
 /// assert!(err.to_string().chars().count() < 200);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown municipality `{}`; {}", crate::names::shorten(.input), hint(.suggestions))]
+#[error("unknown municipality `{}`; {}", crate::names::shorten(.input, crate::names::SHOWN), hint(.suggestions))]
 pub struct UnknownMunicipalityError {
     input: String,
     suggestions: Vec<&'static Municipality>,
@@ -454,89 +455,27 @@ fn hint(suggestions: &[&'static Municipality]) -> String {
     }
 }
 
-/// Up to this many suggestions.
-const MAX_SUGGESTIONS: usize = 5;
-/// The least score a suggestion needs.
-const MIN_SCORE: f64 = 0.4;
-/// The least score a suggestion needs, as a share of the best one.
-const RELATIVE_SCORE: f64 = 0.75;
-
 /// See [`UnknownMunicipalityError`] for the rule.
 fn closest(input: &str) -> Vec<&'static Municipality> {
-    if input.len() > data::LONGEST_INPUT + TOKYO.len() {
-        return Vec::new();
-    }
-    let Some(key) = name_key(input) else {
-        return Vec::new();
-    };
-    let key = key.as_str();
+    let key = name_key(input);
+    let key = key.as_ref().map_or("", |k| k.as_str());
     let key = key.strip_prefix(TOKYO).unwrap_or(key);
     if key.len() == 6 && key.bytes().all(|b| b.is_ascii_digit()) {
         if let Some(m) = key.get(..5).and_then(Municipality::from_code) {
             return vec![m];
         }
     }
-    let chars = distinct_chars(key.chars());
-    let pairs = pairs(key);
-    let mut scored: Vec<(f64, &'static Municipality)> = Municipality::all()
+    let by_code = data::BY_CODE
         .iter()
-        .filter_map(|m| {
-            let by_name = dice(&chars, &distinct_chars(m.name.chars()));
-            let by_reading = dice(&chars, &distinct_chars(m.reading.chars()));
-            let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
-            let by_romaji =
-                dice(&pairs, &self::pairs(bare)).max(dice(&pairs, &self::pairs(m.slug)));
-            let score = by_name.max(by_reading).max(by_romaji);
-            (score >= MIN_SCORE).then_some((score, m))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let best = scored.first().map_or(0.0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|s| s.0 >= best * RELATIVE_SCORE)
-        .take(MAX_SUGGESTIONS)
-        .map(|(_, m)| m)
-        .collect()
-}
-
-fn distinct_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
-    let mut v: Vec<char> = chars.collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// The distinct pairs of adjacent ASCII letters, macrons dropped and
-/// hyphens skipped: `chuo-ku` → ch, hu, uo, ok, ku.
-fn pairs(s: &str) -> Vec<(char, char)> {
-    let letters: Vec<char> = s
-        .chars()
-        .map(|c| match c {
-            'ā' | 'Ā' => 'a',
-            'ē' | 'Ē' => 'e',
-            'ī' | 'Ī' => 'i',
-            'ō' | 'Ō' => 'o',
-            'ū' | 'Ū' => 'u',
-            c => c.to_ascii_lowercase(),
-        })
-        .filter(|c| *c != '-')
-        .collect();
-    let mut v: Vec<(char, char)> = letters
-        .windows(2)
-        .filter(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic())
-        .map(|w| (w[0], w[1]))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// `2·|A∩B| / (|A|+|B|)` of two sorted, deduplicated lists.
-fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
+        .map(|&(_, i)| &data::MUNICIPALITIES[usize::from(i)]);
+    let spellings = |m: &Municipality| {
+        let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
+        [m.name, m.reading, bare, m.slug]
+    };
+    let pick = crate::names::Pick {
+        max: 5,
+        min_score: 0.4,
+        relative: 0.75,
+    };
+    crate::names::closest(key, by_code.map(|m| (m, spellings(m))), pick)
 }

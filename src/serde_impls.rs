@@ -346,7 +346,7 @@ impl<'de> Visitor<'de> for MunicipalityVisitor {
             (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
                 de::Error::custom(format_args!(
                     "no municipality has the code `{}`",
-                    crate::names::shorten(code)
+                    crate::names::shorten(code, crate::names::SHOWN)
                 ))
             })?,
             (None, Some(name)) => self.visit_str::<A::Error>(name)?,

@@ -38,6 +38,11 @@ pub enum MunicipalityKind ("municipality kind", KindNames, KINDS) {
     /// 村: a village (read *mura* in Tokyo).
     Mura,
 }
+
+/// Looks a name up: the kind as written (`区`), its reading, the
+/// romanised suffix, the English name or the variant name, compared as
+/// [`Region::from_name`] compares names.
+fn from_name;
 }
 
 impl MunicipalityKind {
@@ -77,13 +82,6 @@ impl MunicipalityKind {
     /// ```
     pub const fn name_en(self) -> &'static str {
         self.row().en
-    }
-
-    /// Looks a name up: the kind as written (`区`), its reading, the
-    /// romanised suffix, the English name or the variant name, compared as
-    /// [`Region::from_name`] compares names.
-    pub fn from_name(name: &str) -> Option<MunicipalityKind> {
-        crate::names::lookup(name)
     }
 }
 

@@ -253,6 +253,8 @@ pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
 /// - `Display` (the `display` column), `FromStr` and `TryFrom<&str>`
 ///   through [`lookup`], `From<Self> for &'static str` and `AsRef<str>`;
 /// - with `serde`, the `slug` column written and any spelling read;
+/// - given a documentation and `fn from_name;` after the variants, the
+///   inherent `from_name`, through [`lookup`];
 /// - compile-time checks that the table has one row per variant, in the
 ///   variants' order.
 macro_rules! closed_set {
@@ -262,6 +264,7 @@ macro_rules! closed_set {
             canonical: $canonical:ident, display: $display:ident, slug: $slug:ident,
             $($(#[$vmeta:meta])* $variant:ident,)+
         }
+        $($(#[$fmeta:meta])+ fn from_name;)?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -319,6 +322,16 @@ macro_rules! closed_set {
                 i += 1;
             }
         };
+
+        $(
+            impl $ty {
+                $(#[$fmeta])+
+                #[inline]
+                pub fn from_name(name: &str) -> Option<$ty> {
+                    $crate::names::lookup(name)
+                }
+            }
+        )?
 
         impl $crate::names::ClosedSet for $ty {
             const KIND: &'static str = $kind;

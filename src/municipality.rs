@@ -117,14 +117,14 @@ impl MunicipalityKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Municipality {
-    code: &'static str,
-    jis_code: &'static str,
-    name: &'static str,
-    reading: &'static str,
-    romaji: &'static str,
-    slug: &'static str,
-    kind: MunicipalityKind,
-    region: Region,
+    pub(crate) code: &'static str,
+    pub(crate) jis_code: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) reading: &'static str,
+    pub(crate) romaji: &'static str,
+    pub(crate) slug: &'static str,
+    pub(crate) kind: MunicipalityKind,
+    pub(crate) region: Region,
 }
 
 impl Municipality {

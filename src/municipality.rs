@@ -294,26 +294,14 @@ impl Municipality {
     /// assert!(Municipality::from_name("横浜市").is_none());
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
-        if name.len() > data::LONGEST_INPUT + TOKYO.len() {
-            return None;
-        }
-        // Fast path: the input is already a key (every key is its own
-        // normalised form) or a code, also after `東京都`.
-        let bare = name.strip_prefix(TOKYO).unwrap_or(name);
-        if let Some(m) = data::NAMES
-            .get(bare)
-            .copied()
-            .or_else(|| Self::from_code(bare))
-        {
-            return Some(m);
-        }
-        let key = name_key(name)?;
-        let key = key.as_str();
-        let key = key.strip_prefix(TOKYO).unwrap_or(key);
-        data::NAMES
-            .get(key)
-            .copied()
-            .or_else(|| Self::from_code(key))
+        // Every key is in comparison form; so are the codes.
+        crate::names::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
+            let key = key.strip_prefix(TOKYO).unwrap_or(key);
+            data::NAMES
+                .get(key)
+                .copied()
+                .or_else(|| Self::from_code(key))
+        })
     }
 }
 

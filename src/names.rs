@@ -204,18 +204,27 @@ pub(crate) fn lookup<T: ClosedSet>(name: &str) -> Option<T> {
 #[inline(never)]
 fn lookup_other<T: ClosedSet>(name: &str) -> Option<T> {
     let names = T::names();
-    if name.len() > names.longest_input {
+    find(name, names.longest_input, |key| {
+        names.keys.get(key).copied()
+    })
+}
+
+/// The one normalised-name lookup, of the closed sets and of
+/// municipalities: `get` on the name as given, then, unless it is already
+/// in comparison form, on its `normalize::name_key`. An input longer than
+/// `longest` bytes is a miss before it is normalised. Allocates nothing.
+pub(crate) fn find<T>(name: &str, longest: usize, get: impl Fn(&str) -> Option<T>) -> Option<T> {
+    if name.len() > longest {
         return None;
     }
-    if let Some(&value) = names.keys.get(name) {
+    if let Some(value) = get(name) {
         return Some(value);
     }
-    // Already in normal form: the map's answer was final.
+    // Already in normal form: the first answer was final.
     if crate::normalize::is_name_key(name) {
         return None;
     }
-    let key = name_key(name)?;
-    names.keys.get(key.as_str()).copied()
+    get(name_key(name)?.as_str())
 }
 
 /// [`lookup`], or the error that lists the valid names.
@@ -242,6 +251,22 @@ pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
     }
     true
 }
+
+/// One column of a closed set's vocabulary table, in the variants' order,
+/// as a `const` array.
+macro_rules! column {
+    ($ty:ident, $field:ident) => {{
+        let mut names = [""; $ty::COUNT];
+        let mut i = 0;
+        while i < $ty::COUNT {
+            names[i] = $ty::ALL[i].row().$field;
+            i += 1;
+        }
+        names
+    }};
+}
+
+pub(crate) use column;
 
 /// Declares a closed-set enum from its variants (each documented) and its
 /// vocabulary table (`crate::vocab`), with:
@@ -290,26 +315,10 @@ macro_rules! closed_set {
             }
 
             /// The canonical names, in order.
-            const CANONICAL: [&'static str; Self::COUNT] = {
-                let mut names = [""; Self::COUNT];
-                let mut i = 0;
-                while i < Self::COUNT {
-                    names[i] = Self::ALL[i].row().$canonical;
-                    i += 1;
-                }
-                names
-            };
+            const CANONICAL: [&'static str; Self::COUNT] = $crate::names::column!($ty, $canonical);
 
             /// The `display` names, in order.
-            const DISPLAY: [&'static str; Self::COUNT] = {
-                let mut names = [""; Self::COUNT];
-                let mut i = 0;
-                while i < Self::COUNT {
-                    names[i] = Self::ALL[i].row().$display;
-                    i += 1;
-                }
-                names
-            };
+            const DISPLAY: [&'static str; Self::COUNT] = $crate::names::column!($ty, $display);
         }
 
         // One row per variant, in order.

@@ -114,9 +114,10 @@ impl MunicipalityKind {
 /// assert_eq!(m.region(), Region::KuSeinanbu);
 /// assert_eq!(m.to_string(), "世田谷区");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Municipality {
+    // First, and unique: the derived order is the order of codes.
     pub(crate) code: &'static str,
     pub(crate) jis_code: &'static str,
     pub(crate) name: &'static str,
@@ -312,19 +313,6 @@ const TOKYO: &str = "東京都";
 pub(crate) fn members(region: Region) -> &'static [Municipality] {
     let (start, end) = data::REGION_RANGES[region as usize];
     data::MUNICIPALITIES.get(start..end).unwrap_or(&[])
-}
-
-impl PartialOrd for Municipality {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Municipality {
-    /// By code.
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.code.cmp(other.code)
-    }
 }
 
 impl fmt::Display for Municipality {

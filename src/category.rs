@@ -51,6 +51,22 @@ pub enum Category ("category", CategoryNames, CATEGORIES) {
     /// その他: other.
     Other,
 }
+
+/// Looks a name up without allocating: the Japanese name or a spelling
+/// the source uses, with or without `【】`, the English name, the slug or
+/// the variant name. Width (`２４`, `ＩＣＴ`), spaces, hyphens, the middle
+/// dot `・` and ASCII case do not matter.
+///
+/// ```
+/// use zaitaku_opinions::Category;
+///
+/// for name in ["医療介護関係者の相互理解", "【医療・介護関係者の相互理解】", "mutual-understanding", "MutualUnderstanding"] {
+///     assert_eq!(Category::from_name(name), Some(Category::MutualUnderstanding), "{name}");
+/// }
+/// assert_eq!(Category::from_name("情報共有（ＩＣＴ含む）"), Some(Category::InformationSharing));
+/// assert_eq!(Category::from_name("介護"), None);
+/// ```
+fn from_name;
 }
 
 impl Category {
@@ -79,25 +95,6 @@ impl Category {
     /// ```
     pub const fn slug(self) -> &'static str {
         self.row().slug
-    }
-
-    /// Looks a name up without allocating: the Japanese name or a spelling
-    /// the source uses, with or without `【】`, the English name, the slug or
-    /// the variant name. Width (`２４`, `ＩＣＴ`), spaces, hyphens, the middle
-    /// dot `・` and ASCII case do not matter.
-    ///
-    /// ```
-    /// use zaitaku_opinions::Category;
-    ///
-    /// for name in ["医療介護関係者の相互理解", "【医療・介護関係者の相互理解】", "mutual-understanding", "MutualUnderstanding"] {
-    ///     assert_eq!(Category::from_name(name), Some(Category::MutualUnderstanding), "{name}");
-    /// }
-    /// assert_eq!(Category::from_name("情報共有（ＩＣＴ含む）"), Some(Category::InformationSharing));
-    /// assert_eq!(Category::from_name("介護"), None);
-    /// ```
-    #[inline]
-    pub fn from_name(name: &str) -> Option<Category> {
-        crate::names::lookup(name)
     }
 
     /// The area opinions in this category, in document order.

@@ -10,6 +10,7 @@
 //! does.
 
 use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
+use crate::names::{closest, shorten, SHOWN, THREE};
 use crate::{KeyOpinion, Opinion, Region, Theme};
 use std::fmt;
 use std::str::FromStr;
@@ -78,13 +79,15 @@ impl FromStr for OpinionId {
     type Err = ParseIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match opinion_index(s) {
-            Some(i) => Ok(OPINIONS[i].id),
-            None => Err(ParseIdError {
-                kind: IdKind::Opinion,
-                input: s.to_owned(),
-            }),
-        }
+        opinion_index(s).map(|i| OPINIONS[i].id).ok_or_else(|| {
+            let areas: Vec<&str> = Region::ALL[..12].iter().map(|r| r.id_token()).collect();
+            let expected = format!(
+                "`t<theme 1-2>-<area>-<nn>`, with <area> one of: {}",
+                areas.join(", ")
+            );
+            let ids = OPINIONS.iter().map(|o| o.id.to_string());
+            ParseIdError::new(s, "area opinion", expected, ids)
+        })
     }
 }
 
@@ -153,13 +156,16 @@ impl FromStr for KeyOpinionId {
     type Err = ParseIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match key_opinion_index(s) {
-            Some(i) => Ok(KEY_OPINIONS[i].id),
-            None => Err(ParseIdError {
-                kind: IdKind::KeyOpinion,
-                input: s.to_owned(),
-            }),
-        }
+        key_opinion_index(s).map(|i| KEY_OPINIONS[i].id).ok_or_else(|| {
+            let groups = |theme: Theme| KEY_GROUP_RANGES[theme as usize].len();
+            let expected = format!(
+                "`t<theme 1-2>-key-<group>-<nn>` (theme 1 has groups 01-{:02}, theme 2 has 01-{:02})",
+                groups(Theme::LocalSituation),
+                groups(Theme::HospitalCollaboration)
+            );
+            let ids = KEY_OPINIONS.iter().map(|k| k.id.to_string());
+            ParseIdError::new(s, "key opinion", expected, ids)
+        })
     }
 }
 
@@ -222,13 +228,10 @@ fn two_digits(d1: u8, d2: u8) -> Option<usize> {
 // 100, because the build refuses a data file that would number one so, at
 // its line (`src/build/parse.rs`, `MAX_NUMBER`).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum IdKind {
-    Opinion,
-    KeyOpinion,
-}
-
-/// A string that is not the id of a record in the dataset.
+/// A string that is not the id of a record in the dataset. Its message
+/// gives the ids' shape and suggests the three closest ids, by the rule
+/// every unknown-name error suggests by (see
+/// [`UnknownMunicipalityError`](crate::UnknownMunicipalityError)).
 ///
 /// ```
 /// let err = "t1-kuchuobu-99".parse::<zaitaku_opinions::OpinionId>().unwrap_err();
@@ -236,35 +239,32 @@ enum IdKind {
 /// assert!(err.to_string().contains("t1-kuchuobu-01"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message())]
+#[error("no {what} has the id `{}`; expected {expected}; closest: {}", shorten(.input, SHOWN), .closest.join(", "))]
 pub struct ParseIdError {
-    kind: IdKind,
+    what: &'static str,
+    expected: String,
     input: String,
+    closest: Vec<String>,
 }
 
 impl ParseIdError {
+    fn new(
+        input: &str,
+        what: &'static str,
+        expected: String,
+        ids: impl Iterator<Item = String>,
+    ) -> Self {
+        let closest = closest(input, ids.map(|id| (id.clone(), [id])), THREE);
+        Self {
+            what,
+            expected,
+            input: input.to_owned(),
+            closest,
+        }
+    }
+
     /// The input, as given.
     pub fn input(&self) -> &str {
         &self.input
     }
-
-    fn message(&self) -> String {
-        match self.kind {
-            IdKind::Opinion => format!(
-                "no area opinion has the id `{}`; expected `t<theme 1-2>-<area>-<nn>` such as `t1-kuchuobu-01`, with <area> one of: {}",
-                self.input,
-                Region::ALL[..12].iter().map(|r| r.id_token()).collect::<Vec<_>>().join(", ")
-            ),
-            IdKind::KeyOpinion => format!(
-                "no key opinion has the id `{}`; expected `t<theme 1-2>-key-<group>-<nn>` such as `t1-key-01-01` (theme 1 has groups 01-{:02}, theme 2 has 01-{:02})",
-                self.input,
-                groups(Theme::LocalSituation),
-                groups(Theme::HospitalCollaboration)
-            ),
-        }
-    }
-}
-
-fn groups(theme: Theme) -> usize {
-    KEY_GROUP_RANGES[theme as usize].len()
 }

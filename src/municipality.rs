@@ -38,6 +38,11 @@ pub enum MunicipalityKind ("municipality kind", KindNames, KINDS) {
     /// 村: a village (read *mura* in Tokyo).
     Mura,
 }
+
+/// Looks a name up: the kind as written (`区`), its reading, the
+/// romanised suffix, the English name or the variant name, compared as
+/// [`Region::from_name`] compares names.
+fn from_name;
 }
 
 impl MunicipalityKind {
@@ -78,13 +83,6 @@ impl MunicipalityKind {
     pub const fn name_en(self) -> &'static str {
         self.row().en
     }
-
-    /// Looks a name up: the kind as written (`区`), its reading, the
-    /// romanised suffix, the English name or the variant name, compared as
-    /// [`Region::from_name`] compares names.
-    pub fn from_name(name: &str) -> Option<MunicipalityKind> {
-        crate::names::lookup(name)
-    }
 }
 
 /// One of Tokyo's 62 municipalities (区市町村), with its local-government
@@ -116,17 +114,18 @@ impl MunicipalityKind {
 /// assert_eq!(m.region(), Region::KuSeinanbu);
 /// assert_eq!(m.to_string(), "世田谷区");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Municipality {
-    code: &'static str,
-    jis_code: &'static str,
-    name: &'static str,
-    reading: &'static str,
-    romaji: &'static str,
-    slug: &'static str,
-    kind: MunicipalityKind,
-    region: Region,
+    // First, and unique: the derived order is the order of codes.
+    pub(crate) code: &'static str,
+    pub(crate) jis_code: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) reading: &'static str,
+    pub(crate) romaji: &'static str,
+    pub(crate) slug: &'static str,
+    pub(crate) kind: MunicipalityKind,
+    pub(crate) region: Region,
 }
 
 impl Municipality {
@@ -296,26 +295,14 @@ impl Municipality {
     /// assert!(Municipality::from_name("横浜市").is_none());
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
-        if name.len() > data::LONGEST_INPUT + TOKYO.len() {
-            return None;
-        }
-        // Fast path: the input is already a key (every key is its own
-        // normalised form) or a code, also after `東京都`.
-        let bare = name.strip_prefix(TOKYO).unwrap_or(name);
-        if let Some(m) = data::NAMES
-            .get(bare)
-            .copied()
-            .or_else(|| Self::from_code(bare))
-        {
-            return Some(m);
-        }
-        let key = name_key(name)?;
-        let key = key.as_str();
-        let key = key.strip_prefix(TOKYO).unwrap_or(key);
-        data::NAMES
-            .get(key)
-            .copied()
-            .or_else(|| Self::from_code(key))
+        // Every key is in comparison form; so are the codes.
+        crate::names::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
+            let key = key.strip_prefix(TOKYO).unwrap_or(key);
+            data::NAMES
+                .get(key)
+                .copied()
+                .or_else(|| Self::from_code(key))
+        })
     }
 }
 
@@ -326,19 +313,6 @@ const TOKYO: &str = "東京都";
 pub(crate) fn members(region: Region) -> &'static [Municipality] {
     let (start, end) = data::REGION_RANGES[region as usize];
     data::MUNICIPALITIES.get(start..end).unwrap_or(&[])
-}
-
-impl PartialOrd for Municipality {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Municipality {
-    /// By code.
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.code.cmp(other.code)
-    }
 }
 
 impl fmt::Display for Municipality {
@@ -387,14 +361,15 @@ impl TryFrom<&str> for Municipality {
 ///
 /// - a 6-digit code whose first five digits are a municipality's JIS code
 ///   (a wrong check digit) suggests that municipality;
-/// - otherwise each municipality scores the largest of three Dice
-///   coefficients, `2·|A∩B| / (|A|+|B|)`: over the distinct characters of
-///   the input and of the Japanese name, over those of the input and of the
-///   reading (katakana read as hiragana), and over the character pairs of
-///   the input and of the romanised name (without macrons; with and
-///   without its kind). Those scoring at least 0.4 and at least three
-///   quarters of the best score are suggested, best first (ties in code
-///   order), five at most.
+/// - otherwise each municipality scores the largest of the Dice
+///   coefficients, `2·|A∩B| / (|A|+|B|)`, between the input and its
+///   spellings: over the distinct characters of the input and of the
+///   Japanese name, and of the reading (katakana read as hiragana), and
+///   over the pairs of adjacent ASCII letters or digits of the input and
+///   of the romanised name (without macrons; with and without its kind).
+///   Those scoring at least 0.4 and at least three quarters of the best
+///   score are suggested, best first (ties in code order), five at most.
+///   (Every unknown-name error of the crate suggests by this one rule.)
 ///
 /// The message names the suggestions (never the whole list of 62), and
 /// repeats at most 40 characters of the input.
@@ -416,7 +391,7 @@ impl TryFrom<&str> for Municipality {
 /// assert!(err.to_string().chars().count() < 200);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown municipality `{}`; {}", crate::names::shorten(.input), hint(.suggestions))]
+#[error("unknown municipality `{}`; {}", crate::names::shorten(.input, crate::names::SHOWN), hint(.suggestions))]
 pub struct UnknownMunicipalityError {
     input: String,
     suggestions: Vec<&'static Municipality>,
@@ -454,89 +429,27 @@ fn hint(suggestions: &[&'static Municipality]) -> String {
     }
 }
 
-/// Up to this many suggestions.
-const MAX_SUGGESTIONS: usize = 5;
-/// The least score a suggestion needs.
-const MIN_SCORE: f64 = 0.4;
-/// The least score a suggestion needs, as a share of the best one.
-const RELATIVE_SCORE: f64 = 0.75;
-
 /// See [`UnknownMunicipalityError`] for the rule.
 fn closest(input: &str) -> Vec<&'static Municipality> {
-    if input.len() > data::LONGEST_INPUT + TOKYO.len() {
-        return Vec::new();
-    }
-    let Some(key) = name_key(input) else {
-        return Vec::new();
-    };
-    let key = key.as_str();
+    let key = name_key(input);
+    let key = key.as_ref().map_or("", |k| k.as_str());
     let key = key.strip_prefix(TOKYO).unwrap_or(key);
     if key.len() == 6 && key.bytes().all(|b| b.is_ascii_digit()) {
         if let Some(m) = key.get(..5).and_then(Municipality::from_code) {
             return vec![m];
         }
     }
-    let chars = distinct_chars(key.chars());
-    let pairs = pairs(key);
-    let mut scored: Vec<(f64, &'static Municipality)> = Municipality::all()
+    let by_code = data::BY_CODE
         .iter()
-        .filter_map(|m| {
-            let by_name = dice(&chars, &distinct_chars(m.name.chars()));
-            let by_reading = dice(&chars, &distinct_chars(m.reading.chars()));
-            let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
-            let by_romaji =
-                dice(&pairs, &self::pairs(bare)).max(dice(&pairs, &self::pairs(m.slug)));
-            let score = by_name.max(by_reading).max(by_romaji);
-            (score >= MIN_SCORE).then_some((score, m))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let best = scored.first().map_or(0.0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|s| s.0 >= best * RELATIVE_SCORE)
-        .take(MAX_SUGGESTIONS)
-        .map(|(_, m)| m)
-        .collect()
-}
-
-fn distinct_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
-    let mut v: Vec<char> = chars.collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// The distinct pairs of adjacent ASCII letters, macrons dropped and
-/// hyphens skipped: `chuo-ku` → ch, hu, uo, ok, ku.
-fn pairs(s: &str) -> Vec<(char, char)> {
-    let letters: Vec<char> = s
-        .chars()
-        .map(|c| match c {
-            'ā' | 'Ā' => 'a',
-            'ē' | 'Ē' => 'e',
-            'ī' | 'Ī' => 'i',
-            'ō' | 'Ō' => 'o',
-            'ū' | 'Ū' => 'u',
-            c => c.to_ascii_lowercase(),
-        })
-        .filter(|c| *c != '-')
-        .collect();
-    let mut v: Vec<(char, char)> = letters
-        .windows(2)
-        .filter(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic())
-        .map(|w| (w[0], w[1]))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// `2·|A∩B| / (|A|+|B|)` of two sorted, deduplicated lists.
-fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
+        .map(|&(_, i)| &data::MUNICIPALITIES[usize::from(i)]);
+    let spellings = |m: &Municipality| {
+        let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
+        [m.name, m.reading, bare, m.slug]
+    };
+    let pick = crate::names::Pick {
+        max: 5,
+        min_score: 0.4,
+        relative: 0.75,
+    };
+    crate::names::closest(key, by_code.map(|m| (m, spellings(m))), pick)
 }

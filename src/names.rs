@@ -3,7 +3,10 @@
 //! [`MatchKind`](crate::MatchKind), [`RecordKind`](crate::RecordKind),
 //! [`MunicipalityKind`](crate::MunicipalityKind)): the one name lookup they
 //! share, its error, and the macro that declares each enum with its trait
-//! impls.
+//! impls; and the one rule by which every unknown-name error suggests
+//! valid names ([`closest`]).
+
+use crate::normalize::name_key;
 
 /// A name that is not one of a closed set's. Its message lists the valid
 /// names.
@@ -18,7 +21,7 @@
 /// assert!(err.valid_names().any(|n| n == "北多摩北部"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} name `{}`; expected one of: {}", shorten(.input), .valid.join(", "))]
+#[error("unknown {kind} name `{}`; expected one of: {}", shorten(.input, SHOWN), .valid.join(", "))]
 pub struct UnknownNameError {
     kind: &'static str,
     input: String,
@@ -46,14 +49,120 @@ impl UnknownNameError {
 }
 
 /// At most this many characters of an input are repeated in a message.
-const SHOWN: usize = 40;
+pub(crate) const SHOWN: usize = 40;
 
-/// The input as an error message shows it: cut after [`SHOWN`] characters.
-pub(crate) fn shorten(input: &str) -> String {
-    match input.char_indices().nth(SHOWN) {
+/// The input as an error message shows it: cut after `chars` characters.
+pub(crate) fn shorten(input: &str, chars: usize) -> String {
+    match input.char_indices().nth(chars) {
         Some((end, _)) => format!("{}…", &input[..end]),
         None => input.to_owned(),
     }
+}
+
+/// How [`closest`] picks among the scored candidates.
+pub(crate) struct Pick {
+    /// At most this many.
+    pub max: usize,
+    /// Only those scoring at least this.
+    pub min_score: f64,
+    /// Only those scoring at least this share of the best score.
+    pub relative: f64,
+}
+
+/// Always the three closest, however far.
+pub(crate) const THREE: Pick = Pick {
+    max: 3,
+    min_score: 0.0,
+    relative: 0.0,
+};
+
+/// At most this many characters of an input are compared by [`closest`]:
+/// enough for any name or id, and a bound on the work for any input.
+const COMPARED: usize = 48;
+
+/// The one rule by which every unknown-name error suggests valid names:
+/// the candidates closest to `input`, best first, ties in the candidates'
+/// order, picked by `pick`.
+///
+/// A candidate scores the largest Dice coefficient, `2·|A∩B| / (|A|+|B|)`,
+/// between the input (its first [`COMPARED`] characters) and one of its
+/// spellings, both in comparison form (`normalize::name_key`: width, ASCII
+/// case, katakana for hiragana, macrons, spaces and hyphens do not
+/// matter): over their distinct characters for a spelling that is not
+/// ASCII (a Japanese name, a reading), over their distinct pairs of
+/// adjacent ASCII letters or digits for one that is (a slug, an id).
+pub(crate) fn closest<T, S>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (T, S)>,
+    pick: Pick,
+) -> Vec<T>
+where
+    S: IntoIterator,
+    S::Item: AsRef<str>,
+{
+    let compared = match input.char_indices().nth(COMPARED) {
+        Some((end, _)) => &input[..end],
+        None => input,
+    };
+    let key = name_key(compared);
+    let key = key.as_ref().map_or("", |k| k.as_str());
+    let (chars, pairs) = (distinct_chars(key), self::pairs(key));
+    let mut scored: Vec<(f64, T)> = candidates
+        .into_iter()
+        .filter_map(|(value, spellings)| {
+            let score = spellings
+                .into_iter()
+                .map(|spelling| {
+                    let own = name_key(spelling.as_ref());
+                    let own = own.as_ref().map_or("", |k| k.as_str());
+                    if own.is_ascii() {
+                        dice(&pairs, &self::pairs(own))
+                    } else {
+                        dice(&chars, &distinct_chars(own))
+                    }
+                })
+                .fold(0.0, f64::max);
+            (score >= pick.min_score).then_some((score, value))
+        })
+        .collect();
+    // Stable: ties stay in the candidates' order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|s| s.0 >= best * pick.relative)
+        .take(pick.max)
+        .map(|s| s.1)
+        .collect()
+}
+
+fn distinct_chars(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The distinct pairs of adjacent ASCII letters or digits of a name key.
+fn pairs(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut v: Vec<(char, char)> = chars
+        .windows(2)
+        .filter(|w| w[0].is_ascii_alphanumeric() && w[1].is_ascii_alphanumeric())
+        .map(|w| (w[0], w[1]))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `2·|A∩B| / (|A|+|B|)` of two sorted, deduplicated lists.
+fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// The normalised spellings of a closed set (generated from the vocabulary
@@ -95,18 +204,27 @@ pub(crate) fn lookup<T: ClosedSet>(name: &str) -> Option<T> {
 #[inline(never)]
 fn lookup_other<T: ClosedSet>(name: &str) -> Option<T> {
     let names = T::names();
-    if name.len() > names.longest_input {
+    find(name, names.longest_input, |key| {
+        names.keys.get(key).copied()
+    })
+}
+
+/// The one normalised-name lookup, of the closed sets and of
+/// municipalities: `get` on the name as given, then, unless it is already
+/// in comparison form, on its `normalize::name_key`. An input longer than
+/// `longest` bytes is a miss before it is normalised. Allocates nothing.
+pub(crate) fn find<T>(name: &str, longest: usize, get: impl Fn(&str) -> Option<T>) -> Option<T> {
+    if name.len() > longest {
         return None;
     }
-    if let Some(&value) = names.keys.get(name) {
+    if let Some(value) = get(name) {
         return Some(value);
     }
-    // Already in normal form: the map's answer was final.
+    // Already in normal form: the first answer was final.
     if crate::normalize::is_name_key(name) {
         return None;
     }
-    let key = crate::normalize::name_key(name)?;
-    names.keys.get(key.as_str()).copied()
+    get(name_key(name)?.as_str())
 }
 
 /// [`lookup`], or the error that lists the valid names.
@@ -134,6 +252,22 @@ pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
+/// One column of a closed set's vocabulary table, in the variants' order,
+/// as a `const` array.
+macro_rules! column {
+    ($ty:ident, $field:ident) => {{
+        let mut names = [""; $ty::COUNT];
+        let mut i = 0;
+        while i < $ty::COUNT {
+            names[i] = $ty::ALL[i].row().$field;
+            i += 1;
+        }
+        names
+    }};
+}
+
+pub(crate) use column;
+
 /// Declares a closed-set enum from its variants (each documented) and its
 /// vocabulary table (`crate::vocab`), with:
 ///
@@ -144,6 +278,8 @@ pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
 /// - `Display` (the `display` column), `FromStr` and `TryFrom<&str>`
 ///   through [`lookup`], `From<Self> for &'static str` and `AsRef<str>`;
 /// - with `serde`, the `slug` column written and any spelling read;
+/// - given a documentation and `fn from_name;` after the variants, the
+///   inherent `from_name`, through [`lookup`];
 /// - compile-time checks that the table has one row per variant, in the
 ///   variants' order.
 macro_rules! closed_set {
@@ -153,6 +289,7 @@ macro_rules! closed_set {
             canonical: $canonical:ident, display: $display:ident, slug: $slug:ident,
             $($(#[$vmeta:meta])* $variant:ident,)+
         }
+        $($(#[$fmeta:meta])+ fn from_name;)?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -178,26 +315,10 @@ macro_rules! closed_set {
             }
 
             /// The canonical names, in order.
-            const CANONICAL: [&'static str; Self::COUNT] = {
-                let mut names = [""; Self::COUNT];
-                let mut i = 0;
-                while i < Self::COUNT {
-                    names[i] = Self::ALL[i].row().$canonical;
-                    i += 1;
-                }
-                names
-            };
+            const CANONICAL: [&'static str; Self::COUNT] = $crate::names::column!($ty, $canonical);
 
             /// The `display` names, in order.
-            const DISPLAY: [&'static str; Self::COUNT] = {
-                let mut names = [""; Self::COUNT];
-                let mut i = 0;
-                while i < Self::COUNT {
-                    names[i] = Self::ALL[i].row().$display;
-                    i += 1;
-                }
-                names
-            };
+            const DISPLAY: [&'static str; Self::COUNT] = $crate::names::column!($ty, $display);
         }
 
         // One row per variant, in order.
@@ -210,6 +331,16 @@ macro_rules! closed_set {
                 i += 1;
             }
         };
+
+        $(
+            impl $ty {
+                $(#[$fmeta])+
+                #[inline]
+                pub fn from_name(name: &str) -> Option<$ty> {
+                    $crate::names::lookup(name)
+                }
+            }
+        )?
 
         impl $crate::names::ClosedSet for $ty {
             const KIND: &'static str = $kind;

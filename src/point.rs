@@ -4,6 +4,7 @@
 //! written by reading each Japanese opinion; they are not 東京都's. The
 //! document itself only files opinions under categories (【入退院調整】…).
 
+use crate::names::{closest, shorten, THREE};
 use crate::point_data::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
 use crate::{KeyOpinion, Opinion, Region};
 use std::fmt;
@@ -121,10 +122,6 @@ impl Point {
         self.regions
     }
 
-    const fn index(&self) -> usize {
-        self.index as usize
-    }
-
     /// Its bit in a set of points (a `u128`: at most 128 points, which the
     /// build checks).
     pub(crate) const fn bit(&self) -> u128 {
@@ -197,45 +194,24 @@ impl FromStr for Point {
     }
 }
 
-/// How many closest ids an [`UnknownPointError`] suggests.
-const SUGGESTIONS: usize = 3;
-/// How much of the input the suggestions compare, and the message shows,
-/// in characters: enough for any id, and a bound on the work for any input.
-const COMPARED: usize = 48;
-/// How much of the input the message shows, in characters.
+/// How much of the input the message shows, in characters (so that the
+/// message stays under 200 bytes).
 const SHOWN: usize = 24;
 
 /// A string that is not the id of a [`Point`]: its message suggests the
 /// closest ids (and stays under 200 bytes, whatever the input).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown point id `{}`; closest: {}", shown(&self.input), self.closest.join(", "))]
+#[error("unknown point id `{}`; closest: {}", shorten(&self.input, SHOWN), self.closest.join(", "))]
 pub struct UnknownPointError {
     input: String,
-    closest: [&'static str; SUGGESTIONS],
-}
-
-fn shown(s: &str) -> String {
-    match s.char_indices().nth(SHOWN) {
-        Some((end, _)) => format!("{}…", &s[..end]),
-        None => s.to_string(),
-    }
+    closest: Vec<&'static str>,
 }
 
 impl UnknownPointError {
     fn new(input: &str) -> Self {
-        let compared: Vec<char> = input.chars().take(COMPARED).collect();
-        let mut ranked: Vec<(usize, usize)> = POINTS
-            .iter()
-            .map(|p| (distance(&compared, p.id), p.index()))
-            .collect();
-        ranked.sort_unstable();
-        let mut closest = [""; SUGGESTIONS];
-        for (slot, (_, i)) in closest.iter_mut().zip(&ranked) {
-            *slot = POINTS[*i].id;
-        }
         Self {
             input: input.to_owned(),
-            closest,
+            closest: closest(input, POINTS.iter().map(|p| (p.id, [p.id])), THREE),
         }
     }
 
@@ -244,29 +220,15 @@ impl UnknownPointError {
         &self.input
     }
 
-    /// The closest ids, closest first (edit distance to the input's first
-    /// 48 characters, ASCII case ignored; ties in point order).
+    /// The three closest ids, closest first, by the rule every unknown-name
+    /// error suggests by: the Dice coefficient over the pairs of adjacent
+    /// ASCII letters or digits of the input's first 48 characters and of
+    /// the id, both with ASCII case, hyphens, underscores and spaces
+    /// ignored (see [`UnknownMunicipalityError`](crate::UnknownMunicipalityError));
+    /// ties in point order.
     pub fn closest(&self) -> &[&'static str] {
         &self.closest
     }
-}
-
-/// Levenshtein distance between `a` and `b`, ASCII case ignored; an id
-/// that contains `a` counts as close as its extra length alone.
-fn distance(a: &[char], b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(!ca.eq_ignore_ascii_case(&cb));
-            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev + cost);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// The points of a record, as [`Opinion::points`], [`KeyOpinion::points`],

@@ -57,6 +57,24 @@ pub enum Region ("region", RegionNames, REGIONS) {
     /// It is still a region users will meet in other Tokyo data.
     Tosho,
 }
+
+/// Looks a name up without allocating: the Japanese name (also with
+/// `保健医療圏`, `医療圏` or `二次保健医療圏` after it), the reading, the
+/// romanised name, the slug, the variant name, the English description,
+/// the area code, or `島嶼` for 島しょ. Full-width and half-width forms,
+/// katakana for hiragana, `【】`, spaces, hyphens and ASCII case do not
+/// matter. `None` on a miss; use [`str::parse`] for an error that lists
+/// the valid names.
+///
+/// ```
+/// use zaitaku_opinions::Region;
+///
+/// for name in ["区中央部", "区中央部保健医療圏", "くちゅうおうぶ", "Ku-Chūōbu", "ku-chuobu", "KUCHUOBU", "ｋｕ－ｃｈｕｏｂｕ", "1301"] {
+///     assert_eq!(Region::from_name(name), Some(Region::KuChuobu), "{name}");
+/// }
+/// assert_eq!(Region::from_name("区北部"), None);
+/// ```
+fn from_name;
 }
 
 closed_set! {
@@ -81,6 +99,11 @@ pub enum Zone ("zone", ZoneNames, ZONES) {
     /// The islands (島しょ).
     Islands,
 }
+
+/// Looks a name up without allocating: the Japanese name (also
+/// `島嶼`), the English name, the slug or the variant name, compared as
+/// [`Region::from_name`] compares names.
+fn from_name;
 }
 
 impl Zone {
@@ -98,13 +121,6 @@ impl Zone {
     /// An ASCII slug: `wards`, `tama` or `islands`.
     pub const fn slug(self) -> &'static str {
         self.row().slug
-    }
-
-    /// Looks a name up without allocating: the Japanese name (also
-    /// `島嶼`), the English name, the slug or the variant name, compared as
-    /// [`Region::from_name`] compares names.
-    pub fn from_name(name: &str) -> Option<Zone> {
-        crate::names::lookup(name)
     }
 }
 
@@ -183,27 +199,6 @@ impl Region {
     /// ```
     pub const fn zone(self) -> Zone {
         Zone::ALL[self.row().zone]
-    }
-
-    /// Looks a name up without allocating: the Japanese name (also with
-    /// `保健医療圏`, `医療圏` or `二次保健医療圏` after it), the reading, the
-    /// romanised name, the slug, the variant name, the English description,
-    /// the area code, or `島嶼` for 島しょ. Full-width and half-width forms,
-    /// katakana for hiragana, `【】`, spaces, hyphens and ASCII case do not
-    /// matter. `None` on a miss; use [`str::parse`] for an error that lists
-    /// the valid names.
-    ///
-    /// ```
-    /// use zaitaku_opinions::Region;
-    ///
-    /// for name in ["区中央部", "区中央部保健医療圏", "くちゅうおうぶ", "Ku-Chūōbu", "ku-chuobu", "KUCHUOBU", "ｋｕ－ｃｈｕｏｂｕ", "1301"] {
-    ///     assert_eq!(Region::from_name(name), Some(Region::KuChuobu), "{name}");
-    /// }
-    /// assert_eq!(Region::from_name("区北部"), None);
-    /// ```
-    #[inline]
-    pub fn from_name(name: &str) -> Option<Region> {
-        crate::names::lookup(name)
     }
 
     /// This area's opinions on `theme`, in document order: a slice of the

@@ -162,92 +162,142 @@ impl Serialize for Similar {
     }
 }
 
-/// A [`Row`] as read back: the `id` it must have, and any other field,
-/// which must then agree with the record's. Unknown fields are ignored.
-#[derive(Deserialize)]
-struct RowIn<Id> {
-    id: Id,
-    kind: Option<RecordKind>,
-    theme: Option<Theme>,
-    region: Option<Region>,
-    category: Option<crate::Category>,
-    text: Option<String>,
-    text_en: Option<String>,
-    taken_from: Option<String>,
-    points: Option<String>,
-    first_line: Option<u32>,
-    last_line: Option<u32>,
+/// Declares a record as read back: the fields before `;` find the record,
+/// and every field after it, if given, must equal the record's own (the
+/// one comparison of a given record with the dataset's, for rows and
+/// municipalities). Unknown fields are ignored.
+macro_rules! given {
+    ($(#[$meta:meta])* struct $name:ident$(<$g:ident>)? for $own:ty {
+        $($key:ident: $kty:ty,)*
+        ;
+        $($field:ident: $ty:ty,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Deserialize)]
+        struct $name$(<$g>)? {
+            $($key: $kty,)*
+            $($field: Option<$ty>,)*
+        }
+
+        impl$(<$g>)? $name$(<$g>)? {
+            /// The first field given that differs from `own`'s.
+            fn disagreement(&self, own: &$own) -> Option<&'static str> {
+                $(if self.$field.as_ref().is_some_and(|v| *v != own.$field) {
+                    return Some(stringify!($field));
+                })*
+                None
+            }
+        }
+    };
 }
 
-impl<Id> RowIn<Id> {
-    /// The first field given that differs from `row`'s.
-    fn disagreement(&self, row: &Row) -> Option<&'static str> {
-        let differs = [
-            ("kind", self.kind.is_some_and(|v| v != row.kind)),
-            ("theme", self.theme.is_some_and(|v| v != row.theme)),
-            ("region", self.region.is_some_and(|v| Some(v) != row.region)),
-            ("category", self.category.is_some_and(|v| v != row.category)),
-            ("text", self.text.as_ref().is_some_and(|v| v != row.text)),
-            (
-                "text_en",
-                self.text_en.as_ref().is_some_and(|v| v != row.text_en),
-            ),
-            (
-                "taken_from",
-                self.taken_from
-                    .as_ref()
-                    .is_some_and(|v| *v != row.taken_from),
-            ),
-            (
-                "points",
-                self.points.as_ref().is_some_and(|v| *v != row.points),
-            ),
-            (
-                "first_line",
-                self.first_line.is_some_and(|v| v != row.first_line),
-            ),
-            (
-                "last_line",
-                self.last_line.is_some_and(|v| v != row.last_line),
-            ),
-        ];
-        differs.into_iter().find(|d| d.1).map(|d| d.0)
+given! {
+    /// A [`Row`] as read back: found by its `id`.
+    struct RowIn<Id> for Row {
+        id: Id,
+        ;
+        kind: RecordKind,
+        theme: Theme,
+        region: Option<Region>,
+        category: crate::Category,
+        text: String,
+        text_en: String,
+        taken_from: String,
+        points: String,
+        first_line: u32,
+        last_line: u32,
     }
 }
 
-/// A record type read from its id or from its row.
-trait ById: Sized + 'static {
-    type Id: FromStr<Err = crate::ParseIdError> + DeserializeOwned + fmt::Display + Copy;
+given! {
+    /// A [`Municipality`] as read back: found by `code` (or, without one,
+    /// by `name`).
+    struct MunicipalityIn for Municipality {
+        code: Option<String>,
+        ;
+        jis_code: String,
+        name: String,
+        reading: String,
+        romaji: String,
+        slug: String,
+        kind: MunicipalityKind,
+        region: Region,
+    }
+}
+
+/// A `'static` value of the dataset, read from a string (an id, a name or
+/// a code) or from a serialised record.
+trait ReadBack: Sized + 'static {
+    /// What is expected, for errors.
     const EXPECTING: &'static str;
-    fn find(id: Self::Id) -> &'static Self;
-    fn record(&'static self) -> Record;
+    /// The record as read back.
+    type Given: DeserializeOwned;
+    /// The value a string names.
+    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E>;
+    /// The value a record names, if every field given agrees with it.
+    fn given<E: de::Error>(given: &Self::Given) -> Result<&'static Self, E>;
 }
 
-impl ById for Opinion {
-    type Id = OpinionId;
+impl ReadBack for Opinion {
     const EXPECTING: &'static str = "an area opinion id such as `t1-kuchuobu-03`, or its row";
-    fn find(id: OpinionId) -> &'static Self {
-        id.opinion()
+    type Given = RowIn<OpinionId>;
+    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E> {
+        s.parse().map(OpinionId::opinion).map_err(E::custom)
     }
-    fn record(&'static self) -> Record {
-        Record::Area(self)
+    fn given<E: de::Error>(given: &Self::Given) -> Result<&'static Self, E> {
+        let o = given.id.opinion();
+        agreed(o, given.disagreement(&Record::Area(o).row()), &given.id)
     }
 }
 
-impl ById for KeyOpinion {
-    type Id = KeyOpinionId;
+impl ReadBack for KeyOpinion {
     const EXPECTING: &'static str = "a key opinion id such as `t1-key-05-02`, or its row";
-    fn find(id: KeyOpinionId) -> &'static Self {
-        id.key_opinion()
+    type Given = RowIn<KeyOpinionId>;
+    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E> {
+        s.parse().map(KeyOpinionId::key_opinion).map_err(E::custom)
     }
-    fn record(&'static self) -> Record {
-        Record::Key(self)
+    fn given<E: de::Error>(given: &Self::Given) -> Result<&'static Self, E> {
+        let k = given.id.key_opinion();
+        agreed(k, given.disagreement(&Record::Key(k).row()), &given.id)
     }
 }
 
-struct RecordVisitor<R>(PhantomData<R>);
+impl ReadBack for Municipality {
+    const EXPECTING: &'static str =
+        "a municipality name or code such as `世田谷区` or `131121`, or a municipality";
+    type Given = MunicipalityIn;
+    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E> {
+        // The error's message names the closest municipalities.
+        Municipality::from_name(s).ok_or_else(|| E::custom(crate::UnknownMunicipalityError::new(s)))
+    }
+    fn given<E: de::Error>(given: &MunicipalityIn) -> Result<&'static Self, E> {
+        let m = match (&given.code, &given.name) {
+            (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
+                E::custom(format_args!(
+                    "no municipality has the code `{}`",
+                    crate::names::shorten(code, crate::names::SHOWN)
+                ))
+            })?,
+            (None, Some(name)) => Self::named(name)?,
+            (None, None) => return Err(E::missing_field("code")),
+        };
+        agreed(m, given.disagreement(m), &m.code)
+    }
+}
 
-impl<'de, R: ById> Visitor<'de> for RecordVisitor<R> {
+/// `value`, unless a field disagrees with it.
+fn agreed<T, E: de::Error>(value: T, field: Option<&str>, id: &dyn fmt::Display) -> Result<T, E> {
+    match field {
+        Some(field) => Err(E::custom(format_args!(
+            "field `{field}` does not match record `{id}` of the dataset"
+        ))),
+        None => Ok(value),
+    }
+}
+
+struct ReadBackVisitor<R>(PhantomData<R>);
+
+impl<'de, R: ReadBack> Visitor<'de> for ReadBackVisitor<R> {
     type Value = &'static R;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -255,23 +305,12 @@ impl<'de, R: ById> Visitor<'de> for RecordVisitor<R> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static R, E> {
-        v.parse::<R::Id>().map(R::find).map_err(E::custom)
+        R::named(v)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<&'static R, A::Error> {
-        let row = RowIn::<R::Id>::deserialize(MapAccessDeserializer::new(map))?;
-        let record = R::find(row.id);
-        match row.disagreement(&record.record().row()) {
-            Some(field) => Err(mismatch(&row.id, field)),
-            None => Ok(record),
-        }
+        R::given(&R::Given::deserialize(MapAccessDeserializer::new(map))?)
     }
-}
-
-fn mismatch<E: de::Error>(id: &dyn fmt::Display, field: &str) -> E {
-    E::custom(format_args!(
-        "field `{field}` does not match record `{id}` of the dataset"
-    ))
 }
 
 /// Reads the record from its id (`"t1-kuchuobu-03"`) or from its row: the
@@ -291,7 +330,7 @@ fn mismatch<E: de::Error>(id: &dyn fmt::Display, field: &str) -> E {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for &'static Opinion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RecordVisitor(PhantomData))
+        deserializer.deserialize_any(ReadBackVisitor(PhantomData))
     }
 }
 
@@ -308,64 +347,7 @@ impl<'de> Deserialize<'de> for &'static Opinion {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for &'static KeyOpinion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RecordVisitor(PhantomData))
-    }
-}
-
-/// A [`Municipality`] as read back: found by `code` (or, without one, by
-/// `name`); every other field given must agree.
-#[derive(Deserialize)]
-struct MunicipalityIn {
-    code: Option<String>,
-    jis_code: Option<String>,
-    name: Option<String>,
-    reading: Option<String>,
-    romaji: Option<String>,
-    slug: Option<String>,
-    kind: Option<MunicipalityKind>,
-    region: Option<Region>,
-}
-
-struct MunicipalityVisitor;
-
-impl<'de> Visitor<'de> for MunicipalityVisitor {
-    type Value = &'static Municipality;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a municipality name or code such as `世田谷区` or `131121`, or a municipality")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static Municipality, E> {
-        // The error's message names the closest municipalities.
-        Municipality::from_name(v).ok_or_else(|| E::custom(crate::UnknownMunicipalityError::new(v)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<&'static Municipality, A::Error> {
-        let given = MunicipalityIn::deserialize(MapAccessDeserializer::new(map))?;
-        let m = match (&given.code, &given.name) {
-            (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
-                de::Error::custom(format_args!(
-                    "no municipality has the code `{}`",
-                    crate::names::shorten(code)
-                ))
-            })?,
-            (None, Some(name)) => self.visit_str::<A::Error>(name)?,
-            (None, None) => return Err(de::Error::missing_field("code")),
-        };
-        let text = |v: &Option<String>, own: &str| v.as_ref().is_some_and(|v| v != own);
-        let differs = [
-            ("jis_code", text(&given.jis_code, m.jis_code())),
-            ("name", text(&given.name, m.name())),
-            ("reading", text(&given.reading, m.reading())),
-            ("romaji", text(&given.romaji, m.romaji())),
-            ("slug", text(&given.slug, m.slug())),
-            ("kind", given.kind.is_some_and(|v| v != m.kind())),
-            ("region", given.region.is_some_and(|v| v != m.region())),
-        ];
-        match differs.into_iter().find(|d| d.1) {
-            Some((field, _)) => Err(mismatch(&m.code(), field)),
-            None => Ok(m),
-        }
+        deserializer.deserialize_any(ReadBackVisitor(PhantomData))
     }
 }
 
@@ -388,7 +370,7 @@ impl<'de> Visitor<'de> for MunicipalityVisitor {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for &'static Municipality {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(MunicipalityVisitor)
+        deserializer.deserialize_any(ReadBackVisitor(PhantomData))
     }
 }
 

@@ -25,6 +25,21 @@ pub enum Theme ("theme", ThemeNames, THEMES) {
     /// community and hospitals.
     HospitalCollaboration,
 }
+
+/// Looks a name up without allocating: the marker (`テーマ①`,
+/// `テーマ1`), the title with or without the marker, the number (`1`,
+/// `t1`, `theme1`), the slug, the variant name or the English title.
+/// Width, `【】`, spaces, hyphens and ASCII case do not matter.
+///
+/// ```
+/// use zaitaku_opinions::Theme;
+///
+/// for name in ["テーマ①", "テーマ1", "1", "t1", "local-situation", "LocalSituation", "在宅療養に関する地域の現状・課題等について"] {
+///     assert_eq!(Theme::from_name(name), Some(Theme::LocalSituation), "{name}");
+/// }
+/// assert_eq!(Theme::from_name("3"), None);
+/// ```
+fn from_name;
 }
 
 impl Theme {
@@ -83,24 +98,6 @@ impl Theme {
     /// ```
     pub const fn slug(self) -> &'static str {
         self.row().slug
-    }
-
-    /// Looks a name up without allocating: the marker (`テーマ①`,
-    /// `テーマ1`), the title with or without the marker, the number (`1`,
-    /// `t1`, `theme1`), the slug, the variant name or the English title.
-    /// Width, `【】`, spaces, hyphens and ASCII case do not matter.
-    ///
-    /// ```
-    /// use zaitaku_opinions::Theme;
-    ///
-    /// for name in ["テーマ①", "テーマ1", "1", "t1", "local-situation", "LocalSituation", "在宅療養に関する地域の現状・課題等について"] {
-    ///     assert_eq!(Theme::from_name(name), Some(Theme::LocalSituation), "{name}");
-    /// }
-    /// assert_eq!(Theme::from_name("3"), None);
-    /// ```
-    #[inline]
-    pub fn from_name(name: &str) -> Option<Theme> {
-        crate::names::lookup(name)
     }
 
     /// Every area opinion on this theme, in document order (no allocation).

@@ -414,7 +414,7 @@ fn a_broken_glossary_fails_with_file_line_and_what_was_expected() {
     let bad = with_line(&good, n, "在宅医療\t\tnote");
     assert_starts(
         &glossary_error(&bad, &sources),
-        &format!("{p}:{n}: expected a rendering, found an empty field"),
+        &format!("{p}:{n}: expected a non-empty rendering_en, found an empty field"),
     );
     let bad = with_line(&good, n, "在宅医療\t在宅医療\tnote");
     assert_starts(

@@ -95,6 +95,13 @@ impl<K: fmt::Display> fmt::Display for Error<K> {
 
 impl<K: fmt::Display + fmt::Debug> std::error::Error for Error<K> {}
 
+impl<K: fmt::Display> From<Error<K>> for String {
+    /// The message `build.rs` prints: [`Error`]'s `Display`.
+    fn from(e: Error<K>) -> String {
+        e.to_string()
+    }
+}
+
 /// `s` cut to at most `max` bytes at a character boundary, `…` marking the cut.
 fn cut(s: &str, max: usize) -> String {
     if s.len() <= max {

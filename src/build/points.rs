@@ -29,9 +29,8 @@
 //! raised has no similar opinions.
 
 use super::emit::{lit, Out};
-use super::english::opinion_id;
 use super::error::{self, Error, Row};
-use super::link::similarity;
+use super::link::{similarity, Links};
 use super::parse::Document;
 use super::vocab::REGIONS;
 
@@ -91,15 +90,6 @@ pub fn is_id(s: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-/// The id of every area opinion of the document, in document order
-/// (`t1-kuchuobu-01`, …).
-pub fn opinion_ids(doc: &Document) -> Vec<String> {
-    doc.opinions
-        .iter()
-        .map(|o| opinion_id(o.theme, o.region, o.position))
-        .collect()
 }
 
 fn check_id(row: &Row<'_>, what: &str, id: &str) -> Result<(), Error> {
@@ -290,8 +280,8 @@ fn index_slice(indices: &[usize]) -> String {
 /// The generated `points.rs`: `POINTS` (one line per point, with the
 /// indices of its opinions and its areas), `OPINION_POINTS` and
 /// `KEY_OPINION_POINTS` (each record's points as indices into `POINTS`).
-/// `key_sources[k]` are key opinion `k`'s sources, its main one first.
-pub fn generate(doc: &Document, points: &Points, key_sources: &[Vec<usize>]) -> String {
+/// A key opinion's points are its sources' (`links`), main source first.
+pub fn generate(doc: &Document, points: &Points, links: &Links) -> String {
     let mut out = Out::new(
         "src/build/points.rs",
         &format!("{POINTS_PATH} and {TAGS_PATH}"),
@@ -339,11 +329,12 @@ pub fn generate(doc: &Document, points: &Points, key_sources: &[Vec<usize>]) -> 
         opinion_points.len(),
         wrapped(&opinion_points)
     );
-    let key_points: Vec<String> = key_sources
+    let key_points: Vec<String> = links
+        .provenance
         .iter()
-        .map(|sources| {
+        .map(|provenance| {
             let mut these: Vec<usize> = Vec::new();
-            for &s in sources {
+            for &s in &provenance.sources {
                 for &p in &points.tags[s] {
                     if !these.contains(&p) {
                         these.push(p);

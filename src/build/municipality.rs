@@ -81,18 +81,11 @@ impl Record {
         &self.code[..5]
     }
 
-    /// The romanised name in plain ASCII: macrons dropped (`Chuo`).
-    pub fn romaji_ascii(&self) -> String {
-        strip_macrons(&self.romaji)
-    }
-
-    /// The ASCII slug: `chiyoda-ku`, `hachioji-shi`.
+    /// The ASCII slug: the romanised name without macrons, lower case,
+    /// then the kind's: `chiyoda-ku`, `hachioji-shi`.
     pub fn slug(&self) -> String {
-        format!(
-            "{}-{}",
-            self.romaji_ascii().to_ascii_lowercase(),
-            KINDS[self.kind].romaji
-        )
+        let romaji = strip_macrons(&self.romaji).to_ascii_lowercase();
+        format!("{romaji}-{}", KINDS[self.kind].romaji)
     }
 
     /// The name without its kind: `千代田` for `千代田区`.
@@ -321,14 +314,14 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
     for (i, r) in records.iter().enumerate() {
         let mut canonical = vec![r.name.clone(), r.reading.clone(), r.slug()];
         canonical.extend(r.aliases.iter().cloned());
-        let kind = KINDS[r.kind];
+        // `name_key` drops macrons, hyphens and case: the romanised name
+        // has one key with or without macrons, and with its kind it is the
+        // slug's.
         let tolerant = [
             r.bare_name().to_string(),
             r.bare_reading().to_string(),
-            format!("{}{}", r.bare_reading(), kind.ja),
+            format!("{}{}", r.bare_reading(), KINDS[r.kind].ja),
             r.romaji.clone(),
-            r.romaji_ascii(),
-            format!("{}-{}", r.romaji, kind.romaji),
         ];
         let spellings = canonical
             .into_iter()

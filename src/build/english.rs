@@ -34,9 +34,9 @@
 
 use crate::build::emit::{lit, Out};
 use crate::build::error::{self, quote, Error, Row};
+use crate::build::link::{Links, MatchKind};
 use crate::build::parse::Document;
 use crate::build::vocab::{REGIONS, THEMES};
-use crate::normalize::normalize_text;
 
 /// The English texts, as build errors name them.
 pub const PATH: &str = "data/english.tsv";
@@ -100,8 +100,8 @@ pub fn key_opinion_id(theme: usize, group: usize, position: usize) -> String {
 }
 
 /// The records of the parsed, linked document: area opinions, then key
-/// opinions, each key opinion's copied source found by comparing texts.
-pub fn sources<'a>(doc: &'a Document, links: &crate::build::link::Links) -> Vec<Source<'a>> {
+/// opinions, each key opinion's copied source taken from its link.
+pub fn sources<'a>(doc: &'a Document, links: &Links) -> Vec<Source<'a>> {
     let mut out: Vec<Source<'a>> = doc
         .opinions
         .iter()
@@ -112,10 +112,10 @@ pub fn sources<'a>(doc: &'a Document, links: &crate::build::link::Links) -> Vec<
         })
         .collect();
     for (k, key) in doc.key_opinions.iter().enumerate() {
-        let copy_of = match links.provenance.get(k).map(|p| &p.sources[..]) {
-            Some(&[s]) if normalize_text(&doc.opinions[s].text) == normalize_text(&key.text) => {
-                Some(s)
-            }
+        // Linked exactly or width-insensitively to one source: its text,
+        // as the crate's normalisation compares texts.
+        let copy_of = match links.provenance.get(k) {
+            Some(p) if p.kind != MatchKind::Merged && p.sources.len() == 1 => Some(p.sources[0]),
             _ => None,
         };
         out.push(Source {

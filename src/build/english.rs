@@ -225,20 +225,17 @@ pub fn read_english(
         check_script(en, glossary).map_err(|m| row.err(m))?;
         found[i] = Some((row.line, en.to_string()));
     }
-    let mut given: Vec<(u32, String)> = Vec::with_capacity(sources.len());
-    for (source, found) in sources.iter().zip(found) {
-        let Some(found) = found else {
-            return Err(Error::new(
-                PATH,
-                file.last,
-                format!(
-                    "expected a line for every record, found none for `{}`",
-                    source.id
-                ),
-            ));
-        };
-        given.push(found);
+    if let Some(i) = found.iter().position(Option::is_none) {
+        return Err(Error::new(
+            PATH,
+            file.last,
+            format!(
+                "expected a line for every record, found none for `{}`",
+                sources[i].id
+            ),
+        ));
     }
+    let given: Vec<(u32, String)> = found.into_iter().flatten().collect();
     for (source, (line, en)) in sources.iter().zip(&given) {
         let Some(s) = source.copy_of else { continue };
         let (source_line, source_en) = &given[s];

@@ -258,8 +258,6 @@ pub struct Tsv<'a> {
     /// The file's last line (1 for an empty file): where checks on the
     /// whole file point.
     pub last: u32,
-    /// The decoded text.
-    pub text: &'a str,
 }
 
 /// One row of a tab-separated file.
@@ -367,7 +365,7 @@ pub fn tsv<'a>(
         rows.push(row);
     }
     let last = lines(text).count().max(1) as u32;
-    Ok(Tsv { rows, last, text })
+    Ok(Tsv { rows, last })
 }
 
 /// The content fingerprint of decoded text: FNV-1a (64 bits) of its

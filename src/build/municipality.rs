@@ -45,7 +45,7 @@
 use crate::build::emit::{lit, Out};
 use crate::build::error::{self, quote, Error, Row};
 use crate::build::vocab::{KINDS, REGIONS};
-use crate::normalize::name_key;
+use crate::normalize::{name_key, without_macron};
 use std::collections::BTreeMap;
 
 /// Tokyo's prefecture code, the first two digits of every code.
@@ -84,8 +84,12 @@ impl Record {
     /// The ASCII slug: the romanised name without macrons, lower case,
     /// then the kind's: `chiyoda-ku`, `hachioji-shi`.
     pub fn slug(&self) -> String {
-        let romaji = strip_macrons(&self.romaji).to_ascii_lowercase();
-        format!("{romaji}-{}", KINDS[self.kind].romaji)
+        let romaji: String = self.romaji.chars().map(without_macron).collect();
+        format!(
+            "{}-{}",
+            romaji.to_ascii_lowercase(),
+            KINDS[self.kind].romaji
+        )
     }
 
     /// The name without its kind: `千代田` for `千代田区`.
@@ -120,25 +124,6 @@ pub fn check_digit(jis: &str) -> Option<u8> {
         .map(|(&b, w)| u32::from(b - b'0') * w)
         .sum();
     Some(((11 - sum % 11) % 10) as u8)
-}
-
-/// `Chūō` → `Chuo`.
-pub fn strip_macrons(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'ā' => 'a',
-            'ē' => 'e',
-            'ī' => 'i',
-            'ō' => 'o',
-            'ū' => 'u',
-            'Ā' => 'A',
-            'Ē' => 'E',
-            'Ī' => 'I',
-            'Ō' => 'O',
-            'Ū' => 'U',
-            c => c,
-        })
-        .collect()
 }
 
 /// Reads and validates the file: every field, every check digit, code
@@ -249,8 +234,9 @@ fn parse_row(row: &Row<'_>) -> Result<Record, Error> {
     }
     let romaji = fields[3].trim();
     if romaji.is_empty()
-        || !strip_macrons(romaji)
+        || !romaji
             .chars()
+            .map(without_macron)
             .all(|c| c.is_ascii_alphabetic() || c == '-')
     {
         return Err(row.err(format!(

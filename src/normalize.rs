@@ -62,12 +62,7 @@ pub fn name_key(name: &str) -> Option<NameKey> {
         let c = match c {
             // Katakana ァ..ヶ sit 0x60 above their hiragana ぁ..ゖ.
             '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
-            'ā' | 'Ā' => 'a',
-            'ē' | 'Ē' => 'e',
-            'ī' | 'Ī' => 'i',
-            'ō' | 'Ō' => 'o',
-            'ū' | 'Ū' => 'u',
-            c => c,
+            c => without_macron(c),
         };
         let n = c.len_utf8();
         let end = key.len + n;
@@ -78,6 +73,20 @@ pub fn name_key(name: &str) -> Option<NameKey> {
         key.len = end;
     }
     Some(key)
+}
+
+/// A vowel with a macron as the plain lower-case vowel (`ū` and `Ū`
+/// become `u`); any other character as it is. Shared with the build, which
+/// makes municipalities' slugs with it.
+pub fn without_macron(c: char) -> char {
+    match c {
+        'ā' | 'Ā' => 'a',
+        'ē' | 'Ē' => 'e',
+        'ī' | 'Ī' => 'i',
+        'ō' | 'Ō' => 'o',
+        'ū' | 'Ū' => 'u',
+        c => c,
+    }
 }
 
 /// Whether `name` is certainly its own [`name_key`], decided without

@@ -2,9 +2,8 @@
 //! non-zero exit, and no panic or backtrace; a CRLF, BOM-prefixed copy of
 //! the data builds the same `dataset.rs` byte for byte.
 //!
-//! The first part runs the build on bytes, through the same functions
-//! `build.rs` calls (`build::read`, `Data::check`, `Data::generate`,
-//! mounted with `#[path]`): one test per corruption that issue #12 found
+//! The first part runs the build on bytes, through the same function
+//! `build.rs` calls (`build::run`, mounted with `#[path]`): one test per corruption that issue #12 found
 //! building silently, and the harmless variants that must keep building
 //! the same dataset. The second part runs a real `cargo build` on a copy.
 //!
@@ -35,11 +34,23 @@ fn data_file(name: &str) -> Vec<u8> {
 /// What `build.rs` does with these bytes (and the shipped pins): the
 /// generated `dataset.rs`, or the message it prints after `error: `.
 fn build_bytes(document: &[u8], municipalities: &[u8]) -> Result<String, String> {
-    let data = build::read(document, municipalities)?;
-    data.check(&data_file("pins.tsv"), "OUT_DIR/pins.tsv")?;
-    data.english(&data_file("glossary.tsv"), &data_file("english.tsv"))?;
-    let points = data.points(&data_file("points.tsv"), &data_file("opinion-points.tsv"))?;
-    Ok(data.generate(&points)?.0)
+    let mut dataset = String::new();
+    build::run(
+        |path| {
+            Ok(match path {
+                build::parse::PATH => document.to_vec(),
+                build::municipality::PATH => municipalities.to_vec(),
+                _ => data_file(path.trim_start_matches("data/")),
+            })
+        },
+        |name, contents| {
+            if name == "dataset.rs" {
+                dataset = contents;
+            }
+            Ok(format!("OUT_DIR/{name}"))
+        },
+    )?;
+    Ok(dataset)
 }
 
 /// The build with the document changed by `f` (on its lines, split on LF).
@@ -558,9 +569,8 @@ fn a_crlf_bom_copy_of_the_data_builds_the_same_dataset() {
 
 /// A record as `examples/export.rs` writes it (id, category, text,
 /// sources), from the build-time data.
-fn export_rows(data: &build::Data) -> Vec<String> {
+fn export_rows(doc: &build::parse::Document, links: &build::link::Links) -> Vec<String> {
     use build::vocab::{CATEGORIES, REGIONS};
-    let doc = &data.doc;
     let id = |i: usize| {
         let o = &doc.opinions[i];
         format!(
@@ -581,17 +591,13 @@ fn export_rows(data: &build::Data) -> Vec<String> {
         })
         .collect();
     for (k, key) in doc.key_opinions.iter().enumerate() {
-        let sources: Vec<String> = data.links.provenance[k]
-            .sources
-            .iter()
-            .map(|&s| id(s))
-            .collect();
+        let sources: Vec<String> = links.provenance[k].sources.iter().map(|&s| id(s)).collect();
         rows.push(format!(
             "t{}-key-{:02}-{:02} {} {} [{}]",
             key.theme + 1,
             key.group,
             key.position,
-            CATEGORIES[data.links.key_category[k]].ja,
+            CATEGORIES[links.key_category[k]].ja,
             key.text,
             sources.join(",")
         ));
@@ -647,8 +653,10 @@ fn the_update_procedure_takes_a_corrected_text_through_the_build() {
     let (ok, stderr) = build(&copy);
     assert!(ok, "the build fails with the updated pins:\n{stderr}");
 
-    let municipalities = std::fs::read(copy.join(MUNICIPALITIES)).unwrap();
-    let rows = |text: &str| export_rows(&build::read(text.as_bytes(), &municipalities).unwrap());
+    let rows = |text: &str| {
+        let doc = build::parse::parse(text.as_bytes()).unwrap();
+        export_rows(&doc, &build::link::link(&doc).unwrap())
+    };
     let (old, new) = (rows(&before), rows(&after));
     assert_eq!(old.len(), new.len());
     let differ: Vec<(&String, &String)> = old.iter().zip(&new).filter(|(a, b)| a != b).collect();

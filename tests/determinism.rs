@@ -21,12 +21,24 @@ fn data_file(name: &str) -> Vec<u8> {
 /// What `build.rs` generates from this document (and the other data files
 /// as shipped): `dataset.rs` and `points.rs`.
 fn generate_both(document: &[u8]) -> (String, String) {
-    let data =
-        build::read(document, &data_file("municipalities.tsv")).unwrap_or_else(|e| panic!("{e}"));
-    let points = data
-        .points(&data_file("points.tsv"), &data_file("opinion-points.tsv"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let (dataset, _, points) = data.generate(&points).unwrap_or_else(|e| panic!("{e}"));
+    let (mut dataset, mut points) = (String::new(), String::new());
+    build::run(
+        |path| {
+            Ok(match path {
+                build::parse::PATH => document.to_vec(),
+                _ => data_file(path.trim_start_matches("data/")),
+            })
+        },
+        |name, contents| {
+            match name {
+                "dataset.rs" => dataset = contents,
+                "points.rs" => points = contents,
+                _ => {}
+            }
+            Ok(format!("OUT_DIR/{name}"))
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     (dataset, points)
 }
 

@@ -754,7 +754,7 @@ fn broken_lines_fail_with_what_was_expected() {
         (
             "131121\t世田谷区\tせたがやく\tSetagaya\t区\t区西南部",
             "131121\t目黒区\tせたがやく\tSetagaya\t区\t区西南部",
-            "expected each municipality once; name `目黒区` is already on line",
+            "expected each municipality name once, found `目黒区` again (first on line",
         ),
         (
             "131121\t世田谷区\tせたがやく\tSetagaya",
@@ -769,7 +769,7 @@ fn broken_lines_fail_with_what_was_expected() {
         (
             "131121\t世田谷区\tせたがやく\tSetagaya",
             "131121\t世田谷区\tめぐろく\tSetagaya",
-            "expected each municipality once; reading `めぐろく` is already on line",
+            "expected each municipality reading once, found `めぐろく` again (first on line",
         ),
     ];
     for (from, to, expected) in cases {
@@ -801,7 +801,7 @@ fn whole_file_checks() {
     assert_eq!(
         parse_error(&doubled),
         format!(
-            "{DATA}:{last}: expected each municipality once; code `131032` is already on line {}",
+            "{DATA}:{last}: expected each municipality code once, found `131032` again (first on line {})",
             line_of(&base, "港区")
         )
     );

@@ -99,7 +99,7 @@ fn bad_points_file_fails_with_file_and_line() {
     }
     assert_starts(
         &points_error("a\tア\tA\tD.\nb\tイ\tB\tD.\na\tウ\tC\tD.\n"),
-        &format!("{POINTS_PATH}:3: expected a new point id, found `a` again (first on line 1)"),
+        &format!("{POINTS_PATH}:3: expected each point id once, found `a` again (first on line 1)"),
     );
     assert_starts(
         &points_error("# only comments\n"),
@@ -162,7 +162,7 @@ fn bad_tags_file_fails_with_file_and_line() {
         (
             "t1-kuchuobu-01\tbeta-2\n",
             3,
-            "expected one row per opinion, found `t1-kuchuobu-01` again (first on line 1)",
+            "expected each opinion id once, found `t1-kuchuobu-01` again (first on line 1)",
         ),
     ];
     for (extra, line, expected) in cases {

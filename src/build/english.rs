@@ -32,11 +32,11 @@
 //! suite (`tests/english.rs`) with [`terms_in`], the matcher the glossary's
 //! header describes.
 
-use crate::build::error::{self, quote, Error};
-use crate::build::link::similarity;
+use crate::build::emit::{lit, Out};
+use crate::build::error::{self, quote, Error, Row};
+use crate::build::link::{Links, MatchKind};
 use crate::build::parse::Document;
 use crate::build::vocab::{REGIONS, THEMES};
-use crate::normalize::normalize_text;
 
 /// The English texts, as build errors name them.
 pub const PATH: &str = "data/english.tsv";
@@ -100,8 +100,8 @@ pub fn key_opinion_id(theme: usize, group: usize, position: usize) -> String {
 }
 
 /// The records of the parsed, linked document: area opinions, then key
-/// opinions, each key opinion's copied source found by comparing texts.
-pub fn sources<'a>(doc: &'a Document, links: &crate::build::link::Links) -> Vec<Source<'a>> {
+/// opinions, each key opinion's copied source taken from its link.
+pub fn sources<'a>(doc: &'a Document, links: &Links) -> Vec<Source<'a>> {
     let mut out: Vec<Source<'a>> = doc
         .opinions
         .iter()
@@ -112,10 +112,10 @@ pub fn sources<'a>(doc: &'a Document, links: &crate::build::link::Links) -> Vec<
         })
         .collect();
     for (k, key) in doc.key_opinions.iter().enumerate() {
-        let copy_of = match links.provenance.get(k).map(|p| &p.sources[..]) {
-            Some(&[s]) if normalize_text(&doc.opinions[s].text) == normalize_text(&key.text) => {
-                Some(s)
-            }
+        // Linked exactly or width-insensitively to one source: its text,
+        // as the crate's normalisation compares texts.
+        let copy_of = match links.provenance.get(k) {
+            Some(p) if p.kind != MatchKind::Merged && p.sources.len() == 1 => Some(p.sources[0]),
             _ => None,
         };
         out.push(Source {
@@ -134,61 +134,28 @@ pub fn read(glossary: &[u8], english: &[u8], sources: &[Source<'_>]) -> Result<E
     Ok(English { texts, glossary })
 }
 
-fn decode<'a>(path: &'static str, bytes: &'a [u8]) -> Result<&'a str, Error> {
-    error::decode(path, bytes).map_err(|e| e.map(|k| k.to_string()))
-}
-
 /// Reads the glossary: three fields a row, a term and a rendering in each,
 /// no term twice, exceptions naming known ids with a reason.
 pub fn read_glossary(bytes: &[u8], sources: &[Source<'_>]) -> Result<Vec<Term>, Error> {
-    let path = GLOSSARY_PATH;
-    let text = decode(path, bytes)?;
+    let columns = "term_ja, rendering_en, note; the note may be empty";
+    let file = error::tsv(GLOSSARY_PATH, bytes, columns, 2)?;
     let mut terms: Vec<Term> = Vec::new();
-    for (line, fields) in error::tsv(text) {
-        let &[ja, en, note] = &fields[..] else {
-            return Err(Error::new(
-                path,
-                line,
-                format!(
-                    "expected 3 tab-separated fields (term_ja, rendering_en, note; the note may be empty), found {}",
-                    fields.len()
-                ),
-            ));
-        };
-        if ja.is_empty() || en.is_empty() {
-            let which = if ja.is_empty() { "term" } else { "rendering" };
-            return Err(Error::new(
-                path,
-                line,
-                format!("expected a {which}, found an empty field"),
-            ));
-        }
+    for row in &file.rows {
+        let (ja, en, note) = (row.fields[0], row.fields[1], row.fields[2]);
         if !en.chars().any(|c| c.is_ascii_alphanumeric()) {
-            return Err(Error::new(
-                path,
-                line,
-                format!(
-                    "expected an English rendering of `{}`, found `{}`",
-                    quote(ja),
-                    quote(en)
-                ),
-            ));
+            return Err(row.err(format!(
+                "expected an English rendering of `{}`, found `{}`",
+                quote(ja),
+                quote(en)
+            )));
         }
-        if let Some(first) = terms.iter().find(|t| t.ja == ja) {
-            return Err(Error::new(
-                path,
-                line,
-                format!(
-                    "expected each term once, found `{}` again (first on line {}): merge the rows",
-                    quote(ja),
-                    first.line
-                ),
-            ));
-        }
-        let exceptions = exceptions(note).map_err(|m| Error::new(path, line, m))?;
+        let first = terms.iter().find(|t| t.ja == ja).map(|t| t.line);
+        row.again("term", ja, first)
+            .map_err(|e| e.map(|m| m + ": merge the rows"))?;
+        let exceptions = exceptions(note).map_err(|m| row.err(m))?;
         for (id, _) in &exceptions {
             if !sources.iter().any(|s| s.id == *id) {
-                return Err(Error::new(path, line, unknown_id(id, sources)));
+                return Err(unknown_id(row, id, sources));
             }
         }
         terms.push(Term {
@@ -196,7 +163,7 @@ pub fn read_glossary(bytes: &[u8], sources: &[Source<'_>]) -> Result<Vec<Term>, 
             en: en.to_string(),
             note: note.to_string(),
             exceptions,
-            line,
+            line: row.line,
         });
     }
     Ok(terms)
@@ -228,21 +195,9 @@ fn exceptions(note: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 /// "expected the id of a record, found …", with the closest ids.
-fn unknown_id(id: &str, sources: &[Source<'_>]) -> String {
-    // Ids are short; a long field is no id, and is not compared.
-    let candidates = if id.len() <= 40 { sources } else { &[] };
-    let mut scored: Vec<(f64, &str)> = candidates
-        .iter()
-        .map(|s| (similarity(id, &s.id), s.id.as_str()))
-        .filter(|&(score, _)| score > 0.0)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    let closest: Vec<&str> = scored.iter().take(3).map(|&(_, id)| id).collect();
-    let mut message = format!("expected the id of a record, found `{}`", quote(id));
-    if !closest.is_empty() {
-        message.push_str(&format!("; closest: {}", closest.join(", ")));
-    }
-    message
+fn unknown_id(row: &Row<'_>, id: &str, sources: &[Source<'_>]) -> Error {
+    let ids = sources.iter().map(|s| s.id.as_str());
+    row.unknown("the id of a record", id, ids)
 }
 
 /// Reads the English texts: every id once, no other id, no empty text, no
@@ -253,62 +208,40 @@ pub fn read_english(
     sources: &[Source<'_>],
     glossary: &[Term],
 ) -> Result<Vec<String>, Error> {
-    let path = PATH;
-    let text = decode(path, bytes)?;
+    let file = error::tsv(PATH, bytes, "id, text_en", 0)?;
     // (line, text) of each source, once given.
     let mut found: Vec<Option<(u32, String)>> = vec![None; sources.len()];
-    for (line, fields) in error::tsv(text) {
-        let &[id, en] = &fields[..] else {
-            return Err(Error::new(
-                path,
-                line,
-                format!(
-                    "expected 2 tab-separated fields (id, text_en), found {}",
-                    fields.len()
-                ),
-            ));
-        };
+    for row in &file.rows {
+        let (id, en) = (row.fields[0], row.fields[1]);
         let Some(i) = sources.iter().position(|s| s.id == id) else {
-            return Err(Error::new(path, line, unknown_id(id, sources)));
+            return Err(unknown_id(row, id, sources));
         };
-        if let Some((first, _)) = &found[i] {
-            return Err(Error::new(
-                path,
-                line,
-                format!("expected each id once, found `{id}` again (first on line {first})"),
-            ));
-        }
+        row.again("id", id, found[i].as_ref().map(|f| f.0))?;
         if en.is_empty() {
-            return Err(Error::new(
-                path,
-                line,
-                format!("expected the English text of `{id}`, found an empty field"),
-            ));
+            return Err(row.err(format!(
+                "expected the English text of `{id}`, found an empty field"
+            )));
         }
-        check_script(en, glossary).map_err(|m| Error::new(path, line, m))?;
-        found[i] = Some((line, en.to_string()));
+        check_script(en, glossary).map_err(|m| row.err(m))?;
+        found[i] = Some((row.line, en.to_string()));
     }
-    let last = error::lines(text).count().max(1) as u32;
-    let mut given: Vec<(u32, String)> = Vec::with_capacity(sources.len());
-    for (source, found) in sources.iter().zip(found) {
-        let Some(found) = found else {
-            return Err(Error::new(
-                path,
-                last,
-                format!(
-                    "expected a line for every record, found none for `{}`",
-                    source.id
-                ),
-            ));
-        };
-        given.push(found);
+    if let Some(i) = found.iter().position(Option::is_none) {
+        return Err(Error::new(
+            PATH,
+            file.last,
+            format!(
+                "expected a line for every record, found none for `{}`",
+                sources[i].id
+            ),
+        ));
     }
+    let given: Vec<(u32, String)> = found.into_iter().flatten().collect();
     for (source, (line, en)) in sources.iter().zip(&given) {
         let Some(s) = source.copy_of else { continue };
         let (source_line, source_en) = &given[s];
         if en != source_en {
             return Err(Error::new(
-                path,
+                PATH,
                 *line,
                 format!(
                     "expected the English of `{}` (line {source_line}), whose Japanese `{}` copies, found a different text: a copied key opinion has its source's English",
@@ -395,11 +328,11 @@ pub fn terms_in<'g>(text: &str, glossary: &'g [Term]) -> Vec<&'g Term> {
 /// entries are in the doc comment; `tests/english.rs` checks every one).
 /// `opinions` is how many of `sources` are area opinions.
 pub fn generate(sources: &[Source<'_>], english: &English, opinions: usize) -> String {
-    let mut out = format!(
-        "// @generated by build.rs (src/build/english.rs) from {PATH}.\n\
-         // Do not edit: change the data or the generator and run `cargo build`.\n\
-         // Unofficial English translation by the authors of zaitaku_opinions, not by 東京都;\n\
-         // the Japanese text is the source.\n"
+    let mut out = Out::new(
+        "src/build/english.rs",
+        PATH,
+        "Unofficial English translation by the authors of zaitaku_opinions, not by 東京都;\n\
+         // the Japanese text is the source.",
     );
     let split = opinions.min(sources.len());
     let arrays = [
@@ -414,7 +347,10 @@ pub fn generate(sources: &[Source<'_>], english: &English, opinions: usize) -> S
             split..sources.len(),
         ),
     ];
-    for (name, what, range) in arrays {
+    for (i, (name, what, range)) in arrays.into_iter().enumerate() {
+        if i > 0 {
+            writeln!(out);
+        }
         let ids = match (
             sources.get(range.start),
             range.end.checked_sub(1).and_then(|e| sources.get(e)),
@@ -424,13 +360,14 @@ pub fn generate(sources: &[Source<'_>], english: &English, opinions: usize) -> S
         };
         let texts: Vec<String> = range
             .clone()
-            .map(|i| crate::build::emit::lit(english.texts.get(i).map_or("", String::as_str)))
+            .map(|i| lit(english.texts.get(i).map_or("", String::as_str)))
             .collect();
-        out.push_str(&format!(
-            "\n/// The English of each {what}{ids}.\npub(crate) static {name}: [&str; {}] = [{}];\n",
+        writeln!(
+            out,
+            "/// The English of each {what}{ids}.\npub(crate) static {name}: [&str; {}] = [{}];",
             range.len(),
             texts.join(", ")
-        ));
+        );
     }
-    out
+    out.finish()
 }

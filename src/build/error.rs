@@ -20,16 +20,20 @@
 //! 2. [`lines`]: the lines, numbered from 1, with ASCII spaces and tabs
 //!    trimmed at both ends (editors and checkouts add them; the documents
 //!    never mean them).
-//! 3. [`tsv`] for tab-separated files: the lines without blank lines and
-//!    `#` comments, split on tabs, each field trimmed of spaces.
+//! 3. [`tsv`] for tab-separated files: decoded, the lines without blank
+//!    lines and `#` comments, split on tabs, each field trimmed of spaces,
+//!    the number of fields checked against the columns and the leading
+//!    ones that must have a value checked for it. Each [`Row`] knows its
+//!    file and line, and makes the errors about it ([`Row::err`],
+//!    [`Row::again`], [`Row::unknown`]).
 //!
 //! ```ignore
-//! let text = error::decode(PATH, &bytes)?;
-//! for (line, fields) in error::tsv(text) {
-//!     let [code, name] = fields[..] else {
-//!         return Err(Error::new(PATH, line, format!("expected 2 fields, found {}", fields.len())));
-//!     };
-//!     // …
+//! let file = error::tsv(PATH, &bytes, "code, name[, aliases]", 2)?;
+//! for row in &file.rows {
+//!     let (code, name) = (row.fields[0], row.fields[1]);
+//!     if code.len() != 6 {
+//!         return Err(row.err(format!("expected a 6-digit code, found `{code}`")));
+//!     }
 //! }
 //! ```
 //!
@@ -90,6 +94,13 @@ impl<K: fmt::Display> fmt::Display for Error<K> {
 }
 
 impl<K: fmt::Display + fmt::Debug> std::error::Error for Error<K> {}
+
+impl<K: fmt::Display> From<Error<K>> for String {
+    /// The message `build.rs` prints: [`Error`]'s `Display`.
+    fn from(e: Error<K>) -> String {
+        e.to_string()
+    }
+}
 
 /// `s` cut to at most `max` bytes at a character boundary, `…` marking the cut.
 fn cut(s: &str, max: usize) -> String {
@@ -239,15 +250,122 @@ pub fn lines(text: &str) -> impl Iterator<Item = (u32, &str)> {
         .map(|(i, l)| (i as u32 + 1, l.trim_matches([' ', '\t', '\r'])))
 }
 
-/// The records of a tab-separated file: its lines, numbered from 1, except
-/// blank lines and lines starting with `#`, split on tabs (a tab at either
-/// end makes an empty field), each field trimmed of ASCII spaces.
-pub fn tsv(text: &str) -> impl Iterator<Item = (u32, Vec<&str>)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i as u32 + 1, l.trim_matches([' ', '\r'])))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(n, l)| (n, l.split('\t').map(|f| f.trim_matches(' ')).collect()))
+/// A tab-separated data file, read by [`tsv`].
+#[derive(Debug, Clone)]
+pub struct Tsv<'a> {
+    /// The rows, in file order.
+    pub rows: Vec<Row<'a>>,
+    /// The file's last line (1 for an empty file): where checks on the
+    /// whole file point.
+    pub last: u32,
+}
+
+/// One row of a tab-separated file.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    /// The file, as errors name it.
+    pub path: &'static str,
+    /// Its 1-based line.
+    pub line: u32,
+    /// Its fields, as many as [`tsv`] was told.
+    pub fields: Vec<&'a str>,
+}
+
+impl Row<'_> {
+    /// An error on this row's line.
+    pub fn err(&self, message: impl Into<String>) -> Error {
+        Error::new(self.path, self.line, message.into())
+    }
+
+    /// An error if `value` was already on line `first`: "expected each
+    /// `what` once, found `value` again (first on line …)".
+    pub fn again(&self, what: &str, value: &str, first: Option<u32>) -> Result<(), Error> {
+        match first {
+            None => Ok(()),
+            Some(first) => Err(self.err(format!(
+                "expected each {what} once, found `{}` again (first on line {first})",
+                quote(value)
+            ))),
+        }
+    }
+
+    /// "expected `what`, found `value`", with up to three of `valid`
+    /// closest to it by [`similarity`](super::link::similarity).
+    pub fn unknown<'v>(
+        &self,
+        what: &str,
+        value: &str,
+        valid: impl Iterator<Item = &'v str>,
+    ) -> Error {
+        // Valid values are short; a long field is none, and is not compared.
+        let mut scored: Vec<(f64, &str)> = valid
+            .filter(|_| value.len() <= 40)
+            .map(|v| (super::link::similarity(value, v), v))
+            .filter(|&(score, _)| score > 0.0)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let closest: Vec<&str> = scored.iter().take(3).map(|&(_, v)| v).collect();
+        let mut message = format!("expected {what}, found `{}`", quote(value));
+        if !closest.is_empty() {
+            message.push_str(&format!("; closest: {}", closest.join(", ")));
+        }
+        self.err(message)
+    }
+}
+
+/// Reads a tab-separated data file: [`decode`]d, its lines numbered from
+/// 1 except blank lines and lines starting with `#`, split on tabs (a tab
+/// at either end makes an empty field), each field trimmed of ASCII
+/// spaces. `columns` names the columns, `, `-separated, the optional last
+/// ones in brackets (`code, name[, aliases]`); a row with fewer or more
+/// fields, or with one of the first `required` empty, is an error on its
+/// line.
+pub fn tsv<'a>(
+    path: &'static str,
+    bytes: &'a [u8],
+    columns: &str,
+    required: usize,
+) -> Result<Tsv<'a>, Error> {
+    let text = decode(path, bytes).map_err(|e| e.map(|k| k.to_string()))?;
+    let names: Vec<&str> = columns.split(", ").collect();
+    let min = columns
+        .split("[, ")
+        .next()
+        .unwrap_or("")
+        .split(", ")
+        .count();
+    let count = if min == names.len() {
+        min.to_string()
+    } else {
+        format!("{min} or {}", names.len())
+    };
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_matches([' ', '\r']);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let row = Row {
+            path,
+            line: i as u32 + 1,
+            fields: line.split('\t').map(|f| f.trim_matches(' ')).collect(),
+        };
+        let n = row.fields.len();
+        if !(min..=names.len()).contains(&n) {
+            return Err(row.err(format!(
+                "expected {count} tab-separated fields ({columns}), found {n}"
+            )));
+        }
+        if let Some(i) = row.fields[..required].iter().position(|f| f.is_empty()) {
+            return Err(row.err(format!(
+                "expected a non-empty {}, found an empty field",
+                names[i]
+            )));
+        }
+        rows.push(row);
+    }
+    let last = lines(text).count().max(1) as u32;
+    Ok(Tsv { rows, last })
 }
 
 /// The content fingerprint of decoded text: FNV-1a (64 bits) of its

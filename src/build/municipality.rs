@@ -43,9 +43,9 @@
 //! and `としまむら` are keys.
 
 use crate::build::emit::{lit, Out};
-use crate::build::error::{self, quote, Error};
+use crate::build::error::{self, quote, Error, Row};
 use crate::build::vocab::{KINDS, REGIONS};
-use crate::normalize::name_key;
+use crate::normalize::{name_key, without_macron};
 use std::collections::BTreeMap;
 
 /// Tokyo's prefecture code, the first two digits of every code.
@@ -81,16 +81,13 @@ impl Record {
         &self.code[..5]
     }
 
-    /// The romanised name in plain ASCII: macrons dropped (`Chuo`).
-    pub fn romaji_ascii(&self) -> String {
-        strip_macrons(&self.romaji)
-    }
-
-    /// The ASCII slug: `chiyoda-ku`, `hachioji-shi`.
+    /// The ASCII slug: the romanised name without macrons, lower case,
+    /// then the kind's: `chiyoda-ku`, `hachioji-shi`.
     pub fn slug(&self) -> String {
+        let romaji: String = self.romaji.chars().map(without_macron).collect();
         format!(
             "{}-{}",
-            self.romaji_ascii().to_ascii_lowercase(),
+            romaji.to_ascii_lowercase(),
             KINDS[self.kind].romaji
         )
     }
@@ -129,50 +126,38 @@ pub fn check_digit(jis: &str) -> Option<u8> {
     Some(((11 - sum % 11) % 10) as u8)
 }
 
-/// `Chūō` → `Chuo`.
-pub fn strip_macrons(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'ā' => 'a',
-            'ē' => 'e',
-            'ī' => 'i',
-            'ō' => 'o',
-            'ū' => 'u',
-            'Ā' => 'A',
-            'Ē' => 'E',
-            'Ī' => 'I',
-            'Ō' => 'O',
-            'Ū' => 'U',
-            c => c,
-        })
-        .collect()
-}
-
-fn err(line: u32, expected: impl Into<String>) -> Error {
-    Error::new(PATH, line, expected)
-}
-
-fn region_names() -> String {
-    REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
-}
-
 /// Reads and validates the file: every field, every check digit, code
 /// order, uniqueness of codes and names (slugs are checked with the other
 /// lookup keys, in [`name_keys`]), kinds against names and
 /// areas, and the whole: [`EXPECTED_COUNT`] municipalities, every area with
 /// at least one.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
-    let text = error::decode(PATH, bytes).map_err(|e| e.map(|k| k.to_string()))?;
-    let last_line = error::lines(text).count().max(1) as u32;
+    let columns = "code, name, reading, romaji, kind, area[, aliases]";
+    let file = error::tsv(PATH, bytes, columns, 0)?;
     let mut records: Vec<Record> = Vec::new();
-    for (line, fields) in error::tsv(text) {
-        let record = parse_line(line, &fields)?;
-        check_against(&records, &record)?;
+    for row in &file.rows {
+        let record = parse_row(row)?;
+        for other in &records {
+            for (what, value, seen) in [
+                ("municipality code", &record.code, &other.code),
+                ("municipality name", &record.name, &other.name),
+                ("municipality reading", &record.reading, &other.reading),
+            ] {
+                row.again(what, value, (value == seen).then_some(other.line))?;
+            }
+        }
+        if let Some(last) = records.last().filter(|last| record.code <= last.code) {
+            return Err(row.err(format!(
+                "expected codes in ascending order, found {} after {} (line {})",
+                record.code, last.code, last.line
+            )));
+        }
         records.push(record);
     }
     if records.len() != EXPECTED_COUNT {
-        return Err(err(
-            last_line,
+        return Err(Error::new(
+            PATH,
+            file.last,
             format!(
                 "expected {EXPECTED_COUNT} municipalities (Tokyo's 区市町村), found {}",
                 records.len()
@@ -181,8 +166,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
     }
     for (r, region) in REGIONS.iter().enumerate() {
         if !records.iter().any(|m| m.region == r) {
-            return Err(err(
-                last_line,
+            return Err(Error::new(
+                PATH,
+                file.last,
                 format!(
                     "expected at least one municipality in every area; {} has none",
                     region.ja
@@ -193,132 +179,102 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
     Ok(records)
 }
 
-fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
+fn parse_row(row: &Row<'_>) -> Result<Record, Error> {
+    let fields = &row.fields;
     // Fields are short; a longer one would make a long message.
     if let Some(long) = fields.iter().find(|f| f.chars().count() > error::MAX_QUOTE) {
-        return Err(err(
-            line,
-            format!(
-                "expected fields of at most {} characters, found `{}`",
-                error::MAX_QUOTE,
-                quote(long)
-            ),
-        ));
-    }
-    if !(6..=7).contains(&fields.len()) {
-        return Err(err(
-            line,
-            format!(
-                "expected 6 or 7 tab-separated fields (code, name, reading, romaji, kind, area[, aliases]), found {}",
-                fields.len()
-            ),
-        ));
+        return Err(row.err(format!(
+            "expected fields of at most {} characters, found `{}`",
+            error::MAX_QUOTE,
+            quote(long)
+        )));
     }
     let code = fields[0].trim();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(err(
-            line,
-            format!("expected a 6-digit local-government code, found `{code}`"),
-        ));
+        return Err(row.err(format!(
+            "expected a 6-digit local-government code, found `{code}`"
+        )));
     }
     if !code.starts_with(PREFECTURE) {
-        return Err(err(
-            line,
-            format!("expected a Tokyo code (starting with {PREFECTURE}), found `{code}`"),
-        ));
+        return Err(row.err(format!(
+            "expected a Tokyo code (starting with {PREFECTURE}), found `{code}`"
+        )));
     }
     let expected_check = check_digit(&code[..5]).unwrap_or(0);
     if code.as_bytes()[5] - b'0' != expected_check {
-        return Err(err(
-            line,
-            format!(
-                "expected check digit {expected_check} for {} ({}{expected_check}), found `{code}`",
-                &code[..5],
-                &code[..5]
-            ),
-        ));
+        return Err(row.err(format!(
+            "expected check digit {expected_check} for {} ({}{expected_check}), found `{code}`",
+            &code[..5],
+            &code[..5]
+        )));
     }
     let kind_field = fields[4].trim();
     let kind = KINDS
         .iter()
         .position(|k| k.ja == kind_field)
         .ok_or_else(|| {
-            err(
-                line,
-                format!("expected a kind (区, 市, 町 or 村), found `{kind_field}`"),
-            )
+            row.err(format!(
+                "expected a kind (区, 市, 町 or 村), found `{kind_field}`"
+            ))
         })?;
     let name = fields[1].trim();
     if !name.ends_with(KINDS[kind].ja) || name == KINDS[kind].ja {
-        return Err(err(
-            line,
-            format!(
-                "expected a name ending with its kind {}, found `{name}`",
-                KINDS[kind].ja
-            ),
-        ));
+        return Err(row.err(format!(
+            "expected a name ending with its kind {}, found `{name}`",
+            KINDS[kind].ja
+        )));
     }
     let reading = fields[2].trim();
     let kana = KINDS[kind].kana;
     let hiragana = |c: char| ('\u{3041}'..='\u{3096}').contains(&c) || c == 'ー';
     if !reading.chars().all(hiragana) || !reading.ends_with(kana) || reading == kana {
-        return Err(err(
-            line,
-            format!("expected a reading in hiragana ending with the kind's reading {kana}, found `{reading}`"),
-        ));
+        return Err(row.err(format!(
+            "expected a reading in hiragana ending with the kind's reading {kana}, found `{reading}`"
+        )));
     }
     let romaji = fields[3].trim();
     if romaji.is_empty()
-        || !strip_macrons(romaji)
+        || !romaji
             .chars()
+            .map(without_macron)
             .all(|c| c.is_ascii_alphabetic() || c == '-')
     {
-        return Err(err(
-            line,
-            format!("expected a romanised name (Latin letters, macrons allowed), found `{romaji}`"),
-        ));
+        return Err(row.err(format!(
+            "expected a romanised name (Latin letters, macrons allowed), found `{romaji}`"
+        )));
     }
     let area = fields[5].trim();
     let region = REGIONS.iter().position(|r| r.ja == area).ok_or_else(|| {
-        err(
-            line,
-            format!(
-                "expected an area (one of {}), found `{area}`",
-                region_names()
-            ),
-        )
+        row.err(format!(
+            "expected an area (one of {}), found `{area}`",
+            REGIONS.iter().map(|r| r.ja).collect::<Vec<_>>().join(", ")
+        ))
     })?;
     // A 区 lies in the 23 wards, every other kind outside them.
     let in_wards = REGIONS[region].zone == 0;
     if in_wards != (kind == 0) {
-        return Err(err(
-            line,
-            format!(
-                "expected a {} area for a {}, found `{area}`",
-                if kind == 0 {
-                    "区部"
-                } else {
-                    "多摩 or 島しょ"
-                },
-                KINDS[kind].ja
-            ),
-        ));
+        return Err(row.err(format!(
+            "expected a {} area for a {}, found `{area}`",
+            if kind == 0 {
+                "区部"
+            } else {
+                "多摩 or 島しょ"
+            },
+            KINDS[kind].ja
+        )));
     }
     let mut aliases = Vec::new();
     if let Some(field) = fields.get(6) {
         for alias in field.split(',') {
             let alias = alias.trim();
             if alias.is_empty() {
-                return Err(err(
-                    line,
-                    "expected comma-separated aliases, found an empty one",
-                ));
+                return Err(row.err("expected comma-separated aliases, found an empty one"));
             }
             aliases.push(alias.to_string());
         }
     }
     Ok(Record {
-        line,
+        line: row.line,
         code: code.to_string(),
         name: name.to_string(),
         reading: reading.to_string(),
@@ -327,41 +283,6 @@ fn parse_line(line: u32, fields: &[&str]) -> Result<Record, Error> {
         region,
         aliases,
     })
-}
-
-fn check_against(previous: &[Record], record: &Record) -> Result<(), Error> {
-    for other in previous {
-        let same = if other.code == record.code {
-            Some(("code", &record.code))
-        } else if other.name == record.name {
-            Some(("name", &record.name))
-        } else if other.reading == record.reading {
-            Some(("reading", &record.reading))
-        } else {
-            None
-        };
-        if let Some((what, value)) = same {
-            return Err(err(
-                record.line,
-                format!(
-                    "expected each municipality once; {what} `{value}` is already on line {}",
-                    other.line
-                ),
-            ));
-        }
-    }
-    if let Some(last) = previous.last() {
-        if record.code <= last.code {
-            return Err(err(
-                record.line,
-                format!(
-                    "expected codes in ascending order, found {} after {} (line {})",
-                    record.code, last.code, last.line
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// One lookup key and what spelled it.
@@ -379,14 +300,14 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
     for (i, r) in records.iter().enumerate() {
         let mut canonical = vec![r.name.clone(), r.reading.clone(), r.slug()];
         canonical.extend(r.aliases.iter().cloned());
-        let kind = KINDS[r.kind];
+        // `name_key` drops macrons, hyphens and case: the romanised name
+        // has one key with or without macrons, and with its kind it is the
+        // slug's.
         let tolerant = [
             r.bare_name().to_string(),
             r.bare_reading().to_string(),
-            format!("{}{}", r.bare_reading(), kind.ja),
+            format!("{}{}", r.bare_reading(), KINDS[r.kind].ja),
             r.romaji.clone(),
-            r.romaji_ascii(),
-            format!("{}-{}", r.romaji, kind.romaji),
         ];
         let spellings = canonical
             .into_iter()
@@ -397,7 +318,8 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
                 .map(|k| k.as_str().to_string())
                 .unwrap_or_default();
             if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err(
+                return Err(Error::new(
+                    PATH,
                     r.line,
                     format!(
                         "expected a name, found `{spelling}` (empty or all digits once normalised)"
@@ -425,7 +347,8 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
             } else {
                 (other, c)
             };
-            return Err(err(
+            return Err(Error::new(
+                PATH,
                 records[b.record].line,
                 format!(
                     "expected names that identify one municipality; `{}` ({}) and `{}` on line {} ({}) both normalise to `{key}`",

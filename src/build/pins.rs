@@ -135,32 +135,21 @@ pub fn render(facts: &[Fact]) -> String {
 /// Checks the facts found against the pins file's bytes. `found_at` says
 /// where the facts found were written (for the message).
 pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
-    let text = error::decode(PATH, pins).map_err(|e| e.map(|k| k.to_string()))?;
-    let last = error::lines(text).count().max(1) as u32;
+    let file = error::tsv(PATH, pins, "file, fact, value", 0)?;
     let mut pinned = Vec::new();
-    for (line, fields) in error::tsv(text) {
-        let &[file, name, value] = &fields[..] else {
-            return Err(Error::new(
-                PATH,
-                line,
-                format!(
-                    "expected 3 tab-separated fields (file, fact, value), found {}",
-                    fields.len()
-                ),
-            ));
+    for row in &file.rows {
+        let (name, value) = (row.fields[1], row.fields[2]);
+        let Some(f) = facts
+            .iter()
+            .find(|f| f.file == row.fields[0] && f.name == name)
+        else {
+            return Err(row.err(format!(
+                "expected a fact build.rs checks, found `{}` `{}`: remove the line ({PROCEDURE})",
+                quote(row.fields[0]),
+                quote(name)
+            )));
         };
-        let Some(f) = facts.iter().find(|f| f.file == file && f.name == name) else {
-            return Err(Error::new(
-                PATH,
-                line,
-                format!(
-                    "expected a fact build.rs checks, found `{}` `{}`: remove the line ({PROCEDURE})",
-                    quote(file),
-                    quote(name)
-                ),
-            ));
-        };
-        pinned.push((line, f, value));
+        pinned.push((row.line, f, value));
     }
     let update = format!(
         "if the data changed on purpose, follow {PROCEDURE} (the facts found are in {found_at})"
@@ -171,7 +160,7 @@ pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
     {
         return Err(Error::new(
             PATH,
-            last,
+            file.last,
             format!(
                 "expected a pin for {} `{}` (found {}), found none; {update}",
                 f.file, f.name, f.value

@@ -29,12 +29,10 @@
 //! raised has no similar opinions.
 
 use super::emit::{lit, Out};
-use super::english::opinion_id;
-use super::error::{self, Error};
-use super::link::similarity;
+use super::error::{self, Error, Row};
+use super::link::{similarity, Links};
 use super::parse::Document;
 use super::vocab::REGIONS;
-use std::collections::BTreeMap;
 
 /// The vocabulary of points.
 pub const POINTS_PATH: &str = "data/points.tsv";
@@ -94,100 +92,42 @@ pub fn is_id(s: &str) -> bool {
         })
 }
 
-/// The id of every area opinion of the document, in document order
-/// (`t1-kuchuobu-01`, …).
-pub fn opinion_ids(doc: &Document) -> Vec<String> {
-    doc.opinions
-        .iter()
-        .map(|o| opinion_id(o.theme, o.region, o.position))
-        .collect()
-}
-
-fn err(path: &'static str, line: u32, message: impl Into<String>) -> Error {
-    Error::new(path, line, message.into())
-}
-
-/// The fields of a row, which must be `n` and none empty.
-fn fields<'a>(
-    path: &'static str,
-    line: u32,
-    fields: Vec<&'a str>,
-    names: &[&str],
-) -> Result<Vec<&'a str>, Error> {
-    if fields.len() != names.len() {
-        return Err(err(
-            path,
-            line,
-            format!(
-                "expected {} tab-separated fields ({}), found {}",
-                names.len(),
-                names.join(", "),
-                fields.len()
-            ),
-        ));
-    }
-    if let Some(i) = fields.iter().position(|f| f.is_empty()) {
-        return Err(err(
-            path,
-            line,
-            format!("expected a non-empty {}, found an empty field", names[i]),
-        ));
-    }
-    Ok(fields)
-}
-
-fn check_id(path: &'static str, line: u32, what: &str, id: &str) -> Result<(), Error> {
+fn check_id(row: &Row<'_>, what: &str, id: &str) -> Result<(), Error> {
     if !is_id(id) || id.len() > MAX_ID {
-        return Err(err(
-            path,
-            line,
-            format!(
-                "expected {what} id of lower-case letters, digits and single hyphens, at most {MAX_ID} bytes, found `{}`",
-                error::quote(id)
-            ),
-        ));
+        return Err(row.err(format!(
+            "expected {what} id of lower-case letters, digits and single hyphens, at most {MAX_ID} bytes, found `{}`",
+            error::quote(id)
+        )));
     }
     Ok(())
 }
 
 /// Reads `data/points.tsv`.
 pub fn parse_points(bytes: &[u8]) -> Result<Vec<PointRow>, Error> {
-    let text = error::decode(POINTS_PATH, bytes).map_err(|e| e.map(|k| k.to_string()))?;
+    let file = error::tsv(POINTS_PATH, bytes, "id, label_ja, label_en, description", 4)?;
     let mut points: Vec<PointRow> = Vec::new();
-    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
-    for (line, row) in error::tsv(text) {
-        let row = fields(
-            POINTS_PATH,
-            line,
-            row,
-            &["id", "label_ja", "label_en", "description"],
-        )?;
-        let id = row[0];
-        check_id(POINTS_PATH, line, "a point", id)?;
-        if let Some(first) = seen.insert(id.to_string(), line) {
-            return Err(err(
-                POINTS_PATH,
-                line,
-                format!("expected a new point id, found `{id}` again (first on line {first})"),
-            ));
-        }
+    for row in &file.rows {
+        let id = row.fields[0];
+        check_id(row, "a point", id)?;
+        let first = points.iter().find(|p| p.id == id).map(|p| p.line);
+        row.again("point id", id, first)?;
         points.push(PointRow {
             id: id.to_string(),
-            label_ja: row[1].to_string(),
-            label_en: row[2].to_string(),
-            description: row[3].to_string(),
-            line,
+            label_ja: row.fields[1].to_string(),
+            label_en: row.fields[2].to_string(),
+            description: row.fields[3].to_string(),
+            line: row.line,
         });
     }
     if points.is_empty() {
-        return Err(err(
+        return Err(Error::new(
             POINTS_PATH,
             1,
             "expected at least one point, found none",
         ));
     }
     if let Some(p) = points.get(MAX_POINTS) {
-        return Err(err(
+        return Err(Error::new(
             POINTS_PATH,
             p.line,
             format!("expected at most {MAX_POINTS} points, found more"),
@@ -204,20 +144,10 @@ pub fn parse_tags(
     points: Vec<PointRow>,
     opinion_ids: &[String],
 ) -> Result<Points, Error> {
-    let text = error::decode(TAGS_PATH, bytes).map_err(|e| e.map(|k| k.to_string()))?;
-    let point_index: BTreeMap<&str, usize> = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let opinion_index: BTreeMap<&str, usize> = opinion_ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
+    let file = error::tsv(TAGS_PATH, bytes, "opinion id, point ids", 2)?;
     // Indices are emitted as `u8`.
     if opinion_ids.len() > 256 {
-        return Err(err(
+        return Err(Error::new(
             TAGS_PATH,
             1,
             format!(
@@ -227,59 +157,40 @@ pub fn parse_tags(
         ));
     }
     let mut tags: Vec<Option<(u32, Vec<usize>)>> = vec![None; opinion_ids.len()];
-    let mut last_line = 1;
-    for (line, row) in error::tsv(text) {
-        last_line = line;
-        let row = fields(TAGS_PATH, line, row, &["opinion id", "point ids"])?;
-        let id = row[0];
-        check_id(TAGS_PATH, line, "an opinion", id)?;
-        let Some(&o) = opinion_index.get(id) else {
-            return Err(err(
-                TAGS_PATH,
-                line,
-                format!("expected the id of an area opinion, found `{id}`"),
-            ));
+    for row in &file.rows {
+        let id = row.fields[0];
+        check_id(row, "an opinion", id)?;
+        let Some(o) = opinion_ids.iter().position(|o| o == id) else {
+            let ids = opinion_ids.iter().map(String::as_str);
+            return Err(row.unknown("the id of an area opinion", id, ids));
         };
-        if let Some((first, _)) = &tags[o] {
-            return Err(err(
-                TAGS_PATH,
-                line,
-                format!("expected one row per opinion, found `{id}` again (first on line {first})"),
-            ));
-        }
+        row.again("opinion id", id, tags[o].as_ref().map(|t| t.0))?;
         let mut these: Vec<usize> = Vec::new();
-        for p in row[1].split(' ') {
+        for p in row.fields[1].split(' ') {
             if p.is_empty() {
-                return Err(err(
-                    TAGS_PATH,
-                    line,
-                    "expected point ids separated by single spaces, found an empty one",
-                ));
+                return Err(
+                    row.err("expected point ids separated by single spaces, found an empty one")
+                );
             }
-            check_id(TAGS_PATH, line, "a point", p)?;
-            let Some(&i) = point_index.get(p) else {
-                return Err(err(
-                    TAGS_PATH,
-                    line,
-                    format!("expected a point id of {POINTS_PATH}, found `{p}`"),
-                ));
+            check_id(row, "a point", p)?;
+            let Some(i) = points.iter().position(|q| q.id == p) else {
+                let ids = points.iter().map(|q| q.id.as_str());
+                return Err(row.unknown(&format!("a point id of {POINTS_PATH}"), p, ids));
             };
             if these.contains(&i) {
-                return Err(err(
-                    TAGS_PATH,
-                    line,
-                    format!("expected each point once per opinion, found `{p}` twice"),
-                ));
+                return Err(row.err(format!(
+                    "expected each point once per opinion, found `{p}` twice"
+                )));
             }
             these.push(i);
         }
-        tags[o] = Some((line, these));
+        tags[o] = Some((row.line, these));
     }
     // Whole-file checks name the last line.
     if let Some(o) = tags.iter().position(Option::is_none) {
-        return Err(err(
+        return Err(Error::new(
             TAGS_PATH,
-            last_line,
+            file.last,
             format!(
                 "expected a row for every area opinion, found none for `{}`",
                 opinion_ids[o]
@@ -289,7 +200,7 @@ pub fn parse_tags(
     let tags: Vec<Vec<usize>> = tags.into_iter().flatten().map(|(_, t)| t).collect();
     if let Some(unused) = (0..points.len()).find(|p| !tags.iter().any(|t| t.contains(p))) {
         let p = &points[unused];
-        return Err(err(
+        return Err(Error::new(
             POINTS_PATH,
             p.line,
             format!(
@@ -369,8 +280,8 @@ fn index_slice(indices: &[usize]) -> String {
 /// The generated `points.rs`: `POINTS` (one line per point, with the
 /// indices of its opinions and its areas), `OPINION_POINTS` and
 /// `KEY_OPINION_POINTS` (each record's points as indices into `POINTS`).
-/// `key_sources[k]` are key opinion `k`'s sources, its main one first.
-pub fn generate(doc: &Document, points: &Points, key_sources: &[Vec<usize>]) -> String {
+/// A key opinion's points are its sources' (`links`), main source first.
+pub fn generate(doc: &Document, points: &Points, links: &Links) -> String {
     let mut out = Out::new(
         "src/build/points.rs",
         &format!("{POINTS_PATH} and {TAGS_PATH}"),
@@ -418,11 +329,12 @@ pub fn generate(doc: &Document, points: &Points, key_sources: &[Vec<usize>]) -> 
         opinion_points.len(),
         wrapped(&opinion_points)
     );
-    let key_points: Vec<String> = key_sources
+    let key_points: Vec<String> = links
+        .provenance
         .iter()
-        .map(|sources| {
+        .map(|provenance| {
             let mut these: Vec<usize> = Vec::new();
-            for &s in sources {
+            for &s in &provenance.sources {
                 for &p in &points.tags[s] {
                     if !these.contains(&p) {
                         these.push(p);

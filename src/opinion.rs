@@ -61,7 +61,6 @@ pub struct Opinion {
     /// `None` when the comparison form is `text` itself.
     pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
-    pub(crate) key_opinions: &'static [&'static KeyOpinion],
     pub(crate) similar: &'static [Similar],
 }
 
@@ -124,14 +123,17 @@ impl Opinion {
         self.lines
     }
 
-    /// The key opinions (主な意見) that quote it, in document order.
+    /// The key opinions (主な意見) that quote it (those it is
+    /// [taken from](KeyOpinion::taken_from)), in document order.
     ///
     /// ```
     /// let o = zaitaku_opinions::opinion("t1-kuchuobu-05").unwrap();
-    /// assert_eq!(o.key_opinions()[0].id().to_string(), "t1-key-03-02");
+    /// assert_eq!(o.key_opinions().next().unwrap().id().to_string(), "t1-key-03-02");
     /// ```
-    pub const fn key_opinions(&self) -> &'static [&'static KeyOpinion] {
-        self.key_opinions
+    pub fn key_opinions(&self) -> impl Iterator<Item = &'static KeyOpinion> + Clone {
+        let id = self.id;
+        let keys = self.theme().key_opinions().iter();
+        keys.filter(move |k| k.taken_from.iter().any(|o| o.id == id))
     }
 
     /// Opinions of other areas (either theme) that make the same point:
@@ -384,7 +386,7 @@ impl fmt::Debug for Opinion {
             .field("category", &self.category)
             .field("text", &self.text)
             .field("lines", &self.lines)
-            .field("key_opinions", &Ids(self.key_opinions.iter().map(|k| k.id)))
+            .field("key_opinions", &Ids(self.key_opinions().map(|k| k.id)))
             .field("similar", &self.similar)
             .finish()
     }

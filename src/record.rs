@@ -1,5 +1,6 @@
 //! One record of either kind: an area opinion or a key opinion.
 
+use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::{Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme};
 use std::cmp::Ordering;
 use std::fmt;
@@ -197,6 +198,23 @@ impl Record {
         }
     }
 
+    /// Where the record is among all records: its place in `OPINIONS`, or
+    /// `OPINIONS.len()` plus its place in `KEY_OPINIONS`.
+    pub(crate) const fn index(self) -> usize {
+        match self {
+            Record::Area(o) => o.id.index(),
+            Record::Key(k) => OPINIONS.len() + k.id.index(),
+        }
+    }
+
+    /// The record whose [`index`](Record::index) is `i`.
+    pub(crate) fn at(i: usize) -> Option<Record> {
+        match OPINIONS.get(i) {
+            Some(o) => Some(Record::Area(o)),
+            None => KEY_OPINIONS.get(i - OPINIONS.len()).map(Record::Key),
+        }
+    }
+
     /// The key opinion, if it is one.
     pub const fn as_key_opinion(self) -> Option<&'static KeyOpinion> {
         match self {
@@ -363,6 +381,41 @@ impl From<&'static KeyOpinion> for Record {
     fn from(k: &'static KeyOpinion) -> Self {
         Record::Key(k)
     }
+}
+
+/// How many records there are, of both kinds.
+pub(crate) const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
+
+/// The records' [indices](Record::index) in document order: per theme, its
+/// key opinions, then its area opinions.
+static DOCUMENT_ORDER: [usize; RECORDS] = {
+    let mut order = [0; RECORDS];
+    let (mut n, mut theme) = (0, 0);
+    while theme < Theme::COUNT {
+        let mut i = OPINIONS.len();
+        while i < RECORDS {
+            if KEY_OPINIONS[i - OPINIONS.len()].id.theme as usize == theme {
+                order[n] = i;
+                n += 1;
+            }
+            i += 1;
+        }
+        i = 0;
+        while i < OPINIONS.len() {
+            if OPINIONS[i].id.theme as usize == theme {
+                order[n] = i;
+                n += 1;
+            }
+            i += 1;
+        }
+        theme += 1;
+    }
+    order
+};
+
+/// The index of the record at `position` in document order.
+pub(crate) fn index_in_document_order(position: usize) -> Option<usize> {
+    DOCUMENT_ORDER.get(position).copied()
 }
 
 pub(crate) const fn bit16(i: usize) -> u16 {

@@ -7,7 +7,8 @@
 //! bit, and highlighting searches the few matching texts again.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::{Opinion, Query, Record, RecordKind, Theme};
+use crate::record::RECORDS;
+use crate::{Opinion, Query, Record};
 use memchr::memmem::Finder;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -78,7 +79,8 @@ pub fn search_hits(query: &str) -> impl Iterator<Item = Hit<&'static Opinion>> +
     Query::new()
         .area_only()
         .text(query)
-        .into_hits()
+        .into_iter()
+        .hits()
         .filter_map(|hit| {
             let opinion = hit.record.as_opinion()?;
             Some(Hit {
@@ -218,12 +220,7 @@ fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// How many records there are. Record `i` is `OPINIONS[i]` below
-/// `OPINIONS.len()`, then `KEY_OPINIONS[i - OPINIONS.len()]`: the indices
-/// [`Terms`] keep sets of.
-const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
-
-/// The normalised text of record `i` (see [`RECORDS`]), at compile time.
+/// The normalised text of the record whose index is `i`, at compile time.
 const fn normalized_text(i: usize) -> &'static str {
     if i < OPINIONS.len() {
         OPINIONS[i].normalized_text()
@@ -254,8 +251,8 @@ const _: () = assert!(
     "a word that can match is too long"
 );
 
-/// `STARTS[i]`: where record `i`'s text starts in [`CORPUS`]; the last
-/// entry is the corpus length.
+/// `STARTS[i]`: where the text of record `i` starts in [`CORPUS`]; the
+/// last entry is the corpus length.
 static STARTS: [usize; RECORDS + 1] = {
     let mut starts = [0; RECORDS + 1];
     let mut i = 0;
@@ -269,8 +266,9 @@ static STARTS: [usize; RECORDS + 1] = {
 /// Every record's normalised text, in index order, each followed by a line
 /// break, put together at compile time: one substring search over a run of
 /// records instead of one per record (about twice as fast over all of them,
-/// per `benches/search.rs`). Terms hold no white space, so no match runs
-/// from one text into the next.
+/// per `benches/search.rs`, and what keeps [`search`] within 1.5× a plain
+/// `contains` loop). Terms hold no white space, so no match runs from one
+/// text into the next.
 static CORPUS: [u8; STARTS[RECORDS]] = {
     let mut corpus = [b'\n'; STARTS[RECORDS]];
     let mut i = 0;
@@ -286,31 +284,7 @@ static CORPUS: [u8; STARTS[RECORDS]] = {
     corpus
 };
 
-/// The index of a record (see [`RECORDS`]), from its address in the static
-/// table that holds it.
-fn record_index(record: Record) -> Option<usize> {
-    fn index_in<T>(table: &'static [T], item: &'static T) -> Option<usize> {
-        let offset = (item as *const T as usize).checked_sub(table.as_ptr() as usize)?;
-        let i = offset / std::mem::size_of::<T>().max(1);
-        table.get(i).filter(|&x| std::ptr::eq(x, item)).map(|_| i)
-    }
-    match record {
-        Record::Area(o) => index_in(&OPINIONS, o),
-        Record::Key(k) => index_in(&KEY_OPINIONS, k).map(|i| i + OPINIONS.len()),
-    }
-}
-
-/// The index (see [`RECORDS`]) of the first record of `theme` and `kind`:
-/// each table holds theme ①'s records, then theme ②'s.
-pub(crate) fn first_index(theme: Theme, kind: RecordKind) -> usize {
-    let before = Theme::ALL.iter().take_while(|&&t| t != theme);
-    match kind {
-        RecordKind::Area => before.map(|t| t.opinions().len()).sum(),
-        RecordKind::Key => OPINIONS.len() + before.map(|t| t.key_opinions().len()).sum::<usize>(),
-    }
-}
-
-/// A set of records, by index (see [`RECORDS`]).
+/// A set of records, by index (see `Record::index`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct RecordSet([u64; RECORDS.div_ceil(64)]);
 
@@ -447,13 +421,9 @@ impl Terms {
         self.finders.push(finder);
     }
 
-    /// Whether `record`'s text contains every term.
-    pub(crate) fn allows(&self, record: Record) -> bool {
-        record_index(record).is_some_and(|i| self.allows_index(i))
-    }
-
-    /// Whether the text of record `i` (see [`RECORDS`]) contains every term.
-    pub(crate) fn allows_index(&self, i: usize) -> bool {
+    /// Whether the text of the record whose index is `i` (see
+    /// `Record::index`) contains every term.
+    pub(crate) fn allows(&self, i: usize) -> bool {
         self.matching.contains(i)
     }
 
@@ -650,22 +620,6 @@ mod tests {
     use super::*;
     use crate::normalize::normalize_text;
 
-    /// The first record of `theme` and `kind`.
-    fn first_of(theme: Theme, kind: RecordKind) -> Record {
-        match kind {
-            RecordKind::Area => Record::Area(&theme.opinions()[0]),
-            RecordKind::Key => Record::Key(&theme.key_opinions()[0]),
-        }
-    }
-
-    /// The record at index `i` (see [`RECORDS`]).
-    fn record_at(i: usize) -> Option<Record> {
-        match OPINIONS.get(i) {
-            Some(o) => Some(Record::Area(o)),
-            None => KEY_OPINIONS.get(i - OPINIONS.len()).map(Record::Key),
-        }
-    }
-
     /// Cuts `text` where [`OffsetMap`] does and normalises each piece.
     fn pieces_normalized(text: &str) -> String {
         let map = OffsetMap::new(text);
@@ -760,20 +714,16 @@ mod tests {
 
     #[test]
     fn every_record_has_an_index() {
-        for theme in Theme::ALL {
-            let first = |kind| record_index(first_of(theme, kind)).unwrap();
-            for kind in [RecordKind::Area, RecordKind::Key] {
-                assert_eq!(first_index(theme, kind), first(kind), "{theme:?} {kind:?}");
-            }
-        }
-        for i in 0..RECORDS {
-            let r = record_at(i).unwrap();
-            assert_eq!(record_index(r), Some(i));
+        let all = crate::opinions().iter().map(Record::Area);
+        let all = all.chain(crate::key_opinions().iter().map(Record::Key));
+        for (i, r) in all.enumerate() {
+            assert_eq!(r.index(), i);
+            assert_eq!(Record::at(i), Some(r));
             assert_eq!(r.normalized_text(), normalized_text(i));
             let in_corpus = &CORPUS[STARTS[i]..STARTS[i + 1]];
             assert_eq!(in_corpus, format!("{}\n", r.normalized_text()).as_bytes());
         }
-        assert_eq!(record_at(RECORDS), None);
+        assert_eq!(Record::at(RECORDS), None);
         assert_eq!(RecordSet::ALL.len(), RECORDS);
     }
 

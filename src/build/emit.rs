@@ -299,13 +299,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     let category = |c: usize| format!("Category::{}", CATEGORIES[c].variant);
 
     // --- records ---------------------------------------------------------
-    // Reverse links: which key opinions quote each area opinion.
-    let mut quoted_by: Vec<Vec<usize>> = vec![Vec::new(); doc.opinions.len()];
-    for (k, p) in links.provenance.iter().enumerate() {
-        for &s in &p.sources {
-            quoted_by[s].push(k);
-        }
-    }
     writeln!(out, "/// Every area opinion, in document order.");
     writeln!(
         out,
@@ -313,10 +306,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         doc.opinions.len()
     );
     for (i, o) in doc.opinions.iter().enumerate() {
-        let keys: Vec<String> = quoted_by[i]
-            .iter()
-            .map(|k| format!("&KEY_OPINIONS[{k}]"))
-            .collect();
         let sims: Vec<String> = similar[i]
             .iter()
             .map(|s| {
@@ -331,7 +320,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             .collect();
         writeln!(
             out,
-            "    Opinion {{ // {i}\n        id: OpinionId {{ theme: {}, region: Region::{}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        key_opinions: &[{}],\n        similar: &[{}],\n    }},",
+            "    Opinion {{ // {i}\n        id: OpinionId {{ theme: {}, region: Region::{}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        similar: &[{}],\n    }},",
             theme(o.theme),
             REGIONS[o.region].variant,
             o.position,
@@ -340,7 +329,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             normalized_field(&o.text),
             o.first_line,
             o.last_line,
-            keys.join(", "),
             sims.join(", "),
         );
     }

@@ -1,5 +1,6 @@
 //! The records: area opinions and key opinions.
 
+use crate::dataset::NORMALIZED;
 use crate::{Category, KeyOpinionId, OpinionId, Region, Theme};
 use std::fmt;
 
@@ -58,8 +59,6 @@ pub struct Opinion {
     pub(crate) id: OpinionId,
     pub(crate) category: Category,
     pub(crate) text: &'static str,
-    /// `None` when the comparison form is `text` itself.
-    pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
     pub(crate) similar: &'static [Similar],
 }
@@ -112,10 +111,7 @@ impl Opinion {
     /// The text in comparison form (NFKC, ASCII lower case), computed at
     /// build time; what [`search`](crate::search) matches against.
     pub const fn normalized_text(&self) -> &'static str {
-        match self.normalized {
-            Some(normalized) => normalized,
-            None => self.text,
-        }
+        normalized_text(self.id.index(), self.text)
     }
 
     /// The lines of the data file it was read from.
@@ -262,8 +258,6 @@ pub struct KeyOpinion {
     pub(crate) id: KeyOpinionId,
     pub(crate) category: Category,
     pub(crate) text: &'static str,
-    /// `None` when the comparison form is `text` itself.
-    pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
     pub(crate) taken_from: &'static [&'static crate::Opinion],
     pub(crate) match_kind: MatchKind,
@@ -325,10 +319,13 @@ impl KeyOpinion {
 
     /// The text in comparison form (NFKC, ASCII lower case).
     pub const fn normalized_text(&self) -> &'static str {
-        match self.normalized {
-            Some(normalized) => normalized,
-            None => self.text,
-        }
+        normalized_text(self.index(), self.text)
+    }
+
+    /// Its [`Record::index`](crate::Record::index): after every area
+    /// opinion's.
+    pub(crate) const fn index(&self) -> usize {
+        crate::dataset::OPINIONS.len() + self.id.index()
     }
 
     /// The lines of the data file it was read from.
@@ -351,6 +348,20 @@ impl KeyOpinion {
     pub const fn match_kind(&self) -> MatchKind {
         self.match_kind
     }
+}
+
+/// The comparison form of the record whose index is `i` (see
+/// `Record::index`) and whose text is `text`: stored in `NORMALIZED` where
+/// it is not the text itself.
+const fn normalized_text(i: usize, text: &'static str) -> &'static str {
+    let mut k = 0;
+    while k < NORMALIZED.len() {
+        if NORMALIZED[k].0 == i {
+            return NORMALIZED[k].1;
+        }
+        k += 1;
+    }
+    text
 }
 
 // The records link to each other (an opinion to the key opinions quoting it

@@ -203,7 +203,7 @@ impl Record {
     pub(crate) const fn index(self) -> usize {
         match self {
             Record::Area(o) => o.id.index(),
-            Record::Key(k) => OPINIONS.len() + k.id.index(),
+            Record::Key(k) => k.index(),
         }
     }
 

@@ -254,18 +254,6 @@ fn spellings() -> [(&'static str, Spellings); 7] {
     ]
 }
 
-/// The `normalized` field of a record: `None` where the comparison form is
-/// the text itself (most records: NFKC and lower case change few Japanese
-/// texts), so that the text is stored once and needs no second pointer.
-fn normalized_field(text: &str) -> String {
-    let normalized = normalize_text(text);
-    if normalized == text {
-        "None".to_string()
-    } else {
-        format!("Some({})", lit(&normalized))
-    }
-}
-
 /// `[(a, b), (c, d)]`.
 fn pairs(ranges: impl IntoIterator<Item = (usize, usize)>) -> String {
     let cells: Vec<String> = ranges
@@ -320,13 +308,12 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             .collect();
         writeln!(
             out,
-            "    Opinion {{ // {i}\n        id: OpinionId {{ theme: {}, region: Region::{}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        similar: &[{}],\n    }},",
+            "    Opinion {{ // {i}\n        id: OpinionId {{ theme: {}, region: Region::{}, position: {} }},\n        category: {},\n        text: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        similar: &[{}],\n    }},",
             theme(o.theme),
             REGIONS[o.region].variant,
             o.position,
             category(o.category),
             lit(&o.text),
-            normalized_field(&o.text),
             o.first_line,
             o.last_line,
             sims.join(", "),
@@ -354,17 +341,42 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         };
         writeln!(
             out,
-            "    KeyOpinion {{ // {k}\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        taken_from: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
+            "    KeyOpinion {{ // {k}\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        taken_from: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
             theme(key.theme),
             key.group,
             key.position,
             category(links.key_category[k]),
             lit(&key.text),
-            normalized_field(&key.text),
             key.first_line,
             key.last_line,
             taken_from.join(", "),
         );
+    }
+    writeln!(out, "];\n");
+
+    // The comparison forms that are not the text itself (NFKC and lower
+    // case change few Japanese texts), each stored once, by record index:
+    // the area opinions', then the key opinions' (see `Record::index`).
+    let texts = doc.opinions.iter().map(|o| &o.text);
+    let texts = texts.chain(doc.key_opinions.iter().map(|k| &k.text));
+    let normalized: Vec<(usize, String)> = texts
+        .map(|text| (text, normalize_text(text)))
+        .enumerate()
+        .filter(|(_, (text, n))| n != *text)
+        .map(|(i, (_, n))| (i, n))
+        .collect();
+    writeln!(
+        out,
+        "/// `(record index, comparison form)` of the records whose comparison form\n\
+         /// is not their text, by index."
+    );
+    writeln!(
+        out,
+        "pub(crate) static NORMALIZED: [(usize, &str); {}] = [",
+        normalized.len()
+    );
+    for (i, n) in &normalized {
+        writeln!(out, "    ({i}, {}),", lit(n));
     }
     writeln!(out, "];\n");
 

@@ -141,7 +141,7 @@ pub fn key_groups(theme: Theme) -> impl Iterator<Item = &'static [KeyOpinion]> {
 }
 
 /// The region × category count matrix of one theme's area opinions,
-/// computed at build time.
+/// computed at compile time.
 ///
 /// ```
 /// use zaitaku_opinions::{Category, Region, Theme};
@@ -152,9 +152,22 @@ pub fn key_groups(theme: Theme) -> impl Iterator<Item = &'static [KeyOpinion]> {
 /// ```
 pub fn counts(theme: Theme) -> Counts {
     Counts {
-        cells: &dataset::COUNTS[theme as usize],
+        cells: &COUNTS[theme as usize],
     }
 }
+
+/// `COUNTS[theme][region][category]`: how many area opinions, counted from
+/// `OPINIONS` at compile time.
+static COUNTS: [[[u16; Category::COUNT]; Region::COUNT]; Theme::COUNT] = {
+    let mut counts = [[[0; Category::COUNT]; Region::COUNT]; Theme::COUNT];
+    let mut i = 0;
+    while i < dataset::OPINIONS.len() {
+        let o = &dataset::OPINIONS[i];
+        counts[o.id.theme as usize][o.id.region as usize][o.category as usize] += 1;
+        i += 1;
+    }
+    counts
+};
 
 /// Opinion counts by region and category for one theme; see [`counts`].
 ///

@@ -434,32 +434,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     }
     writeln!(out, "];\n");
 
-    writeln!(
-        out,
-        "/// `COUNTS[theme][region][category]`: number of area opinions."
-    );
-    writeln!(
-        out,
-        "pub(crate) const COUNTS: [[[u16; Category::COUNT]; Region::COUNT]; Theme::COUNT] = ["
-    );
-    for t in 0..THEMES.len() {
-        writeln!(out, "    [");
-        for (r, region) in REGIONS.iter().enumerate() {
-            let cells: Vec<String> = (0..CATEGORIES.len())
-                .map(|c| {
-                    doc.opinions
-                        .iter()
-                        .filter(|o| (o.theme, o.region, o.category) == (t, r, c))
-                        .count()
-                        .to_string()
-                })
-                .collect();
-            writeln!(out, "        [{}], // {}", cells.join(", "), region.ja);
-        }
-        writeln!(out, "    ],");
-    }
-    writeln!(out, "];\n");
-
     // Ids: no map. An id is parsed back into (theme, area or group,
     // position), which indexes the tables above directly (see `src/id.rs`).
     // The ids must still be unique.

@@ -111,7 +111,12 @@ impl Opinion {
     /// The text in comparison form (NFKC, ASCII lower case), computed at
     /// build time; what [`search`](crate::search) matches against.
     pub const fn normalized_text(&self) -> &'static str {
-        normalized_text(self.id.index(), self.text)
+        normalized_text(self.index(), self.text)
+    }
+
+    /// Its [`Record::index`](crate::Record::index): its place in `OPINIONS`.
+    pub(crate) const fn index(&self) -> usize {
+        self.id.index()
     }
 
     /// The lines of the data file it was read from.

@@ -1,6 +1,7 @@
 //! A query over both kinds of record: filters by theme, region, category and
 //! kind, plus text terms, iterated lazily.
 
+use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::record::bit16;
 use crate::search::{Hit, Terms};
 use crate::{Category, Point, Record, RecordKind, Region, Theme};
@@ -214,7 +215,8 @@ impl Query {
     pub fn iter(&self) -> QueryIter<'_> {
         QueryIter {
             query: Cow::Borrowed(self),
-            position: 0,
+            area: 0,
+            key: 0,
         }
     }
 
@@ -299,8 +301,10 @@ fn passes(filter: u128, values: impl FnOnce() -> u128) -> bool {
 #[derive(Debug, Clone)]
 pub struct QueryIter<'q> {
     query: Cow<'q, Query>,
-    /// Where it stands, in document order (see `record::index_in_document_order`).
-    position: usize,
+    /// The next area opinion to consider, in `OPINIONS`.
+    area: usize,
+    /// The next key opinion to consider, in `KEY_OPINIONS`.
+    key: usize,
 }
 
 impl<'q> QueryIter<'q> {
@@ -317,13 +321,25 @@ impl Iterator for QueryIter<'_> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        while let Some(i) = crate::record::index_in_document_order(self.position) {
-            self.position += 1;
+        loop {
+            // Each table is in document order: take whichever of their next
+            // records comes first in the document.
+            let key_first = match (OPINIONS.get(self.area), KEY_OPINIONS.get(self.key)) {
+                (None, None) => return None,
+                (Some(o), Some(k)) => k.lines() < o.lines(),
+                (area, _) => area.is_none(),
+            };
+            let i = if key_first {
+                self.key += 1;
+                OPINIONS.len() + self.key - 1
+            } else {
+                self.area += 1;
+                self.area - 1
+            };
             if self.query.matches_index(i) {
                 return Record::at(i);
             }
         }
-        None
     }
 }
 
@@ -336,7 +352,8 @@ impl IntoIterator for Query {
     fn into_iter(self) -> QueryIter<'static> {
         QueryIter {
             query: Cow::Owned(self),
-            position: 0,
+            area: 0,
+            key: 0,
         }
     }
 }

@@ -7,7 +7,6 @@
 //! bit, and highlighting searches the few matching texts again.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::record::RECORDS;
 use crate::{Opinion, Query, Record};
 use memchr::memmem::Finder;
 use std::fmt;
@@ -219,6 +218,10 @@ fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         .map(|r| units_at(r.start)..units_at(r.end))
         .collect()
 }
+
+/// How many records there are, of both kinds: the indices [`Terms`] keep
+/// sets of (see `Record::index`).
+pub(crate) const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
 
 /// The normalised text of the record whose index is `i`, at compile time.
 const fn normalized_text(i: usize) -> &'static str {

@@ -112,8 +112,10 @@ pub fn search_hits(query: &str) -> impl Iterator<Item = Hit<&'static Opinion>> +
 /// assert_eq!(String::from_utf16_lossy(&utf16[units.clone()]), "ｱﾄﾞﾊﾞｲｽ");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Hit<R> {
     record: R,
+    #[cfg_attr(feature = "serde", serde(skip))]
     text: &'static str,
     ranges: Vec<Range<usize>>,
     utf16_ranges: Vec<Range<usize>>,
@@ -163,42 +165,20 @@ impl<R: Copy> Hit<R> {
     /// ```
     pub fn pieces(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
         let text = self.text;
-        let mut at = 0;
-        let mut ranges = self.ranges.iter();
-        let mut pending: Option<&Range<usize>> = None;
-        std::iter::from_fn(move || loop {
-            if let Some(r) = pending.take() {
-                at = r.end;
-                return Some((text.get(r.clone()).unwrap_or(""), true));
-            }
-            match ranges.next() {
-                Some(r) => {
-                    pending = Some(r);
-                    if r.start > at {
-                        let before = text.get(at..r.start).unwrap_or("");
-                        return Some((before, false));
-                    }
-                }
-                None if at < text.len() => {
-                    let rest = text.get(at..).unwrap_or("");
-                    at = text.len();
-                    return Some((rest, false));
-                }
-                None => return None,
-            }
-        })
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<R: serde::Serialize> serde::Serialize for Hit<R> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Hit", 3)?;
-        s.serialize_field("record", &self.record)?;
-        s.serialize_field("ranges", &self.ranges)?;
-        s.serialize_field("utf16_ranges", &self.utf16_ranges)?;
-        s.end()
+        let piece = move |r: Range<usize>| text.get(r).unwrap_or("");
+        // Each match, with the gap before it (from the end of the one
+        // before), then the gap after the last one.
+        let gap_starts = std::iter::once(0).chain(self.ranges.iter().map(|r| r.end));
+        let matches = self.ranges.iter().map(Some).chain([None]);
+        gap_starts
+            .zip(matches)
+            .flat_map(move |(at, m)| {
+                let gap = piece(at..m.map_or(text.len(), |r| r.start));
+                [(gap, false)]
+                    .into_iter()
+                    .chain(m.map(|r| (piece(r.clone()), true)))
+            })
+            .filter(|(s, _)| !s.is_empty())
     }
 }
 

@@ -199,7 +199,7 @@ impl Query {
     }
 
     /// Whether the record whose index is `i` (see `Record::index`) passes
-    /// every filter; the text first: one bit, and the most selective.
+    /// every filter; the text first: one flag, and the most selective.
     fn matches_index(&self, i: usize) -> bool {
         self.terms.allows(i)
             && Record::at(i).is_some_and(|record| {

@@ -3,8 +3,8 @@
 //!
 //! One path serves [`search`], [`search_hits`] and [`Query`]: a query's text
 //! becomes [`Terms`], which keep the set of records containing every term,
-//! narrowed term by term as the query is read; iteration then only tests a
-//! bit, and highlighting searches the few matching texts again.
+//! narrowed term by term as the query is read; iteration then only looks up
+//! one flag, and highlighting searches the few matching texts again.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::{Opinion, Query, Record};
@@ -267,30 +267,22 @@ static CORPUS: [u8; STARTS[RECORDS]] = {
     corpus
 };
 
-/// A set of records, by index (see `Record::index`).
+/// A set of records: `self.0[i]` says whether the record whose index is `i`
+/// (see `Record::index`) is in it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct RecordSet([u64; RECORDS.div_ceil(64)]);
+struct RecordSet([bool; RECORDS]);
 
 impl RecordSet {
-    const NONE: RecordSet = RecordSet([0; RECORDS.div_ceil(64)]);
-
-    const ALL: RecordSet = {
-        let mut words = [0; RECORDS.div_ceil(64)];
-        let mut i = 0;
-        while i < RECORDS {
-            words[i / 64] |= 1 << (i % 64);
-            i += 1;
-        }
-        RecordSet(words)
-    };
+    const NONE: RecordSet = RecordSet([false; RECORDS]);
+    const ALL: RecordSet = RecordSet([true; RECORDS]);
 
     fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.0.get(i) == Some(&true)
     }
 
     fn insert(&mut self, i: usize) {
-        if let Some(w) = self.0.get_mut(i / 64) {
-            *w |= 1 << (i % 64);
+        if let Some(member) = self.0.get_mut(i) {
+            *member = true;
         }
     }
 
@@ -325,11 +317,11 @@ impl RecordSet {
     }
 
     fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
+        !self.0.contains(&true)
     }
 
     fn len(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
+        self.0.iter().filter(|&&member| member).count()
     }
 }
 

@@ -252,23 +252,19 @@ impl fmt::Debug for Query {
     /// ));
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        /// The values whose bit is set in a mask.
-        struct Members<T: 'static>(u16, &'static [T]);
-        impl<T: fmt::Debug> fmt::Debug for Members<T> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let set = self
-                    .1
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| self.0 & bit16(i) != 0);
-                f.debug_list().entries(set.map(|(_, v)| v)).finish()
-            }
+        /// The values whose bit is set in `mask`.
+        fn members<T>(mask: u16, all: &[T]) -> Vec<&T> {
+            let set = all
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| mask & bit16(i) != 0);
+            set.map(|(_, v)| v).collect()
         }
         f.debug_struct("Query")
-            .field("themes", &Members(self.themes.into(), &Theme::ALL))
-            .field("regions", &Members(self.regions, &Region::ALL))
-            .field("categories", &Members(self.categories, &Category::ALL))
-            .field("kinds", &Members(self.kinds.into(), &RecordKind::ALL))
+            .field("themes", &members(self.themes.into(), &Theme::ALL))
+            .field("regions", &members(self.regions, &Region::ALL))
+            .field("categories", &members(self.categories, &Category::ALL))
+            .field("kinds", &members(self.kinds.into(), &RecordKind::ALL))
             .field("text", &self.terms)
             .field("text_matches", &self.terms.matching_records())
             .field("points", &crate::point::Ids(self.points))

@@ -381,35 +381,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     writeln!(out, "];\n");
 
     // --- ranges ----------------------------------------------------------
-    // Area opinions are grouped by theme, then region: each (theme, region)
-    // is one contiguous range of OPINIONS, empty where the area said
-    // nothing (placed where its opinions would be).
-    writeln!(
-        out,
-        "/// `OPINION_RANGES[theme][region]`: that area's opinions on that theme."
-    );
-    writeln!(
-        out,
-        "pub(crate) const OPINION_RANGES: [[(usize, usize); Region::COUNT]; Theme::COUNT] = ["
-    );
-    for t in 0..THEMES.len() {
-        let row = (0..REGIONS.len()).map(|r| {
-            let start = doc
-                .opinions
-                .iter()
-                .filter(|o| (o.theme, o.region) < (t, r))
-                .count();
-            let len = doc
-                .opinions
-                .iter()
-                .filter(|o| (o.theme, o.region) == (t, r))
-                .count();
-            (start, start + len)
-        });
-        writeln!(out, "    {},", pairs(row));
-    }
-    writeln!(out, "];\n");
-
     // Key-opinion groups in order: (start, end) into KEY_OPINIONS.
     writeln!(
         out,

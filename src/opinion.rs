@@ -179,6 +179,10 @@ impl Opinion {
 /// assert!(first.shared_points().len() >= 1);
 /// assert!((0.0..=1.0).contains(&first.score()));
 /// ```
+///
+/// Two are equal when they name the same opinion (opinions compare by id)
+/// with the same shared points and score.
+#[derive(PartialEq)]
 pub struct Similar {
     pub(crate) opinion: &'static Opinion,
     /// Indices into `POINTS`.
@@ -430,15 +434,6 @@ impl fmt::Debug for Similar {
             .field("shared_points", &Ids(self.shared_points().map(|p| p.id())))
             .field("score", &self.score)
             .finish()
-    }
-}
-
-impl PartialEq for Similar {
-    /// The same opinion with the same shared points and score.
-    fn eq(&self, other: &Self) -> bool {
-        self.opinion.id == other.opinion.id
-            && self.shared == other.shared
-            && self.score == other.score
     }
 }
 

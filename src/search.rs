@@ -477,15 +477,10 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             continue;
         }
         if word.len() <= LONGEST_TEXT && word.chars().all(is_plain) {
-            let flow = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                term.clear();
-                term.push_str(word);
-                term.make_ascii_lowercase();
-                each(&term)
-            } else {
-                each(word)
-            };
-            if flow.is_break() {
+            term.clear();
+            term.push_str(word);
+            term.make_ascii_lowercase();
+            if each(&term).is_break() {
                 return;
             }
             continue;

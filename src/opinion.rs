@@ -390,12 +390,8 @@ impl<T: fmt::Display> fmt::Debug for Id<T> {
 }
 
 /// Ids of linked records, for `Debug`.
-struct Ids<I>(I);
-
-impl<I: Iterator<Item = T> + Clone, T: fmt::Display> fmt::Debug for Ids<I> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.0.clone().map(Id)).finish()
-    }
+fn ids<T>(ids: impl Iterator<Item = T>) -> Vec<Id<T>> {
+    ids.map(Id).collect()
 }
 
 impl fmt::Debug for Opinion {
@@ -406,7 +402,7 @@ impl fmt::Debug for Opinion {
             .field("category", &self.category)
             .field("text", &self.text)
             .field("lines", &self.lines)
-            .field("key_opinions", &Ids(self.key_opinions().map(|k| k.id)))
+            .field("key_opinions", &ids(self.key_opinions().map(|k| k.id)))
             .field("similar", &self.similar)
             .finish()
     }
@@ -420,7 +416,7 @@ impl fmt::Debug for KeyOpinion {
             .field("category", &self.category)
             .field("text", &self.text)
             .field("lines", &self.lines)
-            .field("taken_from", &Ids(self.taken_from.iter().map(|o| o.id)))
+            .field("taken_from", &ids(self.taken_from.iter().map(|o| o.id)))
             .field("match_kind", &self.match_kind)
             .finish()
     }
@@ -431,7 +427,7 @@ impl fmt::Debug for Similar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Similar")
             .field("opinion", &Id(self.opinion.id))
-            .field("shared_points", &Ids(self.shared_points().map(|p| p.id())))
+            .field("shared_points", &ids(self.shared_points().map(|p| p.id())))
             .field("score", &self.score)
             .finish()
     }

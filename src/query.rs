@@ -317,9 +317,16 @@ impl Iterator for QueryIter<'_> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
+        let n = OPINIONS.len();
         loop {
-            // Each table is in document order: take whichever of their next
-            // records comes first in the document.
+            // The next records of each table whose text matches; each table
+            // is in document order: take whichever comes first in the document.
+            self.area = self.query.terms.next_match(self.area, n);
+            self.key = self
+                .query
+                .terms
+                .next_match(n + self.key, n + KEY_OPINIONS.len())
+                - n;
             let key_first = match (OPINIONS.get(self.area), KEY_OPINIONS.get(self.key)) {
                 (None, None) => return None,
                 (Some(o), Some(k)) => k.lines() < o.lines(),
@@ -327,7 +334,7 @@ impl Iterator for QueryIter<'_> {
             };
             let i = if key_first {
                 self.key += 1;
-                OPINIONS.len() + self.key - 1
+                n + self.key - 1
             } else {
                 self.area += 1;
                 self.area - 1

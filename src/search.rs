@@ -402,6 +402,13 @@ impl Terms {
         self.matching.contains(i)
     }
 
+    /// The first index from `from` (inclusive) to `to` (exclusive) of a
+    /// record whose text contains every term, or `to` if there is none.
+    pub(crate) fn next_match(&self, from: usize, to: usize) -> usize {
+        let flags = self.matching.0.get(from..to).unwrap_or(&[]);
+        flags.iter().position(|&m| m).map_or(to, |p| from + p)
+    }
+
     /// How many records contain every term.
     pub(crate) fn matching_records(&self) -> usize {
         self.matching.len()

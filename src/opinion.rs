@@ -1,5 +1,6 @@
 //! The records: area opinions and key opinions.
 
+use crate::dataset::NORMALIZED;
 use crate::{Category, KeyOpinionId, OpinionId, Region, Theme};
 use std::fmt;
 
@@ -58,10 +59,7 @@ pub struct Opinion {
     pub(crate) id: OpinionId,
     pub(crate) category: Category,
     pub(crate) text: &'static str,
-    /// `None` when the comparison form is `text` itself.
-    pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
-    pub(crate) key_opinions: &'static [&'static KeyOpinion],
     pub(crate) similar: &'static [Similar],
 }
 
@@ -113,10 +111,12 @@ impl Opinion {
     /// The text in comparison form (NFKC, ASCII lower case), computed at
     /// build time; what [`search`](crate::search) matches against.
     pub const fn normalized_text(&self) -> &'static str {
-        match self.normalized {
-            Some(normalized) => normalized,
-            None => self.text,
-        }
+        normalized_text(self.index(), self.text)
+    }
+
+    /// Its [`Record::index`](crate::Record::index): its place in `OPINIONS`.
+    pub(crate) const fn index(&self) -> usize {
+        self.id.index()
     }
 
     /// The lines of the data file it was read from.
@@ -124,14 +124,17 @@ impl Opinion {
         self.lines
     }
 
-    /// The key opinions (主な意見) that quote it, in document order.
+    /// The key opinions (主な意見) that quote it (those it is
+    /// [taken from](KeyOpinion::taken_from)), in document order.
     ///
     /// ```
     /// let o = zaitaku_opinions::opinion("t1-kuchuobu-05").unwrap();
-    /// assert_eq!(o.key_opinions()[0].id().to_string(), "t1-key-03-02");
+    /// assert_eq!(o.key_opinions().next().unwrap().id().to_string(), "t1-key-03-02");
     /// ```
-    pub const fn key_opinions(&self) -> &'static [&'static KeyOpinion] {
-        self.key_opinions
+    pub fn key_opinions(&self) -> impl Iterator<Item = &'static KeyOpinion> + Clone {
+        let id = self.id;
+        let keys = self.theme().key_opinions().iter();
+        keys.filter(move |k| k.taken_from.iter().any(|o| o.id == id))
     }
 
     /// Opinions of other areas (either theme) that make the same point:
@@ -176,6 +179,10 @@ impl Opinion {
 /// assert!(first.shared_points().len() >= 1);
 /// assert!((0.0..=1.0).contains(&first.score()));
 /// ```
+///
+/// Two are equal when they name the same opinion (opinions compare by id)
+/// with the same shared points and score.
+#[derive(PartialEq)]
 pub struct Similar {
     pub(crate) opinion: &'static Opinion,
     /// Indices into `POINTS`.
@@ -260,8 +267,6 @@ pub struct KeyOpinion {
     pub(crate) id: KeyOpinionId,
     pub(crate) category: Category,
     pub(crate) text: &'static str,
-    /// `None` when the comparison form is `text` itself.
-    pub(crate) normalized: Option<&'static str>,
     pub(crate) lines: LineSpan,
     pub(crate) taken_from: &'static [&'static crate::Opinion],
     pub(crate) match_kind: MatchKind,
@@ -323,10 +328,13 @@ impl KeyOpinion {
 
     /// The text in comparison form (NFKC, ASCII lower case).
     pub const fn normalized_text(&self) -> &'static str {
-        match self.normalized {
-            Some(normalized) => normalized,
-            None => self.text,
-        }
+        normalized_text(self.index(), self.text)
+    }
+
+    /// Its [`Record::index`](crate::Record::index): after every area
+    /// opinion's.
+    pub(crate) const fn index(&self) -> usize {
+        crate::dataset::OPINIONS.len() + self.id.index()
     }
 
     /// The lines of the data file it was read from.
@@ -351,6 +359,20 @@ impl KeyOpinion {
     }
 }
 
+/// The comparison form of the record whose index is `i` (see
+/// `Record::index`) and whose text is `text`: stored in `NORMALIZED` where
+/// it is not the text itself.
+const fn normalized_text(i: usize, text: &'static str) -> &'static str {
+    let mut k = 0;
+    while k < NORMALIZED.len() {
+        if NORMALIZED[k].0 == i {
+            return NORMALIZED[k].1;
+        }
+        k += 1;
+    }
+    text
+}
+
 // The records link to each other (an opinion to the key opinions quoting it
 // and back, similar opinions both ways), so derived `Debug`, `PartialEq`
 // and `Hash` would follow the links round a cycle until the stack
@@ -368,12 +390,8 @@ impl<T: fmt::Display> fmt::Debug for Id<T> {
 }
 
 /// Ids of linked records, for `Debug`.
-struct Ids<I>(I);
-
-impl<I: Iterator<Item = T> + Clone, T: fmt::Display> fmt::Debug for Ids<I> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.0.clone().map(Id)).finish()
-    }
+fn ids<T>(ids: impl Iterator<Item = T>) -> Vec<Id<T>> {
+    ids.map(Id).collect()
 }
 
 impl fmt::Debug for Opinion {
@@ -384,7 +402,7 @@ impl fmt::Debug for Opinion {
             .field("category", &self.category)
             .field("text", &self.text)
             .field("lines", &self.lines)
-            .field("key_opinions", &Ids(self.key_opinions.iter().map(|k| k.id)))
+            .field("key_opinions", &ids(self.key_opinions().map(|k| k.id)))
             .field("similar", &self.similar)
             .finish()
     }
@@ -398,7 +416,7 @@ impl fmt::Debug for KeyOpinion {
             .field("category", &self.category)
             .field("text", &self.text)
             .field("lines", &self.lines)
-            .field("taken_from", &Ids(self.taken_from.iter().map(|o| o.id)))
+            .field("taken_from", &ids(self.taken_from.iter().map(|o| o.id)))
             .field("match_kind", &self.match_kind)
             .finish()
     }
@@ -409,18 +427,9 @@ impl fmt::Debug for Similar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Similar")
             .field("opinion", &Id(self.opinion.id))
-            .field("shared_points", &Ids(self.shared_points().map(|p| p.id())))
+            .field("shared_points", &ids(self.shared_points().map(|p| p.id())))
             .field("score", &self.score)
             .finish()
-    }
-}
-
-impl PartialEq for Similar {
-    /// The same opinion with the same shared points and score.
-    fn eq(&self, other: &Self) -> bool {
-        self.opinion.id == other.opinion.id
-            && self.shared == other.shared
-            && self.score == other.score
     }
 }
 

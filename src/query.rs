@@ -1,6 +1,7 @@
 //! A query over both kinds of record: filters by theme, region, category and
 //! kind, plus text terms, iterated lazily.
 
+use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::record::bit16;
 use crate::search::{Hit, Terms};
 use crate::{Category, Point, Record, RecordKind, Region, Theme};
@@ -194,23 +195,28 @@ impl Query {
     /// assert!(!Query::new().theme(Theme::LocalSituation).matches(Record::from(o)));
     /// ```
     pub fn matches(&self, record: Record) -> bool {
-        self.matches_except_text(record) && self.terms.allows(record)
+        self.matches_index(record.index())
     }
 
-    /// Whether `record` passes every filter but the text.
-    fn matches_except_text(&self, record: Record) -> bool {
-        allows(self.themes, record.theme() as usize)
-            && allows(self.kinds, record.kind() as usize)
-            && allows16(self.categories, record.category() as usize)
-            && (self.regions == 0 || self.regions & record.region_mask() != 0)
-            && (self.points == 0 || self.points & record.point_mask() != 0)
+    /// Whether the record whose index is `i` (see `Record::index`) passes
+    /// every filter; the text first: one flag, and the most selective.
+    fn matches_index(&self, i: usize) -> bool {
+        self.terms.allows(i)
+            && Record::at(i).is_some_and(|record| {
+                passes(self.themes.into(), || 1 << record.theme() as usize)
+                    && passes(self.kinds.into(), || 1 << record.kind() as usize)
+                    && passes(self.categories.into(), || 1 << record.category() as usize)
+                    && passes(self.regions.into(), || record.region_mask().into())
+                    && passes(self.points, || record.point_mask())
+            })
     }
 
     /// The matching records, lazily, in document order. Allocates nothing.
     pub fn iter(&self) -> QueryIter<'_> {
         QueryIter {
             query: Cow::Borrowed(self),
-            cursor: Cursor::default(),
+            area: 0,
+            key: 0,
         }
     }
 
@@ -228,14 +234,7 @@ impl Query {
     /// }
     /// ```
     pub fn hits(&self) -> impl Iterator<Item = Hit<Record>> + '_ {
-        let mut records = self.iter();
-        std::iter::from_fn(move || records.next_hit())
-    }
-
-    /// [`hits`](Query::hits), owning the query.
-    pub(crate) fn into_hits(self) -> impl Iterator<Item = Hit<Record>> + Clone {
-        let mut records = self.into_iter();
-        std::iter::from_fn(move || records.next_hit())
+        self.iter().hits()
     }
 }
 
@@ -253,26 +252,19 @@ impl fmt::Debug for Query {
     /// ));
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        /// The values whose bit is set in a mask.
-        struct Members<T: 'static>(u16, &'static [T]);
-        impl<T: fmt::Debug> fmt::Debug for Members<T> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let set = self
-                    .1
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| self.0 & bit16(i) != 0);
-                f.debug_list().entries(set.map(|(_, v)| v)).finish()
-            }
+        /// The values whose bit is set in `mask`.
+        fn members<T>(mask: u16, all: &[T]) -> Vec<&T> {
+            let set = all
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| mask & bit16(i) != 0);
+            set.map(|(_, v)| v).collect()
         }
         f.debug_struct("Query")
-            .field("themes", &Members(self.themes.into(), &Theme::ALL))
-            .field("regions", &Members(self.regions, &Region::ALL))
-            .field("categories", &Members(self.categories, &Category::ALL))
-            .field(
-                "kinds",
-                &Members(self.kinds.into(), &[RecordKind::Area, RecordKind::Key]),
-            )
+            .field("themes", &members(self.themes.into(), &Theme::ALL))
+            .field("regions", &members(self.regions, &Region::ALL))
+            .field("categories", &members(self.categories, &Category::ALL))
+            .field("kinds", &members(self.kinds.into(), &RecordKind::ALL))
             .field("text", &self.terms)
             .field("text_matches", &self.terms.matching_records())
             .field("points", &crate::point::Ids(self.points))
@@ -280,59 +272,11 @@ impl fmt::Debug for Query {
     }
 }
 
-fn allows(mask: u8, i: usize) -> bool {
-    mask == 0 || mask & (1 << i) != 0
-}
-
-fn allows16(mask: u16, i: usize) -> bool {
-    mask == 0 || mask & bit16(i) != 0
-}
-
-/// Where an iteration stands: in block `block` (theme `block / 2`; even
-/// blocks hold its key opinions, odd ones its area opinions, which is
-/// document order), at `index` within it.
-#[derive(Debug, Clone, Copy, Default)]
-struct Cursor {
-    block: usize,
-    index: usize,
-}
-
-impl Cursor {
-    fn next(&mut self, query: &Query) -> Option<Record> {
-        while let Some(&theme) = Theme::ALL.get(self.block / 2) {
-            let kind = if self.block % 2 == 0 {
-                RecordKind::Key
-            } else {
-                RecordKind::Area
-            };
-            if allows(query.themes, theme as usize) && allows(query.kinds, kind as usize) {
-                let first = crate::search::first_index(theme, kind);
-                let (keys, areas) = (theme.key_opinions(), theme.opinions());
-                let len = match kind {
-                    RecordKind::Key => keys.len(),
-                    RecordKind::Area => areas.len(),
-                };
-                while self.index < len {
-                    let i = self.index;
-                    self.index += 1;
-                    // The text first: one bit, and the most selective.
-                    if !query.terms.allows_index(first + i) {
-                        continue;
-                    }
-                    let record = match kind {
-                        RecordKind::Key => keys.get(i).map(Record::Key),
-                        RecordKind::Area => areas.get(i).map(Record::Area),
-                    };
-                    if let Some(record) = record.filter(|&r| query.matches_except_text(r)) {
-                        return Some(record);
-                    }
-                }
-            }
-            self.block += 1;
-            self.index = 0;
-        }
-        None
-    }
+/// Whether a record whose values are the bits of `values()` passes a
+/// filter that keeps the values whose bits are set in `filter` (all, if
+/// none is; `values` is then not called).
+fn passes(filter: u128, values: impl FnOnce() -> u128) -> bool {
+    filter == 0 || filter & values() != 0
 }
 
 /// The records a [`Query`] matches, borrowing or owning the query; see
@@ -353,14 +297,19 @@ impl Cursor {
 #[derive(Debug, Clone)]
 pub struct QueryIter<'q> {
     query: Cow<'q, Query>,
-    cursor: Cursor,
+    /// The next area opinion to consider, in `OPINIONS`.
+    area: usize,
+    /// The next key opinion to consider, in `KEY_OPINIONS`.
+    key: usize,
 }
 
-impl QueryIter<'_> {
-    /// The next record as a [`Hit`].
-    fn next_hit(&mut self) -> Option<Hit<Record>> {
-        let record = self.next()?;
-        Some(self.query.terms.hit(record))
+impl<'q> QueryIter<'q> {
+    /// The remaining records as [`Hit`]s (see [`Query::hits`]).
+    pub(crate) fn hits(mut self) -> impl Iterator<Item = Hit<Record>> + Clone + 'q {
+        std::iter::from_fn(move || {
+            let record = self.next()?;
+            Some(self.query.terms.hit(record))
+        })
     }
 }
 
@@ -368,7 +317,32 @@ impl Iterator for QueryIter<'_> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        self.cursor.next(&self.query)
+        let n = OPINIONS.len();
+        loop {
+            // The next records of each table whose text matches; each table
+            // is in document order: take whichever comes first in the document.
+            self.area = self.query.terms.next_match(self.area, n);
+            self.key = self
+                .query
+                .terms
+                .next_match(n + self.key, n + KEY_OPINIONS.len())
+                - n;
+            let key_first = match (OPINIONS.get(self.area), KEY_OPINIONS.get(self.key)) {
+                (None, None) => return None,
+                (Some(o), Some(k)) => k.lines() < o.lines(),
+                (area, _) => area.is_none(),
+            };
+            let i = if key_first {
+                self.key += 1;
+                n + self.key - 1
+            } else {
+                self.area += 1;
+                self.area - 1
+            };
+            if self.query.matches_index(i) {
+                return Record::at(i);
+            }
+        }
     }
 }
 
@@ -381,7 +355,8 @@ impl IntoIterator for Query {
     fn into_iter(self) -> QueryIter<'static> {
         QueryIter {
             query: Cow::Owned(self),
-            cursor: Cursor::default(),
+            area: 0,
+            key: 0,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! One record of either kind: an area opinion or a key opinion.
 
+use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::{Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme};
 use std::cmp::Ordering;
 use std::fmt;
@@ -64,6 +65,21 @@ pub enum Record {
     Key(&'static KeyOpinion),
 }
 
+/// Accessors that ask whichever record it is, the [`Opinion`] or the
+/// [`KeyOpinion`] method of the same name: `[const]` or `[]`, then the name
+/// and what it returns.
+macro_rules! either {
+    ($($(#[$doc:meta])* $vis:vis [$($const:tt)?] fn $name:ident -> $ty:ty;)*) => {$(
+        $(#[$doc])*
+        $vis $($const)? fn $name(self) -> $ty {
+            match self {
+                Record::Area(o) => o.$name(),
+                Record::Key(k) => k.$name(),
+            }
+        }
+    )*};
+}
+
 impl Record {
     /// The id: [`RecordId`] prints as `t1-kuchuobu-03` or `t1-key-05-02`.
     pub const fn id(self) -> RecordId {
@@ -81,63 +97,52 @@ impl Record {
         }
     }
 
-    /// The theme.
-    pub const fn theme(self) -> Theme {
-        match self {
-            Record::Area(o) => o.theme(),
-            Record::Key(k) => k.theme(),
-        }
-    }
+    either! {
+        /// The theme.
+        pub [const] fn theme -> Theme;
 
-    /// The category (a key opinion's is its group's).
-    pub const fn category(self) -> Category {
-        match self {
-            Record::Area(o) => o.category(),
-            Record::Key(k) => k.category(),
-        }
-    }
+        /// The category (a key opinion's is its group's).
+        pub [const] fn category -> Category;
 
-    /// The text, verbatim.
-    pub const fn text(self) -> &'static str {
-        match self {
-            Record::Area(o) => o.text(),
-            Record::Key(k) => k.text(),
-        }
-    }
+        /// The text, verbatim.
+        pub [const] fn text -> &'static str;
 
-    /// The text in English: an **unofficial translation by this crate's
-    /// authors, not by 東京都**; the Japanese [`text`](Record::text) is the
-    /// source. See [`Opinion::text_en`] and [`KeyOpinion::text_en`].
-    ///
-    /// ```
-    /// use zaitaku_opinions::{Query, Theme};
-    ///
-    /// // Query and search match the Japanese; show the English beside it.
-    /// let r = Query::new().theme(Theme::LocalSituation).text("看取り").iter().next().unwrap();
-    /// assert!(r.text().contains("看取り"));
-    /// assert!(r.text_en().contains("end-of-life care"));
-    /// ```
-    pub fn text_en(self) -> &'static str {
-        match self {
-            Record::Area(o) => o.text_en(),
-            Record::Key(k) => k.text_en(),
-        }
-    }
+        /// The text in English: an **unofficial translation by this crate's
+        /// authors, not by 東京都**; the Japanese [`text`](Record::text) is the
+        /// source. See [`Opinion::text_en`] and [`KeyOpinion::text_en`].
+        ///
+        /// ```
+        /// use zaitaku_opinions::{Query, Theme};
+        ///
+        /// // Query and search match the Japanese; show the English beside it.
+        /// let r = Query::new().theme(Theme::LocalSituation).text("看取り").iter().next().unwrap();
+        /// assert!(r.text().contains("看取り"));
+        /// assert!(r.text_en().contains("end-of-life care"));
+        /// ```
+        pub [] fn text_en -> &'static str;
 
-    /// The text in comparison form (NFKC, ASCII lower case).
-    pub const fn normalized_text(self) -> &'static str {
-        match self {
-            Record::Area(o) => o.normalized_text(),
-            Record::Key(k) => k.normalized_text(),
-        }
-    }
+        /// The text in comparison form (NFKC, ASCII lower case).
+        pub [const] fn normalized_text -> &'static str;
 
-    /// The lines of the data file it was read from.
-    pub const fn lines(self) -> LineSpan {
-        match self {
-            Record::Area(o) => o.lines(),
-            Record::Key(k) => k.lines(),
-        }
+        /// The lines of the data file it was read from.
+        pub [const] fn lines -> LineSpan;
+
+        /// What the record is about: an area opinion's
+        /// [`points`](Opinion::points), or a key opinion's (those of the area
+        /// opinions it was taken from). This crate's reading, see
+        /// [`Point`](crate::Point).
+        ///
+        /// ```
+        /// use zaitaku_opinions::Record;
+        ///
+        /// let r = Record::from(zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap());
+        /// assert!(r.points().len() >= 1);
+        /// ```
+        pub [] fn points -> crate::PointIter;
+
+        /// Where the record is among all records: its place in `OPINIONS`, or
+        /// `OPINIONS.len()` plus its place in `KEY_OPINIONS`.
+        pub(crate) [const] fn index -> usize;
     }
 
     /// The area that gave an area opinion; `None` for a key opinion, which
@@ -171,29 +176,19 @@ impl Record {
         }
     }
 
-    /// What the record is about: an area opinion's
-    /// [`points`](Opinion::points), or a key opinion's (those of the area
-    /// opinions it was taken from). This crate's reading, see
-    /// [`Point`](crate::Point).
-    ///
-    /// ```
-    /// use zaitaku_opinions::Record;
-    ///
-    /// let r = Record::from(zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap());
-    /// assert!(r.points().len() >= 1);
-    /// ```
-    pub fn points(self) -> crate::PointIter {
-        match self {
-            Record::Area(o) => o.points(),
-            Record::Key(k) => k.points(),
-        }
-    }
-
     /// The area opinion, if it is one.
     pub const fn as_opinion(self) -> Option<&'static Opinion> {
         match self {
             Record::Area(o) => Some(o),
             Record::Key(_) => None,
+        }
+    }
+
+    /// The record whose [`index`](Record::index) is `i`.
+    pub(crate) fn at(i: usize) -> Option<Record> {
+        match OPINIONS.get(i) {
+            Some(o) => Some(Record::Area(o)),
+            None => KEY_OPINIONS.get(i - OPINIONS.len()).map(Record::Key),
         }
     }
 

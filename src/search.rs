@@ -3,11 +3,11 @@
 //!
 //! One path serves [`search`], [`search_hits`] and [`Query`]: a query's text
 //! becomes [`Terms`], which keep the set of records containing every term,
-//! narrowed term by term as the query is read; iteration then only tests a
-//! bit, and highlighting searches the few matching texts again.
+//! narrowed term by term as the query is read; iteration then only looks up
+//! one flag, and highlighting searches the few matching texts again.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::{Opinion, Query, Record, RecordKind, Theme};
+use crate::{Opinion, Query, Record};
 use memchr::memmem::Finder;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -78,7 +78,8 @@ pub fn search_hits(query: &str) -> impl Iterator<Item = Hit<&'static Opinion>> +
     Query::new()
         .area_only()
         .text(query)
-        .into_hits()
+        .into_iter()
+        .hits()
         .filter_map(|hit| {
             let opinion = hit.record.as_opinion()?;
             Some(Hit {
@@ -111,8 +112,10 @@ pub fn search_hits(query: &str) -> impl Iterator<Item = Hit<&'static Opinion>> +
 /// assert_eq!(String::from_utf16_lossy(&utf16[units.clone()]), "ｱﾄﾞﾊﾞｲｽ");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Hit<R> {
     record: R,
+    #[cfg_attr(feature = "serde", serde(skip))]
     text: &'static str,
     ranges: Vec<Range<usize>>,
     utf16_ranges: Vec<Range<usize>>,
@@ -162,42 +165,20 @@ impl<R: Copy> Hit<R> {
     /// ```
     pub fn pieces(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
         let text = self.text;
-        let mut at = 0;
-        let mut ranges = self.ranges.iter();
-        let mut pending: Option<&Range<usize>> = None;
-        std::iter::from_fn(move || loop {
-            if let Some(r) = pending.take() {
-                at = r.end;
-                return Some((text.get(r.clone()).unwrap_or(""), true));
-            }
-            match ranges.next() {
-                Some(r) => {
-                    pending = Some(r);
-                    if r.start > at {
-                        let before = text.get(at..r.start).unwrap_or("");
-                        return Some((before, false));
-                    }
-                }
-                None if at < text.len() => {
-                    let rest = text.get(at..).unwrap_or("");
-                    at = text.len();
-                    return Some((rest, false));
-                }
-                None => return None,
-            }
-        })
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<R: serde::Serialize> serde::Serialize for Hit<R> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Hit", 3)?;
-        s.serialize_field("record", &self.record)?;
-        s.serialize_field("ranges", &self.ranges)?;
-        s.serialize_field("utf16_ranges", &self.utf16_ranges)?;
-        s.end()
+        let piece = move |r: Range<usize>| text.get(r).unwrap_or("");
+        // Each match, with the gap before it (from the end of the one
+        // before), then the gap after the last one.
+        let gap_starts = std::iter::once(0).chain(self.ranges.iter().map(|r| r.end));
+        let matches = self.ranges.iter().map(Some).chain([None]);
+        gap_starts
+            .zip(matches)
+            .flat_map(move |(at, m)| {
+                let gap = piece(at..m.map_or(text.len(), |r| r.start));
+                [(gap, false)]
+                    .into_iter()
+                    .chain(m.map(|r| (piece(r.clone()), true)))
+            })
+            .filter(|(s, _)| !s.is_empty())
     }
 }
 
@@ -218,12 +199,11 @@ fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// How many records there are. Record `i` is `OPINIONS[i]` below
-/// `OPINIONS.len()`, then `KEY_OPINIONS[i - OPINIONS.len()]`: the indices
-/// [`Terms`] keep sets of.
-const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
+/// How many records there are, of both kinds: the indices [`Terms`] keep
+/// sets of (see `Record::index`).
+pub(crate) const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
 
-/// The normalised text of record `i` (see [`RECORDS`]), at compile time.
+/// The normalised text of the record whose index is `i`, at compile time.
 const fn normalized_text(i: usize) -> &'static str {
     if i < OPINIONS.len() {
         OPINIONS[i].normalized_text()
@@ -254,8 +234,8 @@ const _: () = assert!(
     "a word that can match is too long"
 );
 
-/// `STARTS[i]`: where record `i`'s text starts in [`CORPUS`]; the last
-/// entry is the corpus length.
+/// `STARTS[i]`: where the text of record `i` starts in [`CORPUS`]; the
+/// last entry is the corpus length.
 static STARTS: [usize; RECORDS + 1] = {
     let mut starts = [0; RECORDS + 1];
     let mut i = 0;
@@ -269,8 +249,9 @@ static STARTS: [usize; RECORDS + 1] = {
 /// Every record's normalised text, in index order, each followed by a line
 /// break, put together at compile time: one substring search over a run of
 /// records instead of one per record (about twice as fast over all of them,
-/// per `benches/search.rs`). Terms hold no white space, so no match runs
-/// from one text into the next.
+/// per `benches/search.rs`, and what keeps [`search`] within 1.5× a plain
+/// `contains` loop). Terms hold no white space, so no match runs from one
+/// text into the next.
 static CORPUS: [u8; STARTS[RECORDS]] = {
     let mut corpus = [b'\n'; STARTS[RECORDS]];
     let mut i = 0;
@@ -286,54 +267,22 @@ static CORPUS: [u8; STARTS[RECORDS]] = {
     corpus
 };
 
-/// The index of a record (see [`RECORDS`]), from its address in the static
-/// table that holds it.
-fn record_index(record: Record) -> Option<usize> {
-    fn index_in<T>(table: &'static [T], item: &'static T) -> Option<usize> {
-        let offset = (item as *const T as usize).checked_sub(table.as_ptr() as usize)?;
-        let i = offset / std::mem::size_of::<T>().max(1);
-        table.get(i).filter(|&x| std::ptr::eq(x, item)).map(|_| i)
-    }
-    match record {
-        Record::Area(o) => index_in(&OPINIONS, o),
-        Record::Key(k) => index_in(&KEY_OPINIONS, k).map(|i| i + OPINIONS.len()),
-    }
-}
-
-/// The index (see [`RECORDS`]) of the first record of `theme` and `kind`:
-/// each table holds theme ①'s records, then theme ②'s.
-pub(crate) fn first_index(theme: Theme, kind: RecordKind) -> usize {
-    let before = Theme::ALL.iter().take_while(|&&t| t != theme);
-    match kind {
-        RecordKind::Area => before.map(|t| t.opinions().len()).sum(),
-        RecordKind::Key => OPINIONS.len() + before.map(|t| t.key_opinions().len()).sum::<usize>(),
-    }
-}
-
-/// A set of records, by index (see [`RECORDS`]).
+/// A set of records: `self.0[i]` says whether the record whose index is `i`
+/// (see `Record::index`) is in it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct RecordSet([u64; RECORDS.div_ceil(64)]);
+struct RecordSet([bool; RECORDS]);
 
 impl RecordSet {
-    const NONE: RecordSet = RecordSet([0; RECORDS.div_ceil(64)]);
-
-    const ALL: RecordSet = {
-        let mut words = [0; RECORDS.div_ceil(64)];
-        let mut i = 0;
-        while i < RECORDS {
-            words[i / 64] |= 1 << (i % 64);
-            i += 1;
-        }
-        RecordSet(words)
-    };
+    const NONE: RecordSet = RecordSet([false; RECORDS]);
+    const ALL: RecordSet = RecordSet([true; RECORDS]);
 
     fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.0.get(i) == Some(&true)
     }
 
     fn insert(&mut self, i: usize) {
-        if let Some(w) = self.0.get_mut(i / 64) {
-            *w |= 1 << (i % 64);
+        if let Some(member) = self.0.get_mut(i) {
+            *member = true;
         }
     }
 
@@ -368,11 +317,11 @@ impl RecordSet {
     }
 
     fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
+        !self.0.contains(&true)
     }
 
     fn len(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
+        self.0.iter().filter(|&&member| member).count()
     }
 }
 
@@ -447,14 +396,17 @@ impl Terms {
         self.finders.push(finder);
     }
 
-    /// Whether `record`'s text contains every term.
-    pub(crate) fn allows(&self, record: Record) -> bool {
-        record_index(record).is_some_and(|i| self.allows_index(i))
+    /// Whether the text of the record whose index is `i` (see
+    /// `Record::index`) contains every term.
+    pub(crate) fn allows(&self, i: usize) -> bool {
+        self.matching.contains(i)
     }
 
-    /// Whether the text of record `i` (see [`RECORDS`]) contains every term.
-    pub(crate) fn allows_index(&self, i: usize) -> bool {
-        self.matching.contains(i)
+    /// The first index from `from` (inclusive) to `to` (exclusive) of a
+    /// record whose text contains every term, or `to` if there is none.
+    pub(crate) fn next_match(&self, from: usize, to: usize) -> usize {
+        let flags = self.matching.0.get(from..to).unwrap_or(&[]);
+        flags.iter().position(|&m| m).map_or(to, |p| from + p)
     }
 
     /// How many records contain every term.
@@ -532,15 +484,10 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             continue;
         }
         if word.len() <= LONGEST_TEXT && word.chars().all(is_plain) {
-            let flow = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                term.clear();
-                term.push_str(word);
-                term.make_ascii_lowercase();
-                each(&term)
-            } else {
-                each(word)
-            };
-            if flow.is_break() {
+            term.clear();
+            term.push_str(word);
+            term.make_ascii_lowercase();
+            if each(&term).is_break() {
                 return;
             }
             continue;
@@ -650,22 +597,6 @@ mod tests {
     use super::*;
     use crate::normalize::normalize_text;
 
-    /// The first record of `theme` and `kind`.
-    fn first_of(theme: Theme, kind: RecordKind) -> Record {
-        match kind {
-            RecordKind::Area => Record::Area(&theme.opinions()[0]),
-            RecordKind::Key => Record::Key(&theme.key_opinions()[0]),
-        }
-    }
-
-    /// The record at index `i` (see [`RECORDS`]).
-    fn record_at(i: usize) -> Option<Record> {
-        match OPINIONS.get(i) {
-            Some(o) => Some(Record::Area(o)),
-            None => KEY_OPINIONS.get(i - OPINIONS.len()).map(Record::Key),
-        }
-    }
-
     /// Cuts `text` where [`OffsetMap`] does and normalises each piece.
     fn pieces_normalized(text: &str) -> String {
         let map = OffsetMap::new(text);
@@ -760,20 +691,16 @@ mod tests {
 
     #[test]
     fn every_record_has_an_index() {
-        for theme in Theme::ALL {
-            let first = |kind| record_index(first_of(theme, kind)).unwrap();
-            for kind in [RecordKind::Area, RecordKind::Key] {
-                assert_eq!(first_index(theme, kind), first(kind), "{theme:?} {kind:?}");
-            }
-        }
-        for i in 0..RECORDS {
-            let r = record_at(i).unwrap();
-            assert_eq!(record_index(r), Some(i));
+        let all = crate::opinions().iter().map(Record::Area);
+        let all = all.chain(crate::key_opinions().iter().map(Record::Key));
+        for (i, r) in all.enumerate() {
+            assert_eq!(r.index(), i);
+            assert_eq!(Record::at(i), Some(r));
             assert_eq!(r.normalized_text(), normalized_text(i));
             let in_corpus = &CORPUS[STARTS[i]..STARTS[i + 1]];
             assert_eq!(in_corpus, format!("{}\n", r.normalized_text()).as_bytes());
         }
-        assert_eq!(record_at(RECORDS), None);
+        assert_eq!(Record::at(RECORDS), None);
         assert_eq!(RecordSet::ALL.len(), RECORDS);
     }
 

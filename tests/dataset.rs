@@ -226,7 +226,7 @@ fn key_opinion_provenance() {
         for s in k.taken_from() {
             assert_eq!(s.theme(), k.theme(), "{}", k.id());
             assert!(
-                s.key_opinions().iter().any(|q| q.id() == k.id()),
+                s.key_opinions().any(|q| q.id() == k.id()),
                 "back-link missing for {}",
                 k.id()
             );

@@ -463,7 +463,6 @@ fn permalinks(tab: &Tab, url: &str) -> Res<()> {
         } else {
             let o = zaitaku_opinions::opinion(id).ok_or("unknown id")?;
             o.key_opinions()
-                .iter()
                 .map(|k| k.id().to_string())
                 .chain(o.similar().iter().map(|s| s.opinion().id().to_string()))
                 .collect()

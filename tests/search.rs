@@ -740,22 +740,17 @@ fn key_opinion_links_go_both_ways() {
             .filter(|k| k.taken_from().iter().any(|s| s.id() == o.id()))
             .map(|k| k.id().to_string())
             .collect();
-        let got: Vec<String> = o
-            .key_opinions()
-            .iter()
-            .map(|k| k.id().to_string())
-            .collect();
+        let got: Vec<String> = o.key_opinions().map(|k| k.id().to_string()).collect();
         assert_eq!(got, expected, "{}", o.id());
     }
     // Line 186 (区西北部, ICTを活用した連携) is quoted as key opinion t1-key-04-02
     // (line 25, ＩＣＴを活用した連携).
     let quoted: Vec<u32> = opinion_at(186)
         .key_opinions()
-        .iter()
         .map(|k| k.lines().first())
         .collect();
     assert_eq!(quoted, [25]);
-    let quoted_total: usize = opinions().iter().map(|o| o.key_opinions().len()).sum();
+    let quoted_total: usize = opinions().iter().map(|o| o.key_opinions().count()).sum();
     let source_total: usize = key_opinions().iter().map(|k| k.taken_from().len()).sum();
     assert_eq!(quoted_total, source_total);
 }

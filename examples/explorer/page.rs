@@ -395,9 +395,9 @@ impl Page {
 
     fn area_record(&mut self, s: &mut String, o: &'static Opinion) {
         self.open_record(s, Record::Area(o));
-        if !o.key_opinions().is_empty() {
+        let keys: Vec<Record> = o.key_opinions().map(Record::Key).collect();
+        if !keys.is_empty() {
             let label = self.tr("主な意見に採用", "Quoted in key opinions");
-            let keys: Vec<Record> = o.key_opinions().iter().map(|&k| Record::Key(k)).collect();
             self.links(s, "links", &label, &keys);
         }
         if !o.similar().is_empty() {

@@ -254,18 +254,6 @@ fn spellings() -> [(&'static str, Spellings); 7] {
     ]
 }
 
-/// The `normalized` field of a record: `None` where the comparison form is
-/// the text itself (most records: NFKC and lower case change few Japanese
-/// texts), so that the text is stored once and needs no second pointer.
-fn normalized_field(text: &str) -> String {
-    let normalized = normalize_text(text);
-    if normalized == text {
-        "None".to_string()
-    } else {
-        format!("Some({})", lit(&normalized))
-    }
-}
-
 /// `[(a, b), (c, d)]`.
 fn pairs(ranges: impl IntoIterator<Item = (usize, usize)>) -> String {
     let cells: Vec<String> = ranges
@@ -299,13 +287,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     let category = |c: usize| format!("Category::{}", CATEGORIES[c].variant);
 
     // --- records ---------------------------------------------------------
-    // Reverse links: which key opinions quote each area opinion.
-    let mut quoted_by: Vec<Vec<usize>> = vec![Vec::new(); doc.opinions.len()];
-    for (k, p) in links.provenance.iter().enumerate() {
-        for &s in &p.sources {
-            quoted_by[s].push(k);
-        }
-    }
     writeln!(out, "/// Every area opinion, in document order.");
     writeln!(
         out,
@@ -313,10 +294,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         doc.opinions.len()
     );
     for (i, o) in doc.opinions.iter().enumerate() {
-        let keys: Vec<String> = quoted_by[i]
-            .iter()
-            .map(|k| format!("&KEY_OPINIONS[{k}]"))
-            .collect();
         let sims: Vec<String> = similar[i]
             .iter()
             .map(|s| {
@@ -331,16 +308,14 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             .collect();
         writeln!(
             out,
-            "    Opinion {{ // {i}\n        id: OpinionId {{ theme: {}, region: Region::{}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        key_opinions: &[{}],\n        similar: &[{}],\n    }},",
+            "    Opinion {{ // {i}\n        id: OpinionId {{ theme: {}, region: Region::{}, position: {} }},\n        category: {},\n        text: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        similar: &[{}],\n    }},",
             theme(o.theme),
             REGIONS[o.region].variant,
             o.position,
             category(o.category),
             lit(&o.text),
-            normalized_field(&o.text),
             o.first_line,
             o.last_line,
-            keys.join(", "),
             sims.join(", "),
         );
     }
@@ -366,13 +341,12 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
         };
         writeln!(
             out,
-            "    KeyOpinion {{ // {k}\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        normalized: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        taken_from: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
+            "    KeyOpinion {{ // {k}\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        taken_from: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
             theme(key.theme),
             key.group,
             key.position,
             category(links.key_category[k]),
             lit(&key.text),
-            normalized_field(&key.text),
             key.first_line,
             key.last_line,
             taken_from.join(", "),
@@ -380,36 +354,33 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     }
     writeln!(out, "];\n");
 
-    // --- ranges ----------------------------------------------------------
-    // Area opinions are grouped by theme, then region: each (theme, region)
-    // is one contiguous range of OPINIONS, empty where the area said
-    // nothing (placed where its opinions would be).
+    // The comparison forms that are not the text itself (NFKC and lower
+    // case change few Japanese texts), each stored once, by record index:
+    // the area opinions', then the key opinions' (see `Record::index`).
+    let texts = doc.opinions.iter().map(|o| &o.text);
+    let texts = texts.chain(doc.key_opinions.iter().map(|k| &k.text));
+    let normalized: Vec<(usize, String)> = texts
+        .map(|text| (text, normalize_text(text)))
+        .enumerate()
+        .filter(|(_, (text, n))| n != *text)
+        .map(|(i, (_, n))| (i, n))
+        .collect();
     writeln!(
         out,
-        "/// `OPINION_RANGES[theme][region]`: that area's opinions on that theme."
+        "/// `(record index, comparison form)` of the records whose comparison form\n\
+         /// is not their text, by index."
     );
     writeln!(
         out,
-        "pub(crate) const OPINION_RANGES: [[(usize, usize); Region::COUNT]; Theme::COUNT] = ["
+        "pub(crate) static NORMALIZED: [(usize, &str); {}] = [",
+        normalized.len()
     );
-    for t in 0..THEMES.len() {
-        let row = (0..REGIONS.len()).map(|r| {
-            let start = doc
-                .opinions
-                .iter()
-                .filter(|o| (o.theme, o.region) < (t, r))
-                .count();
-            let len = doc
-                .opinions
-                .iter()
-                .filter(|o| (o.theme, o.region) == (t, r))
-                .count();
-            (start, start + len)
-        });
-        writeln!(out, "    {},", pairs(row));
+    for (i, n) in &normalized {
+        writeln!(out, "    ({i}, {}),", lit(n));
     }
     writeln!(out, "];\n");
 
+    // --- ranges ----------------------------------------------------------
     // Key-opinion groups in order: (start, end) into KEY_OPINIONS.
     writeln!(
         out,
@@ -431,32 +402,6 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             }
         }
         writeln!(out, "    &{},", pairs(groups));
-    }
-    writeln!(out, "];\n");
-
-    writeln!(
-        out,
-        "/// `COUNTS[theme][region][category]`: number of area opinions."
-    );
-    writeln!(
-        out,
-        "pub(crate) const COUNTS: [[[u16; Category::COUNT]; Region::COUNT]; Theme::COUNT] = ["
-    );
-    for t in 0..THEMES.len() {
-        writeln!(out, "    [");
-        for (r, region) in REGIONS.iter().enumerate() {
-            let cells: Vec<String> = (0..CATEGORIES.len())
-                .map(|c| {
-                    doc.opinions
-                        .iter()
-                        .filter(|o| (o.theme, o.region, o.category) == (t, r, c))
-                        .count()
-                        .to_string()
-                })
-                .collect();
-            writeln!(out, "        [{}], // {}", cells.join(", "), region.ja);
-        }
-        writeln!(out, "    ],");
     }
     writeln!(out, "];\n");
 

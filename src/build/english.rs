@@ -225,17 +225,7 @@ pub fn read_english(
         check_script(en, glossary).map_err(|m| row.err(m))?;
         found[i] = Some((row.line, en.to_string()));
     }
-    if let Some(i) = found.iter().position(Option::is_none) {
-        return Err(Error::new(
-            PATH,
-            file.last,
-            format!(
-                "expected a line for every record, found none for `{}`",
-                sources[i].id
-            ),
-        ));
-    }
-    let given: Vec<(u32, String)> = found.into_iter().flatten().collect();
+    let given = file.complete(PATH, found, "a line for every record", |i| &sources[i].id)?;
     for (source, (line, en)) in sources.iter().zip(&given) {
         let Some(s) = source.copy_of else { continue };
         let (source_line, source_en) = &given[s];

@@ -260,6 +260,29 @@ pub struct Tsv<'a> {
     pub last: u32,
 }
 
+impl Tsv<'_> {
+    /// Checks that every expected row was found: `found[i]` is `None` for
+    /// an id that has no row. The first such id is reported at the file's
+    /// last line as "expected {what}, found none for `{id}`"; otherwise the
+    /// rows come back in id order.
+    pub fn complete<T, D: fmt::Display>(
+        &self,
+        path: &'static str,
+        found: Vec<Option<T>>,
+        what: &str,
+        id: impl Fn(usize) -> D,
+    ) -> Result<Vec<T>, Error> {
+        match found.iter().position(Option::is_none) {
+            Some(i) => Err(Error::new(
+                path,
+                self.last,
+                format!("expected {what}, found none for `{}`", id(i)),
+            )),
+            None => Ok(found.into_iter().flatten().collect()),
+        }
+    }
+}
+
 /// One row of a tab-separated file.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {

@@ -187,17 +187,10 @@ pub fn parse_tags(
         tags[o] = Some((row.line, these));
     }
     // Whole-file checks name the last line.
-    if let Some(o) = tags.iter().position(Option::is_none) {
-        return Err(Error::new(
-            TAGS_PATH,
-            file.last,
-            format!(
-                "expected a row for every area opinion, found none for `{}`",
-                opinion_ids[o]
-            ),
-        ));
-    }
-    let tags: Vec<Vec<usize>> = tags.into_iter().flatten().map(|(_, t)| t).collect();
+    let tags = file.complete(TAGS_PATH, tags, "a row for every area opinion", |o| {
+        &opinion_ids[o]
+    })?;
+    let tags: Vec<Vec<usize>> = tags.into_iter().map(|(_, t)| t).collect();
     if let Some(unused) = (0..points.len()).find(|p| !tags.iter().any(|t| t.contains(p))) {
         let p = &points[unused];
         return Err(Error::new(

@@ -4,9 +4,10 @@
 //! [`MunicipalityKind`](crate::MunicipalityKind)): the one name lookup they
 //! share, its error, and the macro that declares each enum with its trait
 //! impls; and the one rule by which every unknown-name error suggests
-//! valid names ([`closest`]).
+//! valid names ([`closest`], shared with the build in `crate::normalize`).
 
 use crate::normalize::name_key;
+pub(crate) use crate::normalize::{closest, Pick, THREE};
 
 /// A name that is not one of a closed set's. Its message lists the valid
 /// names.
@@ -57,112 +58,6 @@ pub(crate) fn shorten(input: &str, chars: usize) -> String {
         Some((end, _)) => format!("{}…", &input[..end]),
         None => input.to_owned(),
     }
-}
-
-/// How [`closest`] picks among the scored candidates.
-pub(crate) struct Pick {
-    /// At most this many.
-    pub max: usize,
-    /// Only those scoring at least this.
-    pub min_score: f64,
-    /// Only those scoring at least this share of the best score.
-    pub relative: f64,
-}
-
-/// Always the three closest, however far.
-pub(crate) const THREE: Pick = Pick {
-    max: 3,
-    min_score: 0.0,
-    relative: 0.0,
-};
-
-/// At most this many characters of an input are compared by [`closest`]:
-/// enough for any name or id, and a bound on the work for any input.
-const COMPARED: usize = 48;
-
-/// The one rule by which every unknown-name error suggests valid names:
-/// the candidates closest to `input`, best first, ties in the candidates'
-/// order, picked by `pick`.
-///
-/// A candidate scores the largest Dice coefficient, `2·|A∩B| / (|A|+|B|)`,
-/// between the input (its first [`COMPARED`] characters) and one of its
-/// spellings, both in comparison form (`normalize::name_key`: width, ASCII
-/// case, katakana for hiragana, macrons, spaces and hyphens do not
-/// matter): over their distinct characters for a spelling that is not
-/// ASCII (a Japanese name, a reading), over their distinct pairs of
-/// adjacent ASCII letters or digits for one that is (a slug, an id).
-pub(crate) fn closest<T, S>(
-    input: &str,
-    candidates: impl IntoIterator<Item = (T, S)>,
-    pick: Pick,
-) -> Vec<T>
-where
-    S: IntoIterator,
-    S::Item: AsRef<str>,
-{
-    let compared = match input.char_indices().nth(COMPARED) {
-        Some((end, _)) => &input[..end],
-        None => input,
-    };
-    let key = name_key(compared);
-    let key = key.as_ref().map_or("", |k| k.as_str());
-    let (chars, pairs) = (distinct_chars(key), self::pairs(key));
-    let mut scored: Vec<(f64, T)> = candidates
-        .into_iter()
-        .filter_map(|(value, spellings)| {
-            let score = spellings
-                .into_iter()
-                .map(|spelling| {
-                    let own = name_key(spelling.as_ref());
-                    let own = own.as_ref().map_or("", |k| k.as_str());
-                    if own.is_ascii() {
-                        dice(&pairs, &self::pairs(own))
-                    } else {
-                        dice(&chars, &distinct_chars(own))
-                    }
-                })
-                .fold(0.0, f64::max);
-            (score >= pick.min_score).then_some((score, value))
-        })
-        .collect();
-    // Stable: ties stay in the candidates' order.
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let best = scored.first().map_or(0.0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|s| s.0 >= best * pick.relative)
-        .take(pick.max)
-        .map(|s| s.1)
-        .collect()
-}
-
-fn distinct_chars(s: &str) -> Vec<char> {
-    let mut v: Vec<char> = s.chars().collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// The distinct pairs of adjacent ASCII letters or digits of a name key.
-fn pairs(s: &str) -> Vec<(char, char)> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut v: Vec<(char, char)> = chars
-        .windows(2)
-        .filter(|w| w[0].is_ascii_alphanumeric() && w[1].is_ascii_alphanumeric())
-        .map(|w| (w[0], w[1]))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// `2·|A∩B| / (|A|+|B|)` of two sorted, deduplicated lists.
-fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// The normalised spellings of a closed set (generated from the vocabulary

@@ -1,10 +1,12 @@
-//! How names and texts are compared: Unicode NFKC, then ASCII lower case.
+//! How names and texts are compared: Unicode NFKC, then ASCII lower case;
+//! and how close a name is to the valid ones ([`closest`]).
 //!
 //! NFKC folds full-width Latin letters and digits (`ＩＣＴ`, `２４`),
 //! half-width katakana (`ｱﾄﾞﾊﾞｲｽ`) and circled digits (`①`) into their plain
 //! forms. The same functions run in `build.rs` (mounted with `#[path]`) on
 //! every known name and on the corpus, and at run time on a user's input, so
-//! both sides are always normalised alike.
+//! both sides are always normalised alike, and the library's unknown-name
+//! errors and the build's unknown-value errors suggest by the same rule.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -107,4 +109,121 @@ pub fn is_name_key(name: &str) -> bool {
         '\u{3041}'..='\u{3096}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}' => true,
         _ => false,
     })
+}
+
+/// How [`closest`] picks among the scored candidates.
+pub struct Pick {
+    /// At most this many.
+    pub max: usize,
+    /// Only those scoring at least this.
+    pub min_score: f64,
+    /// Only those scoring at least this share of the best score.
+    pub relative: f64,
+}
+
+/// Always the three closest, however far.
+pub const THREE: Pick = Pick {
+    max: 3,
+    min_score: 0.0,
+    relative: 0.0,
+};
+
+/// At most this many characters of an input are compared by [`closest`]:
+/// enough for any name or id, and a bound on the work for any input.
+const COMPARED: usize = 48;
+
+/// The one rule by which every unknown-name error suggests valid names:
+/// the candidates closest to `input`, best first, ties in the candidates'
+/// order, picked by `pick`.
+///
+/// A candidate scores the largest Dice coefficient, `2·|A∩B| / (|A|+|B|)`,
+/// between the input (its first [`COMPARED`] characters) and one of its
+/// spellings, both in comparison form ([`name_key`]: width, ASCII
+/// case, katakana for hiragana, macrons, spaces and hyphens do not
+/// matter): over their distinct characters for a spelling that is not
+/// ASCII (a Japanese name, a reading), over their distinct pairs of
+/// adjacent ASCII letters or digits for one that is (a slug, an id).
+pub fn closest<T, S>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (T, S)>,
+    pick: Pick,
+) -> Vec<T>
+where
+    S: IntoIterator,
+    S::Item: AsRef<str>,
+{
+    let compared = match input.char_indices().nth(COMPARED) {
+        Some((end, _)) => &input[..end],
+        None => input,
+    };
+    let key = name_key(compared);
+    let key = key.as_ref().map_or("", |k| k.as_str());
+    let (chars, pairs) = (distinct_chars(key), self::pairs(key));
+    let mut scored: Vec<(f64, T)> = candidates
+        .into_iter()
+        .filter_map(|(value, spellings)| {
+            let score = spellings
+                .into_iter()
+                .map(|spelling| {
+                    let own = name_key(spelling.as_ref());
+                    let own = own.as_ref().map_or("", |k| k.as_str());
+                    if own.is_ascii() {
+                        dice(&pairs, &self::pairs(own))
+                    } else {
+                        dice(&chars, &distinct_chars(own))
+                    }
+                })
+                .fold(0.0, f64::max);
+            (score >= pick.min_score).then_some((score, value))
+        })
+        .collect();
+    // Stable: ties stay in the candidates' order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|s| s.0 >= best * pick.relative)
+        .take(pick.max)
+        .map(|s| s.1)
+        .collect()
+}
+
+fn distinct_chars(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The distinct pairs of adjacent ASCII letters or digits of a name key.
+fn pairs(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut v: Vec<(char, char)> = chars
+        .windows(2)
+        .filter(|w| w[0].is_ascii_alphanumeric() && w[1].is_ascii_alphanumeric())
+        .map(|w| (w[0], w[1]))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The Dice coefficient `2·|A∩B| / (|A|+|B|)` of two sorted lists: of
+/// sets if they have no repeats (as [`closest`] compares), of multisets if
+/// they have (as the build's text similarity compares); 0.0 if either is
+/// empty.
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
+        }
+    }
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * shared as f64 / total as f64
 }

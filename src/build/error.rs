@@ -41,6 +41,7 @@
 //! have the same fingerprint, whatever their line ends, BOM or trailing
 //! spaces.
 
+use crate::normalize::{closest, THREE};
 use std::fmt;
 
 /// The most a whole error message may take, in bytes (`path:line: ` and
@@ -312,22 +313,16 @@ impl Row<'_> {
         }
     }
 
-    /// "expected `what`, found `value`", with up to three of `valid`
-    /// closest to it by [`similarity`](super::link::similarity).
+    /// "expected `what`, found `value`", with the three of `valid` closest
+    /// to it by the rule of the library's unknown-name errors
+    /// ([`closest`](crate::normalize::closest)).
     pub fn unknown<'v>(
         &self,
         what: &str,
         value: &str,
         valid: impl Iterator<Item = &'v str>,
     ) -> Error {
-        // Valid values are short; a long field is none, and is not compared.
-        let mut scored: Vec<(f64, &str)> = valid
-            .filter(|_| value.len() <= 40)
-            .map(|v| (super::link::similarity(value, v), v))
-            .filter(|&(score, _)| score > 0.0)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        let closest: Vec<&str> = scored.iter().take(3).map(|&(_, v)| v).collect();
+        let closest = closest(value, valid.map(|v| (v, [v])), THREE);
         let mut message = format!("expected {what}, found `{}`", quote(value));
         if !closest.is_empty() {
             message.push_str(&format!("; closest: {}", closest.join(", ")));

@@ -29,7 +29,7 @@
 use crate::build::error::{quote, Error};
 use crate::build::parse::{Document, ErrorKind, ParseError, PATH};
 use crate::build::vocab::CATEGORIES;
-use crate::normalize::normalize_text as normalize;
+use crate::normalize::{dice, normalize_text as normalize};
 use std::cell::OnceCell;
 
 /// The least [`similarity`] for the main source of a merged key opinion.
@@ -79,24 +79,6 @@ fn bigrams(text: &str) -> Vec<(char, char)> {
 /// NFKC normalisation: 1.0 for identical texts, 0.0 for texts sharing no bigram.
 pub fn similarity(a: &str, b: &str) -> f64 {
     dice(&bigrams(&normalize(a)), &bigrams(&normalize(b)))
-}
-
-/// The Dice coefficient `2·|A∩B| / (|A|+|B|)` of two sorted multisets (a
-/// sorted list without repeats is a set): 0.0 if both are empty.
-pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
-        }
-    }
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 0.0;
-    }
-    2.0 * shared as f64 / total as f64
 }
 
 /// Links every key opinion to its sources and derives group categories.

@@ -5,8 +5,8 @@
 //! The output depends only on its input: no hash-map iteration order, no
 //! time stamps, no paths from the machine that built it.
 
-use crate::build::link::{Links, MatchKind};
-use crate::build::parse::Document;
+use crate::build::link::Links;
+use crate::build::parse::{Document, RawKeyOpinion, RawOpinion};
 use crate::build::vocab::{CATEGORIES, KINDS, MATCH_KINDS, RECORD_KINDS, REGIONS, THEMES, ZONES};
 use crate::normalize::{name_key, normalize_text};
 use std::collections::BTreeMap;
@@ -334,11 +334,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             .iter()
             .map(|s| format!("&OPINIONS[{s}]"))
             .collect();
-        let kind = match p.kind {
-            MatchKind::Exact => "Exact",
-            MatchKind::WidthInsensitive => "WidthInsensitive",
-            MatchKind::Merged => "Merged",
-        };
+        let kind = MATCH_KINDS[p.kind as usize].variant;
         writeln!(
             out,
             "    KeyOpinion {{ // {k}\n        id: KeyOpinionId {{ theme: {}, group: {}, position: {} }},\n        category: {},\n        text: {},\n        lines: LineSpan {{ first: {}, last: {} }},\n        taken_from: &[{}],\n        match_kind: MatchKind::{kind},\n    }},",
@@ -408,27 +404,9 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
     // Ids: no map. An id is parsed back into (theme, area or group,
     // position), which indexes the tables above directly (see `src/id.rs`).
     // The ids must still be unique.
-    let opinion_ids: Vec<String> = doc
-        .opinions
-        .iter()
-        .map(|o| {
-            format!(
-                "t{}-{}-{:02}",
-                THEMES[o.theme].number, REGIONS[o.region].id_token, o.position
-            )
-        })
-        .collect();
+    let opinion_ids: Vec<String> = doc.opinions.iter().map(RawOpinion::id).collect();
     check_unique("opinion ids", &opinion_ids)?;
-    let key_ids: Vec<String> = doc
-        .key_opinions
-        .iter()
-        .map(|k| {
-            format!(
-                "t{}-key-{:02}-{:02}",
-                THEMES[k.theme].number, k.group, k.position
-            )
-        })
-        .collect();
+    let key_ids: Vec<String> = doc.key_opinions.iter().map(RawKeyOpinion::id).collect();
     check_unique("key-opinion ids", &key_ids)?;
 
     // --- name lookups ----------------------------------------------------

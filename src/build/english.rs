@@ -36,7 +36,6 @@ use crate::build::emit::{lit, Out};
 use crate::build::error::{self, quote, Error, Row};
 use crate::build::link::{Links, MatchKind};
 use crate::build::parse::Document;
-use crate::build::vocab::{REGIONS, THEMES};
 
 /// The English texts, as build errors name them.
 pub const PATH: &str = "data/english.tsv";
@@ -86,19 +85,6 @@ pub struct English {
     pub glossary: Vec<Term>,
 }
 
-/// The id of an area opinion, as the library prints it.
-pub fn opinion_id(theme: usize, region: usize, position: usize) -> String {
-    format!(
-        "t{}-{}-{position:02}",
-        THEMES[theme].number, REGIONS[region].id_token
-    )
-}
-
-/// The id of a key opinion, as the library prints it.
-pub fn key_opinion_id(theme: usize, group: usize, position: usize) -> String {
-    format!("t{}-key-{group:02}-{position:02}", THEMES[theme].number)
-}
-
 /// The records of the parsed, linked document: area opinions, then key
 /// opinions, each key opinion's copied source taken from its link.
 pub fn sources<'a>(doc: &'a Document, links: &Links) -> Vec<Source<'a>> {
@@ -106,7 +92,7 @@ pub fn sources<'a>(doc: &'a Document, links: &Links) -> Vec<Source<'a>> {
         .opinions
         .iter()
         .map(|o| Source {
-            id: opinion_id(o.theme, o.region, o.position),
+            id: o.id(),
             text: &o.text,
             copy_of: None,
         })
@@ -119,7 +105,7 @@ pub fn sources<'a>(doc: &'a Document, links: &Links) -> Vec<Source<'a>> {
             _ => None,
         };
         out.push(Source {
-            id: key_opinion_id(key.theme, key.group, key.position),
+            id: key.id(),
             text: &key.text,
             copy_of,
         });

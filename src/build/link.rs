@@ -28,7 +28,7 @@
 
 use crate::build::error::{quote, Error};
 use crate::build::parse::{Document, ErrorKind, ParseError, PATH};
-use crate::build::vocab::CATEGORIES;
+use crate::build::vocab::{CATEGORIES, MATCH_KINDS};
 use crate::normalize::{dice, normalize_text as normalize};
 use std::cell::OnceCell;
 
@@ -37,7 +37,9 @@ pub const MERGE_MAIN_MIN: f64 = 0.6;
 /// The least [`similarity`] for a further source of a merged key opinion.
 pub const MERGE_PART_MIN: f64 = 0.3;
 
-/// How a key opinion was linked to its sources.
+/// How a key opinion was linked to its sources. `MATCH_KINDS[kind as
+/// usize]` is its vocabulary row, which names it in the generated code and
+/// in the pins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchKind {
     /// The text is identical to one area opinion.
@@ -47,6 +49,10 @@ pub enum MatchKind {
     /// Several area opinions merged into one sentence.
     Merged,
 }
+
+// One vocabulary row per kind, in this order: a row out of order would
+// mislabel the match counts pinned in `data/pins.tsv`, and fail the build.
+const _: () = assert!(MATCH_KINDS.len() == MatchKind::Merged as usize + 1);
 
 /// The sources of one key opinion.
 #[derive(Debug, Clone, PartialEq)]

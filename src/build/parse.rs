@@ -437,6 +437,29 @@ pub struct RawKeyOpinion {
     pub last_line: u32,
 }
 
+impl RawOpinion {
+    /// The id of this area opinion, as the library prints it:
+    /// `t1-kuchuobu-03`.
+    pub fn id(&self) -> String {
+        format!(
+            "t{}-{}-{:02}",
+            THEMES[self.theme].number,
+            vocab::REGIONS[self.region].id_token,
+            self.position
+        )
+    }
+}
+
+impl RawKeyOpinion {
+    /// The id of this key opinion, as the library prints it: `t1-key-01-02`.
+    pub fn id(&self) -> String {
+        format!(
+            "t{}-key-{:02}-{:02}",
+            THEMES[self.theme].number, self.group, self.position
+        )
+    }
+}
+
 /// A row label that survived extraction on a key-opinion page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowLabel {

@@ -25,10 +25,10 @@
 //! `value`; `#` starts a comment.
 
 use crate::build::error::{self, quote, Error};
-use crate::build::link::{Links, MatchKind};
+use crate::build::link::Links;
 use crate::build::municipality::{self, Record};
 use crate::build::parse::{self, Document};
-use crate::build::vocab::{REGIONS, THEMES};
+use crate::build::vocab::{MATCH_KINDS, REGIONS, THEMES};
 
 /// The pins file, as build errors name it.
 pub const PATH: &str = "data/pins.tsv";
@@ -85,17 +85,17 @@ pub fn document_facts(doc: &Document, links: &Links) -> Vec<Fact> {
             format!("t{tn} key group sizes"),
             sizes.join(" "),
         ));
-        let count = |kind| {
-            keys.iter()
-                .filter(|&&k| links.provenance[k].kind == kind)
-                .count()
-        };
-        let matches = format!(
-            "{} exact, {} width-insensitive, {} merged",
-            count(MatchKind::Exact),
-            count(MatchKind::WidthInsensitive),
-            count(MatchKind::Merged)
-        );
+        // `28 exact, 1 width-insensitive, 0 merged`: each kind by its slug.
+        let mut counts = vec![0; MATCH_KINDS.len()];
+        for &k in &keys {
+            counts[links.provenance[k].kind as usize] += 1;
+        }
+        let matches = MATCH_KINDS
+            .iter()
+            .zip(counts)
+            .map(|(row, n)| format!("{n} {}", row.slug))
+            .collect::<Vec<_>>()
+            .join(", ");
         facts.push(fact(file, format!("t{tn} key opinion matches"), matches));
     }
     facts.push(fact(file, "fingerprint".into(), &doc.fingerprint));

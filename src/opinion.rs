@@ -236,18 +236,16 @@ pub enum MatchKind ("match kind", SlugNames, MATCH_KINDS) {
     /// at least 0.3.
     Merged,
 }
+
+/// Looks a name up: the slug or the variant name, compared as
+/// [`Region::from_name`] compares names.
+fn from_name;
 }
 
 impl MatchKind {
     /// An ASCII slug: `exact`, `width-insensitive` or `merged`.
     pub const fn slug(self) -> &'static str {
         self.row().slug
-    }
-
-    /// Looks a name up: the slug or the variant name, compared as
-    /// [`Region::from_name`] compares names.
-    pub fn from_name(name: &str) -> Option<MatchKind> {
-        crate::names::lookup(name)
     }
 }
 

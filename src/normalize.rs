@@ -221,9 +221,8 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
             std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
         }
     }
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 0.0;
+    match a.len() + b.len() {
+        0 => 0.0,
+        total => 2.0 * shared as f64 / total as f64,
     }
-    2.0 * shared as f64 / total as f64
 }

@@ -10,7 +10,8 @@
 //! does.
 
 use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
-use crate::names::{closest, shorten, SHOWN, THREE};
+use crate::names::{shorten, SHOWN};
+use crate::normalize::{closest, THREE};
 use crate::{KeyOpinion, Opinion, Region, Theme};
 use std::fmt;
 use std::str::FromStr;

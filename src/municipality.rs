@@ -446,10 +446,10 @@ fn closest(input: &str) -> Vec<&'static Municipality> {
         let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
         [m.name, m.reading, bare, m.slug]
     };
-    let pick = crate::names::Pick {
+    let pick = crate::normalize::Pick {
         max: 5,
         min_score: 0.4,
         relative: 0.75,
     };
-    crate::names::closest(key, by_code.map(|m| (m, spellings(m))), pick)
+    crate::normalize::closest(key, by_code.map(|m| (m, spellings(m))), pick)
 }

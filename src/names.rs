@@ -4,10 +4,9 @@
 //! [`MunicipalityKind`](crate::MunicipalityKind)): the one name lookup they
 //! share, its error, and the macro that declares each enum with its trait
 //! impls; and the one rule by which every unknown-name error suggests
-//! valid names ([`closest`], shared with the build in `crate::normalize`).
+//! valid names (`normalize::closest`, shared with the build).
 
 use crate::normalize::name_key;
-pub(crate) use crate::normalize::{closest, Pick, THREE};
 
 /// A name that is not one of a closed set's. Its message lists the valid
 /// names.

@@ -7,6 +7,28 @@
 // The explorer's screenshot (240 KB) is too big to inline and is not
 // packaged: the crate docs say where it is instead.
 #![doc = concat!("[explorer-screenshot]: data:image/svg+xml,", "%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20width=%22720%22%20height=%2236%22%3E%3Ctext%20x=%228%22%20y=%2224%22%20font-family=%22sans-serif%22%20font-size=%2215%22%3EThe%20screenshot%20is%20docs/explorer.png%20in%20the%20repository%20(cargo%20run%20--example%20explorer).%3C/text%3E%3C/svg%3E")]
+// The README's item links, as links to the items: the README defines the
+// same labels after this, pointing at its "Documentation" section, so that
+// it reads right as plain Markdown on a forge or crates.io; the first
+// definition of a label wins. `tests/readme.rs` checks that every label the
+// README links is defined here.
+#![doc = r"
+[readme-ja]: crate::ja
+[`Opinion`]: Opinion
+[`KeyOpinion`]: KeyOpinion
+[`Region`]: Region
+[`Theme`]: Theme
+[`Category`]: Category
+[`Point`]: Point
+[`Record`]: Record
+[`Query`]: Query
+[`search`]: search
+[`Query::text`]: Query::text
+[`Opinion::similar`]: Opinion::similar
+[`Municipality`]: Municipality
+[`Record::row`]: Record::row
+[`Row`]: Row
+"]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -96,6 +118,13 @@ pub use theme::{Theme, UnknownThemeNumber};
 /// assert_eq!(zaitaku_opinions::SOURCE_SHA256.len(), 64);
 /// ```
 pub const SOURCE_SHA256: &str = "6baac40353cbb28d939aefc1bb64e5624a783a725774a66f4a321c9d0b278446";
+
+/// 日本語の説明: the README in Japanese (`README.ja.md`), for readers of
+/// the document who do not write Rust. It contains no items.
+///
+/// [readme-en]: crate
+#[doc = include_str!("../README.ja.md")]
+pub mod ja {}
 
 /// What the source is, in one line.
 pub const SOURCE_DESCRIPTION: &str =

@@ -303,6 +303,26 @@ fn links(doc: &Doc) -> Links {
     }
 }
 
+/// Whether a character is Japanese script (kana, kanji, full-width forms
+/// and punctuation), between which no space is written.
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Lines of prose whose break falls between two Japanese characters: a
+/// Markdown renderer turns the break into a space, which Japanese does not
+/// have ("形に まとめた").
+fn japanese_line_breaks(prose: &str) -> Vec<usize> {
+    let lines: Vec<&str> = prose.lines().collect();
+    (1..lines.len())
+        .filter(|&i| {
+            let end = lines[i - 1].trim_end().chars().last();
+            let start = lines[i].trim_start().chars().next();
+            matches!((end, start), (Some(a), Some(b)) if is_japanese(a) && is_japanese(b))
+        })
+        .collect()
+}
+
 /// The problems of one README as plain Markdown.
 fn markdown_problems(path: &str) -> (Doc, Links, Vec<String>) {
     let doc = parse(&read(path));
@@ -312,6 +332,12 @@ fn markdown_problems(path: &str) -> (Doc, Links, Vec<String>) {
         .iter()
         .map(|p| format!("{path}: {p}"))
         .collect();
+    for line in japanese_line_breaks(&doc.prose) {
+        problems.push(format!(
+            "{path}: line {line}: a line break between Japanese characters shows as a space; \
+             keep the sentence on one line"
+        ));
+    }
     for block in doc.blocks.iter().filter(|b| is_rust(&b.info)) {
         if block.info.contains("ignore") || block.info.contains("no_run") {
             problems.push(format!(
@@ -409,6 +435,11 @@ fn the_checks_find_rustdoc_only_syntax() {
     let rust: Vec<_> = doc.blocks.iter().filter(|b| is_rust(&b.info)).collect();
     assert_eq!(rust.len(), 2);
     assert!(rust[0].lines.iter().any(|l| l.starts_with("# ")));
+
+    assert_eq!(
+        japanese_line_breaks("形に\nまとめた。\nA\n形に\n\nまとめた"),
+        [1]
+    );
 
     let good =
         "# T\n\n`[not a link]` and [`Query`] and [here](#t).\n\n```toml\n# a comment\n```\n\n\

@@ -452,3 +452,57 @@ fn the_checks_find_rustdoc_only_syntax() {
     );
     assert!(doc.blocks.iter().all(|b| !is_rust(&b.info)));
 }
+
+/// The counts both READMEs state are the crate's: each sentence is built
+/// from the dataset and must appear as written.
+#[test]
+fn the_readmes_counts_are_the_datasets() {
+    use zaitaku_opinions::{key_groups, points, Category, Region, Theme};
+
+    let [t1, t2] = Theme::ALL.map(|t| t.opinions().len());
+    let [k1, k2] = Theme::ALL.map(|t| t.key_opinions().len());
+    let [g1, g2] = Theme::ALL.map(|t| key_groups(t).count());
+    let areas = Region::ALL.len();
+    let municipalities: usize = Region::ALL.iter().map(|r| r.municipalities().len()).sum();
+    assert!(Theme::ALL
+        .iter()
+        .all(|&t| Region::Tosho.opinions(t).is_empty()));
+    let en = read("README.md");
+    for expected in [
+        format!(
+            "| area opinions | {} (テーマ① {t1}, テーマ② {t2}) |",
+            t1 + t2
+        ),
+        format!(
+            "| key opinions (主な意見) | {} (テーマ① {k1} in {g1} groups, テーマ② {k2} in {g2}) |",
+            k1 + k2
+        ),
+        format!("| areas | {areas} (島しょ has no opinions in this source) |"),
+        format!("| themes | {} |", Theme::ALL.len()),
+        format!(
+            "| categories (the document's 【…】 headings) | {} |",
+            Category::ALL.len()
+        ),
+        format!(
+            "| points (論点), this crate's reading | {} |",
+            points().len()
+        ),
+    ] {
+        assert!(en.contains(&expected), "README.md does not say: {expected}");
+    }
+    let ja = read("README.ja.md");
+    for expected in [
+        format!(
+            "圏域の意見 {} 件（テーマ① {t1} 件、テーマ② {t2} 件）と、主な意見 {} 件（テーマ① {g1} グループ {k1} 件、テーマ② {g2} グループ {k2} 件）",
+            t1 + t2,
+            k1 + k2
+        ),
+        format!("二次保健医療圏 {areas} 圏域。島しょ圏域の意見はこの資料にはありません。"),
+        format!("分類 {} 種", Category::ALL.len()),
+        format!("都内 {municipalities} 区市町村"),
+        format!("論点（{} 件）", points().len()),
+        format!("全 {} 件（主な意見と圏域の意見）", t1 + t2 + k1 + k2),
+    ] {
+        assert!(ja.contains(&expected), "README.ja.md does not say: {expected}");
+    }
+}

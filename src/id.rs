@@ -9,8 +9,8 @@
 //! the document's layout, so they stay the same as long as the document
 //! does.
 
+use crate::closed_set::{shorten, SHOWN};
 use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
-use crate::names::{shorten, SHOWN};
 use crate::normalize::{closest, THREE};
 use crate::{KeyOpinion, Opinion, Region, Theme};
 use std::fmt;

@@ -15,7 +15,7 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/municipalities.rs"));
 }
 
-crate::names::closed_set! {
+crate::closed_set::closed_set! {
 /// What kind of municipality: a special ward, a city, a town or a village.
 ///
 /// ```
@@ -296,7 +296,7 @@ impl Municipality {
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
         // Every key is in comparison form; so are the codes.
-        crate::names::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
+        crate::closed_set::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
             let key = key.strip_prefix(TOKYO).unwrap_or(key);
             data::NAMES
                 .get(key)
@@ -391,7 +391,7 @@ impl TryFrom<&str> for Municipality {
 /// assert!(err.to_string().chars().count() < 200);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown municipality `{}`; {}", crate::names::shorten(.input, crate::names::SHOWN), hint(.suggestions))]
+#[error("unknown municipality `{}`; {}", crate::closed_set::shorten(.input, crate::closed_set::SHOWN), hint(.suggestions))]
 pub struct UnknownMunicipalityError {
     input: String,
     suggestions: Vec<&'static Municipality>,

@@ -4,9 +4,9 @@
 //! written by reading each Japanese opinion; they are not 東京都's. The
 //! document itself only files opinions under categories (【入退院調整】…).
 
-use crate::names::shorten;
+use crate::closed_set::shorten;
+use crate::dataset::points::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
 use crate::normalize::{closest, THREE};
-use crate::point_data::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
 use crate::{KeyOpinion, Opinion, Region};
 use std::fmt;
 use std::str::FromStr;

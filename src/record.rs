@@ -5,7 +5,7 @@ use crate::{Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Re
 use std::cmp::Ordering;
 use std::fmt;
 
-crate::names::closed_set! {
+crate::closed_set::closed_set! {
 /// Which kind of record: an area opinion or a key opinion (主な意見).
 ///
 /// ```

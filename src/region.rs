@@ -1,7 +1,7 @@
 //! Tokyo's secondary medical care areas (二次保健医療圏).
 
 use crate::dataset::{OPINIONS, OPINION_RANGES};
-use crate::{names::closed_set, Municipality, Opinion, Theme};
+use crate::{closed_set::closed_set, Municipality, Opinion, Theme};
 
 closed_set! {
 /// One of Tokyo's 13 secondary medical care areas (二次保健医療圏), in the

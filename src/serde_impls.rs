@@ -5,7 +5,7 @@
 //!   [`Category`](crate::Category), [`Zone`](crate::Zone),
 //!   [`MatchKind`](crate::MatchKind), [`RecordKind`], [`MunicipalityKind`](crate::MunicipalityKind)) are
 //!   written as their ASCII slugs and read through their one lookup (see
-//!   `names::closed_set`).
+//!   `closed_set::closed_set`).
 //! * [`OpinionId`], [`KeyOpinionId`] and [`RecordId`] are written as their
 //!   id strings; the first two are read back from them.
 //! * Records ([`Opinion`], [`KeyOpinion`], [`Record`]) are written as their
@@ -275,7 +275,7 @@ impl ReadBack for Municipality {
             (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
                 E::custom(format_args!(
                     "no municipality has the code `{}`",
-                    crate::names::shorten(code, crate::names::SHOWN)
+                    crate::closed_set::shorten(code, crate::closed_set::SHOWN)
                 ))
             })?,
             (None, Some(name)) => Self::named(name)?,

@@ -1,7 +1,7 @@
 //! The two themes of the document.
 
 use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
-use crate::{names::closed_set, KeyOpinion, Opinion};
+use crate::{closed_set::closed_set, KeyOpinion, Opinion};
 
 closed_set! {
 /// One of the document's two themes (テーマ).

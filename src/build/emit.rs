@@ -280,7 +280,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, KeyClash> {
             doc.key_opinions.len()
         ),
     );
-    writeln!(out, "use crate::names::Names;");
+    writeln!(out, "use crate::closed_set::Names;");
     writeln!(out, "use crate::{{Category, KeyOpinion, KeyOpinionId, LineSpan, MatchKind, MunicipalityKind, Opinion, OpinionId, RecordKind, Region, Similar, Theme, Zone}};\n");
 
     let theme = |t: usize| format!("Theme::{}", THEMES[t].variant);

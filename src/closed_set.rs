@@ -209,10 +209,10 @@ macro_rules! closed_set {
             }
 
             /// The canonical names, in order.
-            const CANONICAL: [&'static str; Self::COUNT] = $crate::names::column!($ty, $canonical);
+            const CANONICAL: [&'static str; Self::COUNT] = $crate::closed_set::column!($ty, $canonical);
 
             /// The `display` names, in order.
-            const DISPLAY: [&'static str; Self::COUNT] = $crate::names::column!($ty, $display);
+            const DISPLAY: [&'static str; Self::COUNT] = $crate::closed_set::column!($ty, $display);
         }
 
         // One row per variant, in order.
@@ -221,7 +221,7 @@ macro_rules! closed_set {
             let names = [$(stringify!($variant)),+];
             let mut i = 0;
             while i < names.len() {
-                assert!($crate::names::const_eq($crate::vocab::$names[i].variant, names[i]));
+                assert!($crate::closed_set::const_eq($crate::vocab::$names[i].variant, names[i]));
                 i += 1;
             }
         };
@@ -231,16 +231,16 @@ macro_rules! closed_set {
                 $(#[$fmeta])+
                 #[inline]
                 pub fn from_name(name: &str) -> Option<$ty> {
-                    $crate::names::lookup(name)
+                    $crate::closed_set::lookup(name)
                 }
             }
         )?
 
-        impl $crate::names::ClosedSet for $ty {
+        impl $crate::closed_set::ClosedSet for $ty {
             const KIND: &'static str = $kind;
             const ALL: &'static [Self] = &$ty::ALL;
             const CANONICAL: &'static [&'static str] = &$ty::CANONICAL;
-            fn names() -> &'static $crate::names::Names<Self> {
+            fn names() -> &'static $crate::closed_set::Names<Self> {
                 &$crate::dataset::$names
             }
         }
@@ -256,7 +256,7 @@ macro_rules! closed_set {
 
             /// Parses any accepted spelling; see `from_name`.
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $crate::names::parse(s)
+                $crate::closed_set::parse(s)
             }
         }
 
@@ -264,7 +264,7 @@ macro_rules! closed_set {
             type Error = $crate::UnknownNameError;
 
             fn try_from(s: &str) -> Result<Self, Self::Error> {
-                $crate::names::parse(s)
+                $crate::closed_set::parse(s)
             }
         }
 

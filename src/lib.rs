@@ -41,13 +41,13 @@ pub use dataset::{
     counts, key_groups, key_opinion, key_opinions, opinion, opinions, Counts, SOURCE_DESCRIPTION,
     SOURCE_SHA256,
 };
-pub use id::{KeyOpinionId, OpinionId, ParseIdError};
+pub use id::{KeyOpinionId, OpinionId};
 pub use municipality::{Municipality, MunicipalityKind, UnknownMunicipalityError};
 pub use opinion::{KeyOpinion, LineSpan, MatchKind, Opinion, Similar};
-pub use point::{points, Point, PointIter, UnknownPointError};
+pub use point::{points, Point, PointIter};
 pub use query::{Query, QueryIter};
 pub use record::{Record, RecordId, RecordKind, Row};
 pub use region::{Region, Zone};
 pub use search::{search, search_hits, Hit};
 pub use strum;
-pub use theme::{Theme, UnknownThemeNumber};
+pub use theme::Theme;

@@ -391,7 +391,7 @@ impl TryFrom<&str> for Municipality {
 /// assert!(err.to_string().chars().count() < 200);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown municipality `{}`; {}", crate::closed_set::shorten(.input, crate::closed_set::SHOWN), hint(.suggestions))]
+#[error("unknown municipality `{}`; {}", crate::closed_set::shorten(.input), hint(.suggestions))]
 pub struct UnknownMunicipalityError {
     input: String,
     suggestions: Vec<&'static Municipality>,

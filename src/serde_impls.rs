@@ -275,7 +275,7 @@ impl ReadBack for Municipality {
             (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
                 E::custom(format_args!(
                     "no municipality has the code `{}`",
-                    crate::closed_set::shorten(code, crate::closed_set::SHOWN)
+                    crate::closed_set::shorten(code)
                 ))
             })?,
             (None, Some(name)) => Self::named(name)?,

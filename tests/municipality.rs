@@ -619,15 +619,21 @@ fn normalize_macrons(s: &str) -> String {
 }
 
 #[test]
-fn region_misses_list_the_valid_names() {
-    for bad in ["区北部", "多摩", "1314", "ku-chuobu-x", "Tokyo"] {
+fn region_misses_suggest_the_closest_names() {
+    for (bad, closest) in [
+        ("区北部", "区西北部"),
+        ("1314", "島しょ"),
+        ("ku-chuobu-x", "区中央部"),
+        ("kitatama-nambu", "北多摩南部"),
+        ("くせいなぶ", "区西南部"),
+    ] {
         assert_eq!(Region::from_name(bad), None, "{bad}");
         let err: UnknownNameError = bad.parse::<Region>().unwrap_err();
         assert_eq!(err.input(), bad);
-        let valid: Vec<&str> = err.valid_names().collect();
-        assert_eq!(valid.len(), 13);
-        for region in Region::ALL {
-            assert!(valid.contains(&region.name_ja()));
+        assert_eq!(err.suggestions().len(), 3, "{err}");
+        assert_eq!(err.suggestions()[0], closest, "{err}");
+        for name in err.suggestions() {
+            assert!(Region::ALL.iter().any(|r| r.name_ja() == name));
         }
     }
 }

@@ -253,18 +253,19 @@ fn a_miss_suggests_the_closest_ids_in_a_short_message() {
         assert!(Point::from_id(input).is_none());
         let err = input.parse::<Point>().unwrap_err();
         assert_eq!(err.input(), input);
-        assert_eq!(err.closest().len(), 3);
-        for id in err.closest() {
+        assert_eq!(err.kind(), "point id");
+        assert_eq!(err.suggestions().len(), 3);
+        for id in err.suggestions() {
             assert!(Point::from_id(id).is_some());
         }
         let message = err.to_string();
         assert!(message.len() < 200, "{} bytes: {message}", message.len());
-        assert!(message.contains(err.closest()[0]));
+        assert!(message.contains(err.suggestions()[0].as_str()));
     }
     let err = "face-to-face-meeting".parse::<Point>().unwrap_err();
-    assert_eq!(err.closest()[0], "face-to-face-meetings");
+    assert_eq!(err.suggestions()[0], "face-to-face-meetings");
     let err = "round_the_clock_burden".parse::<Point>().unwrap_err();
-    assert_eq!(err.closest()[0], "round-the-clock-burden");
+    assert_eq!(err.suggestions()[0], "round-the-clock-burden");
 }
 
 #[test]

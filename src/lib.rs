@@ -38,8 +38,8 @@ mod vocab;
 pub use category::Category;
 pub use closed_set::UnknownNameError;
 pub use dataset::{
-    counts, key_groups, key_opinion, key_opinions, opinion, opinions, Counts, SOURCE_DESCRIPTION,
-    SOURCE_SHA256,
+    counts, key_groups, key_opinion, key_opinions, opinion, opinions, record, Counts,
+    SOURCE_DESCRIPTION, SOURCE_SHA256,
 };
 pub use id::{KeyOpinionId, OpinionId};
 pub use municipality::{Municipality, MunicipalityKind, UnknownMunicipalityError};

@@ -1,9 +1,13 @@
 //! One record of either kind: an area opinion or a key opinion.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::{Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme};
+use crate::{
+    Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme,
+    UnknownNameError,
+};
 use std::cmp::Ordering;
 use std::fmt;
+use std::str::FromStr;
 
 crate::closed_set::closed_set! {
 /// Which kind of record: an area opinion or a key opinion (主な意見).
@@ -221,7 +225,10 @@ impl Ord for Record {
     }
 }
 
-/// The id of a record of either kind.
+/// The id of a record of either kind: what to save for a list that mixes
+/// area and key opinions. It parses from its string ([`FromStr`]), and with
+/// `serde` is written as it and read back from it. Only ids of existing
+/// records can be made.
 ///
 /// ```
 /// use zaitaku_opinions::{Record, RecordId};
@@ -230,6 +237,10 @@ impl Ord for Record {
 /// let any = RecordId::from(id);
 /// assert_eq!(any.to_string(), "t1-key-05-02");
 /// assert_eq!(any.record(), Record::from(id.key_opinion()));
+///
+/// let ids: Vec<RecordId> = ["t2-kuseibu-04", "t1-key-05-02"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+/// assert_eq!(ids[0].record().text(), zaitaku_opinions::opinion("t2-kuseibu-04").unwrap().text());
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordId {
@@ -246,6 +257,32 @@ impl RecordId {
             RecordId::Area(id) => Record::Area(id.opinion()),
             RecordId::Key(id) => Record::Key(id.key_opinion()),
         }
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = UnknownNameError;
+
+    /// The id of an existing record of either kind, exactly as it prints;
+    /// a miss suggests the closest ids of both kinds.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// use zaitaku_opinions::RecordId;
+    ///
+    /// let ids: HashSet<RecordId> = "t1-kuchuobu-03 t1-key-05-02".split(' ').map(str::parse).collect::<Result<_, _>>()?;
+    /// assert_eq!(ids.len(), 2);
+    /// let err = "t1-key-05-2".parse::<RecordId>().unwrap_err();
+    /// assert_eq!(err.kind(), "record id");
+    /// assert!(err.suggestions().iter().any(|id| id == "t1-key-05-02"));
+    /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::record(s).map(Record::id).ok_or_else(|| {
+            let ids = OPINIONS.iter().map(|o| RecordId::Area(o.id));
+            let ids = ids.chain(KEY_OPINIONS.iter().map(|k| RecordId::Key(k.id)));
+            crate::id::unknown_id("record id", s, ids)
+        })
     }
 }
 

@@ -405,6 +405,34 @@ fn error_lists_the_closest_names() {
     // Nothing close: the message says what was expected, and lists no
     // names (not the whole set of 62).
     assert!(names("横浜").is_empty());
+    // Outside Tokyo, not misspelt: 川崎市 is a city of 神奈川県 (code
+    // 141305), not a misspelling of 立川市; prefecture 14 is 神奈川県.
+    for name in ["川崎市", "横浜市", "Kawasaki", "さいたま市"] {
+        assert!(names(name).is_empty(), "{name}");
+        let message = name.parse::<Municipality>().unwrap_err().to_string();
+        assert!(
+            message.starts_with(&format!("no Tokyo municipality is named `{name}`")),
+            "{message}"
+        );
+    }
+    for code in ["141305", "14130", "271004", "０１１００２"] {
+        assert!(names(code).is_empty(), "{code}");
+        let message = code.parse::<Municipality>().unwrap_err().to_string();
+        assert!(message.contains(" is a code of prefecture "), "{message}");
+        assert!(message.contains("not of Tokyo (13)"), "{message}");
+    }
+    let message = "139999".parse::<Municipality>().unwrap_err().to_string();
+    assert_eq!(message, "no Tokyo municipality has the code `139999`");
+    // Misspellings still suggest; a width or kana variant still resolves.
+    assert_eq!(names("世田谷市"), ["世田谷区"]);
+    assert_eq!(names("Hachioji-ku"), ["八王子市"]);
+    assert_eq!(names("ちよだ市"), ["千代田区"]);
+    for name in ["ﾊﾁｵｳｼﾞ市", "ＨＡＣＨＩＯＪＩ", "ハチオウジシ"] {
+        assert_eq!(
+            Municipality::from_name(name).map(|m| m.name()),
+            Some("八王子市")
+        );
+    }
     let message = "横浜".parse::<Municipality>().unwrap_err().to_string();
     assert!(message.contains("62 区市町村"), "{message}");
     for (_, name) in CODES {

@@ -95,9 +95,10 @@ id_serde!(
 );
 
 /// Writes the record's [`Row`]: `id`, `kind` (`"area"`), `theme`, `region`
-/// and `category` (slugs), `text`, `text_en` (the crate authors' unofficial
-/// English), `taken_from` (empty), `first_line`, `last_line` and `points`
-/// (point ids, separated by a space).
+/// and `category` (slugs) with their names (`theme_ja`, `regions_ja` …),
+/// `text`, `text_en` (the crate authors' unofficial English), `taken_from`
+/// (empty), `first_line`, `last_line` and `points` (point ids, separated by
+/// a space) with their labels (`points_ja`, `points_en`).
 ///
 /// ```
 /// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
@@ -105,6 +106,7 @@ id_serde!(
 /// assert_eq!(json["id"], "t1-kuchuobu-01");
 /// assert_eq!(json["kind"], "area");
 /// assert_eq!(json["region"], "ku-chuobu");
+/// assert_eq!(json["regions_ja"], "区中央部");
 /// assert_eq!(json["first_line"], 71);
 /// assert_eq!(json["text_en"], o.text_en());
 /// # Ok::<(), serde_json::Error>(())

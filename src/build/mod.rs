@@ -15,6 +15,7 @@ pub mod municipality;
 pub mod parse;
 pub mod pins;
 pub mod points;
+#[path = "../vocab.rs"]
 pub mod vocab;
 
 /// The whole build, on the data files' bytes. `read` gives a data file's

@@ -68,11 +68,45 @@
 //!   an error on its line ([`ErrorKind::TooMany`]).
 
 use crate::build::error::{self, quote, Error, TextError};
-use crate::build::vocab::{self, BULLETS, FURNITURE, KEY_PAGE_HEADING, THEMES};
+use crate::build::vocab::{CATEGORIES, REGIONS, THEMES};
 use std::fmt;
 
 /// The data file this module reads, as build errors name it.
 pub const PATH: &str = "data/shiryo-3-2.txt";
+
+/// The page-furniture lines the parser skips (compared after trimming).
+pub const FURNITURE: [&str; 2] = [KEY_PAGE_HEADING, "資料 ３－２"];
+
+/// The heading of each key-opinion page.
+pub const KEY_PAGE_HEADING: &str = "主な意見";
+
+/// Bullets that open an opinion: `○` (U+25CB WHITE CIRCLE) and `〇`
+/// (U+3007 IDEOGRAPHIC NUMBER ZERO), which the source uses in places.
+pub const BULLETS: [char; 2] = ['○', '〇'];
+
+/// Index of the region whose Japanese name is exactly `name`.
+pub fn region_by_ja(name: &str) -> Option<usize> {
+    REGIONS.iter().position(|r| r.ja == name)
+}
+
+/// Index of the category whose canonical name or source label variant is
+/// exactly `label` (without 【】).
+pub fn category_by_label(label: &str) -> Option<usize> {
+    CATEGORIES
+        .iter()
+        .position(|c| c.ja == label || c.label_variants.contains(&label))
+}
+
+/// Index of the theme whose title line (marker, ideographic space, title)
+/// is exactly `line` once trimmed.
+pub fn theme_by_title_line(line: &str) -> Option<usize> {
+    let line = line.trim();
+    THEMES.iter().position(|t| {
+        line.strip_prefix(t.marker)
+            .map(|rest| rest.trim_start_matches(['　', ' ']) == t.ja)
+            .unwrap_or(false)
+    })
+}
 
 /// A parse or link error: [`PATH`], the 1-based line, and what was wrong.
 pub type ParseError = Error<ErrorKind>;
@@ -281,7 +315,7 @@ impl fmt::Display for ErrorKind {
             UnknownRowLabel { label } => write!(
                 f,
                 "expected a category name as a row label ({}), found `{label}`",
-                list(vocab::CATEGORIES.iter().map(|c| c.ja))
+                list(CATEGORIES.iter().map(|c| c.ja))
             ),
             ExpectedAreaHeader { found } => write!(
                 f,
@@ -290,7 +324,7 @@ impl fmt::Display for ErrorKind {
             UnknownArea { name } => write!(
                 f,
                 "expected an area name ({}), found `{name}`",
-                list(vocab::REGIONS.iter().map(|r| r.ja))
+                list(REGIONS.iter().map(|r| r.ja))
             ),
             DuplicateArea { name, first_line } => write!(
                 f,
@@ -299,7 +333,7 @@ impl fmt::Display for ErrorKind {
             AreaOutOfOrder { name, after } => write!(
                 f,
                 "expected the areas in the official order ({}), found {name} after {after}",
-                list(vocab::REGIONS.iter().map(|r| r.ja))
+                list(REGIONS.iter().map(|r| r.ja))
             ),
             MissingArea { name } => write!(f, "expected a block for every area, found none for {name} in this theme"),
             TooFewAreaBlocks { expected, found, header_line } => write!(
@@ -314,7 +348,7 @@ impl fmt::Display for ErrorKind {
             UnknownCategory { label } => write!(
                 f,
                 "expected a known category in 【】 ({}), found `【{label}】`",
-                list(vocab::CATEGORIES.iter().map(|c| c.ja))
+                list(CATEGORIES.iter().map(|c| c.ja))
             ),
             EmptyHeading { label } => write!(
                 f,
@@ -402,11 +436,11 @@ pub enum LineRole {
 pub struct RawOpinion {
     /// Index into [`THEMES`].
     pub theme: usize,
-    /// Index into [`vocab::REGIONS`].
+    /// Index into [`REGIONS`].
     pub region: usize,
     /// 1-based position within its area block.
     pub position: usize,
-    /// Index into [`vocab::CATEGORIES`].
+    /// Index into [`CATEGORIES`].
     pub category: usize,
     /// The bullet it started with.
     pub bullet: char,
@@ -443,9 +477,7 @@ impl RawOpinion {
     pub fn id(&self) -> String {
         format!(
             "t{}-{}-{:02}",
-            THEMES[self.theme].number,
-            vocab::REGIONS[self.region].id_token,
-            self.position
+            THEMES[self.theme].number, REGIONS[self.region].id_token, self.position
         )
     }
 }
@@ -465,7 +497,7 @@ impl RawKeyOpinion {
 pub struct RowLabel {
     /// Index into [`THEMES`].
     pub theme: usize,
-    /// Index into [`vocab::CATEGORIES`].
+    /// Index into [`CATEGORIES`].
     pub category: usize,
     /// First source line.
     pub first_line: u32,
@@ -552,7 +584,7 @@ fn header_names(line: &str) -> Option<Vec<&str>> {
         .filter(|s| !s.is_empty())
         .collect();
     // A header names areas; one word alone is only a header if it is an area.
-    if names.len() >= 2 || names.iter().all(|n| vocab::region_by_ja(n).is_some()) {
+    if names.len() >= 2 || names.iter().all(|n| region_by_ja(n).is_some()) {
         Some(names)
     } else {
         None
@@ -568,9 +600,9 @@ fn is_boundary(line: &str) -> bool {
     !starts_block(line)
         && (line.is_empty()
             || is_furniture(line)
-            || vocab::theme_by_title_line(line).is_some()
+            || theme_by_title_line(line).is_some()
             || header_names(line)
-                .is_some_and(|names| names.iter().all(|n| vocab::region_by_ja(n).is_some())))
+                .is_some_and(|names| names.iter().all(|n| region_by_ja(n).is_some())))
 }
 
 /// Brackets a heading may have been given instead of `【】`.
@@ -590,7 +622,7 @@ fn is_bare_category(line: &str) -> bool {
         inner.strip_suffix(BRACKETS).unwrap_or(inner),
     ]
     .iter()
-    .any(|l| vocab::category_by_label(l).is_some())
+    .any(|l| category_by_label(l).is_some())
 }
 
 /// The largest position or group number an id can hold (two digits).
@@ -871,7 +903,7 @@ impl<'a> Parser<'a> {
             }
             if line.starts_with("テーマ") {
                 labels.extend(pending.take());
-                let Some(found) = vocab::theme_by_title_line(line) else {
+                let Some(found) = theme_by_title_line(line) else {
                     return Err(self.err(ErrorKind::UnknownTheme { found: quote(line) }));
                 };
                 if found != theme {
@@ -898,7 +930,7 @@ impl<'a> Parser<'a> {
             return Err(self.err(ErrorKind::MissingThemeTitle));
         }
         for (label, first_line) in labels {
-            let Some(category) = vocab::category_by_label(&label) else {
+            let Some(category) = category_by_label(&label) else {
                 return Err(Error::new(
                     PATH,
                     first_line,
@@ -918,12 +950,12 @@ impl<'a> Parser<'a> {
 
     /// Area pages: header, blocks; until the next key-opinion page or EOF.
     fn area_pages(&mut self, theme: usize) -> Result<(), ParseError> {
-        let mut seen: Vec<Option<u32>> = vec![None; vocab::REGIONS.len()];
+        let mut seen: Vec<Option<u32>> = vec![None; REGIONS.len()];
         // The line of the theme's last area header: where a missing area
         // would be added, so where `MissingArea` points.
         let mut last_header: Option<u32> = None;
         loop {
-            let title = |l: &str| vocab::theme_by_title_line(l) == Some(theme);
+            let title = |l: &str| theme_by_title_line(l) == Some(theme);
             self.skip(|l| l.is_empty() || title(l));
             let line = match self.peek() {
                 None => break,
@@ -936,12 +968,12 @@ impl<'a> Parser<'a> {
             let header_line = self.line_no();
             let mut regions = Vec::with_capacity(names.len());
             for name in names {
-                let Some(region) = vocab::region_by_ja(name) else {
+                let Some(region) = region_by_ja(name) else {
                     return Err(self.err(ErrorKind::UnknownArea { name: quote(name) }));
                 };
                 if let Some(first_line) = seen[region] {
                     return Err(self.err(ErrorKind::DuplicateArea {
-                        name: vocab::REGIONS[region].ja,
+                        name: REGIONS[region].ja,
                         first_line,
                     }));
                 }
@@ -951,8 +983,8 @@ impl<'a> Parser<'a> {
                     .filter(|&l| l > region)
                 {
                     return Err(self.err(ErrorKind::AreaOutOfOrder {
-                        name: vocab::REGIONS[region].ja,
-                        after: vocab::REGIONS[last].ja,
+                        name: REGIONS[region].ja,
+                        after: REGIONS[last].ja,
                     }));
                 }
                 seen[region] = Some(header_line);
@@ -984,7 +1016,7 @@ impl<'a> Parser<'a> {
         let Some(line) = last_header else {
             return Err(self.eof("an area header (area names separated by spaces)"));
         };
-        for (region, names) in vocab::REGIONS.iter().enumerate() {
+        for (region, names) in REGIONS.iter().enumerate() {
             // 島しょ (the islands) has no opinions in this document.
             if seen[region].is_none() && names.zone != 2 {
                 return Err(Error::new(
@@ -1013,7 +1045,7 @@ impl<'a> Parser<'a> {
                     return Err(self.err(ErrorKind::MalformedHeading { found: quote(line) }));
                 };
                 no_empty_heading(heading, in_heading)?;
-                let Some(category) = vocab::category_by_label(label) else {
+                let Some(category) = category_by_label(label) else {
                     return Err(self.err(ErrorKind::UnknownCategory {
                         label: quote(label),
                     }));

@@ -54,8 +54,8 @@ pub struct Input<'a> {
     pub doc: &'a Document,
     /// Its provenance links.
     pub links: &'a Links,
-    /// Similar opinions of each opinion (see `points::similar`).
-    pub similar: &'a [Vec<crate::build::points::SimilarRow>],
+    /// Similar opinions of each opinion (see `point::similar`).
+    pub similar: &'a [Vec<crate::build::point::SimilarRow>],
 }
 
 /// An error found while generating: two names of different values that

@@ -1,5 +1,5 @@
 //! Key-opinion provenance, and the text similarity it (and
-//! `points::similar`'s ranking) uses, computed at build time.
+//! `point::similar`'s ranking) uses, computed at build time.
 //!
 //! Shared by `build.rs` and the tests (mounted with `#[path]`).
 //!
@@ -26,8 +26,8 @@
 //! labels that survived extraction must each be the category of exactly one
 //! group of their theme.
 
-use crate::build::error::{quote, Error};
 use crate::build::parse::{Document, ErrorKind, ParseError, PATH};
+use crate::build::reader::{quote, Error};
 use crate::build::vocab::{CATEGORIES, MATCH_KINDS};
 use crate::normalize::{dice, normalize_text as normalize};
 use std::cell::OnceCell;

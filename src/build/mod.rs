@@ -9,12 +9,12 @@
 
 pub mod emit;
 pub mod english;
-pub mod error;
 pub mod link;
 pub mod municipality;
 pub mod parse;
 pub mod pins;
-pub mod points;
+pub mod point;
+pub mod reader;
 #[path = "../vocab.rs"]
 pub mod vocab;
 
@@ -32,11 +32,11 @@ pub fn run(
     let links = link::link(&doc)?;
     let municipalities = read(municipality::PATH)?;
     let records = municipality::parse(&municipalities)?;
-    let text = error::decode(municipality::PATH, &municipalities)?;
+    let text = reader::decode(municipality::PATH, &municipalities)?;
     let mut facts = pins::document_facts(&doc, &links);
     facts.extend(pins::municipality_facts(
         &records,
-        &error::fingerprint(text),
+        &reader::fingerprint(text),
     ));
     let found = write("pins.tsv", pins::render(&facts))?;
     pins::check(&read(pins::PATH)?, &facts, &found)?;
@@ -48,9 +48,9 @@ pub fn run(
         .take(doc.opinions.len())
         .map(|s| s.id.clone())
         .collect();
-    let points = points::parse_points(&read(points::POINTS_PATH)?)?;
-    let points = points::parse_tags(&read(points::TAGS_PATH)?, points, &ids)?;
-    let similar = points::similar(&doc, &points.tags);
+    let points = point::parse_points(&read(point::POINTS_PATH)?)?;
+    let points = point::parse_tags(&read(point::TAGS_PATH)?, points, &ids)?;
+    let similar = point::similar(&doc, &points.tags);
     let input = emit::Input {
         data_path: parse::PATH,
         doc: &doc,
@@ -67,6 +67,6 @@ pub fn run(
         "municipalities.rs",
         municipality::generate(municipality::PATH, &records)?,
     )?;
-    write("points.rs", points::generate(&doc, &points, &links))?;
+    write("points.rs", point::generate(&doc, &points, &links))?;
     Ok(())
 }

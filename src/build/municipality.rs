@@ -43,7 +43,7 @@
 //! and `としまむら` are keys.
 
 use crate::build::emit::{lit, Out};
-use crate::build::error::{self, quote, Error, Row};
+use crate::build::reader::{self, quote, Error, Row};
 use crate::build::vocab::{KINDS, REGIONS};
 use crate::normalize::{name_key, without_macron};
 use std::collections::BTreeMap;
@@ -133,7 +133,7 @@ pub fn check_digit(jis: &str) -> Option<u8> {
 /// at least one.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
     let columns = "code, name, reading, romaji, kind, area[, aliases]";
-    let file = error::tsv(PATH, bytes, columns, 0)?;
+    let file = reader::tsv(PATH, bytes, columns, 0)?;
     let mut records: Vec<Record> = Vec::new();
     for row in &file.rows {
         let record = parse_row(row)?;
@@ -182,10 +182,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
 fn parse_row(row: &Row<'_>) -> Result<Record, Error> {
     let fields = &row.fields;
     // Fields are short; a longer one would make a long message.
-    if let Some(long) = fields.iter().find(|f| f.chars().count() > error::MAX_QUOTE) {
+    if let Some(long) = fields
+        .iter()
+        .find(|f| f.chars().count() > reader::MAX_QUOTE)
+    {
         return Err(row.err(format!(
             "expected fields of at most {} characters, found `{}`",
-            error::MAX_QUOTE,
+            reader::MAX_QUOTE,
             quote(long)
         )));
     }

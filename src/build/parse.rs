@@ -18,7 +18,7 @@
 //!    headings, each followed by opinions that start with a bullet.
 //!
 //! Opinions are hard-wrapped: continuation lines are joined with no space.
-//! The file is read through [`error::decode`] and [`error::lines`]: CRLF
+//! The file is read through [`reader::decode`] and [`reader::lines`]: CRLF
 //! line ends, a byte-order mark at the start, and ASCII spaces and tabs at
 //! the ends of lines are ignored (the source has none that mean anything),
 //! so that the same dataset comes out of a checkout whose tools changed
@@ -67,7 +67,7 @@
 //!   opinion in an area block, key opinion in a group or group in a theme is
 //!   an error on its line ([`ErrorKind::TooMany`]).
 
-use crate::build::error::{self, quote, Error, TextError};
+use crate::build::reader::{self, quote, Error, TextError};
 use crate::build::vocab::{CATEGORIES, REGIONS, THEMES};
 use std::fmt;
 
@@ -117,7 +117,7 @@ pub enum ErrorKind {
     /// The file is empty or holds only blank lines.
     Empty,
     /// Not UTF-8, or a control or invisible character (see
-    /// [`crate::build::error::decode`]).
+    /// [`crate::build::reader::decode`]).
     Text(TextError),
     /// The file ended where more was expected.
     Truncated {
@@ -514,14 +514,14 @@ pub struct Document {
     pub row_labels: Vec<RowLabel>,
     /// The role of each line; `roles[i]` is line `i + 1`.
     pub roles: Vec<LineRole>,
-    /// The text's [`error::fingerprint`].
+    /// The text's [`reader::fingerprint`].
     pub fingerprint: String,
 }
 
 /// Parses the data file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
-    let text = error::decode(PATH, bytes).map_err(|e| e.map(ErrorKind::Text))?;
-    let lines: Vec<&str> = error::lines(text).map(|(_, l)| l).collect();
+    let text = reader::decode(PATH, bytes).map_err(|e| e.map(ErrorKind::Text))?;
+    let lines: Vec<&str> = reader::lines(text).map(|(_, l)| l).collect();
     if lines.iter().all(|l| l.is_empty()) {
         return Err(Error::new(PATH, 1, ErrorKind::Empty));
     }
@@ -541,7 +541,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     let mut p = Parser {
         doc: Document {
             roles: vec![LineRole::Blank; lines.len()],
-            fingerprint: error::fingerprint(text),
+            fingerprint: reader::fingerprint(text),
             ..Document::default()
         },
         lines,

@@ -1,5 +1,6 @@
-//! The one error type of the build-time code, and the readers that every
-//! data file goes through.
+//! The reader every data file goes through (decoding, invisible
+//! characters, lines, the TSV reader, the fingerprint), and the one error
+//! type of the build-time code.
 //!
 //! A bad data file stops the build with one line,
 //! `data/<file>:<line>: expected …, found …`: [`Error`] carries the file,
@@ -28,7 +29,7 @@
 //!    [`Row::again`], [`Row::unknown`]).
 //!
 //! ```ignore
-//! let file = error::tsv(PATH, &bytes, "code, name[, aliases]", 2)?;
+//! let file = reader::tsv(PATH, &bytes, "code, name[, aliases]", 2)?;
 //! for row in &file.rows {
 //!     let (code, name) = (row.fields[0], row.fields[1]);
 //!     if code.len() != 6 {

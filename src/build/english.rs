@@ -32,7 +32,7 @@
 //! suite (`tests/english.rs`) with [`terms_in`], the matcher the glossary's
 //! header describes.
 
-use crate::build::emit::{lit, Out};
+use crate::build::code::{lit, Out};
 use crate::build::link::{Links, MatchKind};
 use crate::build::parse::Document;
 use crate::build::reader::{self, quote, Error, Row};

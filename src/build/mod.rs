@@ -7,6 +7,7 @@
 //! reads the files and writes what it returns, so a test that calls it runs
 //! exactly what `cargo build` runs.
 
+pub mod code;
 pub mod emit;
 pub mod english;
 pub mod link;
@@ -57,8 +58,7 @@ pub fn run(
         links: &links,
         similar: &similar,
     };
-    let dataset = emit::generate(&input).map_err(|e| format!("{}: {e}", parse::PATH))?;
-    write("dataset.rs", dataset)?;
+    write("dataset.rs", emit::generate(&input)?)?;
     write(
         "english.rs",
         english::generate(&sources, &english, ids.len()),

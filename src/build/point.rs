@@ -28,7 +28,7 @@
 //! There is no lexical fallback: an opinion whose points no other area
 //! raised has no similar opinions.
 
-use super::emit::{lit, Out};
+use super::code::{lit, Out};
 use super::link::{similarity, Links};
 use super::parse::Document;
 use super::reader::{self, Error, Row};

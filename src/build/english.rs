@@ -216,14 +216,14 @@ pub fn read_english(
         let Some(s) = source.copy_of else { continue };
         let (source_line, source_en) = &given[s];
         if en != source_en {
-            return Err(Error::new(
+            return Error::fail(
                 PATH,
                 *line,
                 format!(
                     "expected the English of `{}` (line {source_line}), whose Japanese `{}` copies, found a different text: a copied key opinion has its source's English",
                     sources[s].id, source.id
                 ),
-            ));
+            );
         }
     }
     let texts = given.into_iter().map(|(_, en)| en).collect();

@@ -155,25 +155,25 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
         records.push(record);
     }
     if records.len() != EXPECTED_COUNT {
-        return Err(Error::new(
+        return Error::fail(
             PATH,
             file.last,
             format!(
                 "expected {EXPECTED_COUNT} municipalities (Tokyo's 区市町村), found {}",
                 records.len()
             ),
-        ));
+        );
     }
     for (r, region) in REGIONS.iter().enumerate() {
         if !records.iter().any(|m| m.region == r) {
-            return Err(Error::new(
+            return Error::fail(
                 PATH,
                 file.last,
                 format!(
                     "expected at least one municipality in every area; {} has none",
                     region.ja
                 ),
-            ));
+            );
         }
     }
     Ok(records)

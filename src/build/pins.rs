@@ -158,20 +158,20 @@ pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
         .iter()
         .find(|f| !pinned.iter().any(|&(_, p, _)| p == *f))
     {
-        return Err(Error::new(
+        return Error::fail(
             PATH,
             file.last,
             format!(
                 "expected a pin for {} `{}` (found {}), found none; {update}",
                 f.file, f.name, f.value
             ),
-        ));
+        );
     }
     // Shape before fingerprint: facts are listed in that order.
     for f in facts {
         for &(line, p, value) in &pinned {
             if p == f && value != f.value {
-                return Err(Error::new(
+                return Error::fail(
                     PATH,
                     line,
                     format!(
@@ -181,7 +181,7 @@ pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
                         quote(value),
                         f.value
                     ),
-                ));
+                );
             }
         }
     }

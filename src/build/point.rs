@@ -120,18 +120,14 @@ pub fn parse_points(bytes: &[u8]) -> Result<Vec<PointRow>, Error> {
         });
     }
     if points.is_empty() {
-        return Err(Error::new(
-            POINTS_PATH,
-            1,
-            "expected at least one point, found none",
-        ));
+        return Error::fail(POINTS_PATH, 1, "expected at least one point, found none");
     }
     if let Some(p) = points.get(MAX_POINTS) {
-        return Err(Error::new(
+        return Error::fail(
             POINTS_PATH,
             p.line,
             format!("expected at most {MAX_POINTS} points, found more"),
-        ));
+        );
     }
     Ok(points)
 }
@@ -147,14 +143,14 @@ pub fn parse_tags(
     let file = reader::tsv(TAGS_PATH, bytes, "opinion id, point ids", 2)?;
     // Indices are emitted as `u8`.
     if opinion_ids.len() > 256 {
-        return Err(Error::new(
+        return Error::fail(
             TAGS_PATH,
             1,
             format!(
                 "expected at most 256 area opinions, found {}",
                 opinion_ids.len()
             ),
-        ));
+        );
     }
     let mut tags: Vec<Option<(u32, Vec<usize>)>> = vec![None; opinion_ids.len()];
     for row in &file.rows {
@@ -193,14 +189,14 @@ pub fn parse_tags(
     let tags: Vec<Vec<usize>> = tags.into_iter().map(|(_, t)| t).collect();
     if let Some(unused) = (0..points.len()).find(|p| !tags.iter().any(|t| t.contains(p))) {
         let p = &points[unused];
-        return Err(Error::new(
+        return Error::fail(
             POINTS_PATH,
             p.line,
             format!(
                 "expected every point to tag an opinion in {TAGS_PATH}, found none tagged `{}`",
                 p.id
             ),
-        ));
+        );
     }
     Ok(Points { points, tags })
 }

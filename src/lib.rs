@@ -31,8 +31,6 @@ mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod theme;
-#[path = "build/vocab.rs"]
-#[allow(dead_code)] // the parser's helpers there are for build.rs
 mod vocab;
 
 pub use category::Category;

@@ -326,6 +326,7 @@ impl From<KeyOpinionId> for RecordId {
 /// assert_eq!(row.region, None);
 /// assert_eq!(row.taken_from.split(' ').count(), 3);
 /// assert_eq!(row.regions_ja, "区中央部; 区南部; 区西北部");
+/// assert_eq!(row.regions_en, "Central wards; Southern wards; Northwestern wards");
 /// assert_eq!(row.theme_ja, "地域と病院の連携について");
 /// assert_eq!(row.category_en, k.category().name_en());
 /// assert!(row.points.split(' ').all(|id| id.parse::<zaitaku_opinions::Point>().is_ok()));
@@ -357,6 +358,9 @@ pub struct Row {
     /// the area opinions a key opinion was taken from, in the official
     /// order, separated by `; `.
     pub regions_ja: String,
+    /// Their English names ([`Region::name_en`]), in the same order,
+    /// separated by `; `.
+    pub regions_en: String,
     /// The category (a key opinion's is its group's).
     pub category: Category,
     /// The category's Japanese name ([`Category::name_ja`]).
@@ -400,6 +404,7 @@ impl Record {
             theme_en: self.theme().name_en(),
             region: self.region(),
             regions_ja: joined(self.regions().map(Region::name_ja), "; "),
+            regions_en: joined(self.regions().map(Region::name_en), "; "),
             category: self.category(),
             category_ja: self.category().name_ja(),
             category_en: self.category().name_en(),

@@ -199,6 +199,7 @@ mod with_serde {
                 "theme_en",
                 "region",
                 "regions_ja",
+                "regions_en",
                 "category",
                 "category_ja",
                 "category_en",
@@ -237,6 +238,11 @@ mod with_serde {
                 .map(|name| name.parse().unwrap())
                 .collect();
             assert_eq!(regions, record.regions().collect::<Vec<_>>());
+            let names_en: Vec<&str> = regions.iter().map(|r| r.name_en()).collect();
+            assert_eq!(
+                field("regions_en").split("; ").collect::<Vec<_>>(),
+                names_en
+            );
             let labels = |column: &str| field(column).split("; ").collect::<Vec<_>>();
             let points: Vec<&Point> = points
                 .iter()

@@ -646,6 +646,21 @@ fn normalize_macrons(s: &str) -> String {
         .collect()
 }
 
+/// Every area has a plain English name of its own: the 区部 areas' say
+/// "wards", the 多摩 areas' "Tama", and none is the romanised name.
+#[test]
+fn regions_have_plain_english_names() {
+    let names: HashSet<&str> = Region::iter().map(|r| r.name_en()).collect();
+    assert_eq!(names.len(), Region::COUNT);
+    for r in Region::iter() {
+        let en = r.name_en();
+        assert!(!en.is_empty() && en.is_ascii(), "{en}");
+        assert_ne!(en, r.romaji());
+        assert_eq!(en.ends_with(" wards"), r.zone() == Zone::Wards, "{en}");
+        assert_eq!(en.contains("Tama"), r.zone() == Zone::Tama, "{en}");
+    }
+}
+
 #[test]
 fn region_misses_suggest_the_closest_names() {
     for (bad, closest) in [

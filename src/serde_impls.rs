@@ -9,7 +9,7 @@
 //! * [`OpinionId`], [`KeyOpinionId`] and [`RecordId`] are written as their
 //!   id strings and read back from them.
 //! * Records ([`Opinion`], [`KeyOpinion`], [`Record`]) are written as their
-//!   [`Row`] (derived). `&'static Opinion`, `&'static KeyOpinion` and
+//!   [`Row`](crate::Row) (derived). `&'static Opinion`, `&'static KeyOpinion` and
 //!   `Record` are read from an id, or from a row: the id identifies the
 //!   record, and the other fields, what the crate wrote at the time, are not
 //!   read, so a data correction never makes a saved row fail to load.
@@ -94,7 +94,7 @@ id_serde!(
     "record id such as `t1-kuchuobu-03` or `t1-key-05-02`"
 );
 
-/// Writes the record's [`Row`]: `id`, `kind` (`"area"`), `theme`, `region`
+/// Writes the record's [`Row`](crate::Row): `id`, `kind` (`"area"`), `theme`, `region`
 /// and `category` (slugs) with their names (`theme_ja`, `regions_ja` …),
 /// `text`, `text_en` (the crate authors' unofficial English), `taken_from`
 /// (empty), `first_line`, `last_line` and `points` (point ids, separated by
@@ -118,7 +118,7 @@ impl Serialize for Opinion {
     }
 }
 
-/// Writes the record's [`Row`]: `kind` is `"key"`, `region` is `null`
+/// Writes the record's [`Row`](crate::Row): `kind` is `"key"`, `region` is `null`
 /// (formats without null, such as TOML, leave it out) and `taken_from` the
 /// ids of the area opinions it was taken from, main one first, separated by
 /// a space.
@@ -140,7 +140,7 @@ impl Serialize for KeyOpinion {
     }
 }
 
-/// Writes the record's [`Row`].
+/// Writes the record's [`Row`](crate::Row).
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Record {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -332,7 +332,7 @@ impl<'de> Deserialize<'de> for &'static Municipality {
 }
 
 /// Reads the record of either kind from its id (`"t1-kuchuobu-03"`,
-/// `"t1-key-05-02"`) or from its [`Row`], as for [`Opinion`].
+/// `"t1-key-05-02"`) or from its [`Row`](crate::Row), as for [`Opinion`].
 ///
 /// ```
 /// use zaitaku_opinions::{Record, RecordKind};

@@ -22,11 +22,8 @@
 [`Point`]: Point
 [`Record`]: Record
 [`Query`]: Query
-[`search`]: search
-[`Query::text`]: Query::text
 [`Opinion::similar`]: Opinion::similar
 [`Municipality`]: Municipality
-[`Record::row`]: Record::row
 [`Row`]: Row
 "]
 #![doc = include_str!("../README.md")]

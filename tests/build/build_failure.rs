@@ -14,12 +14,7 @@
 //! build script and its dependencies; each later build only re-runs the
 //! build script.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,12 +5,7 @@
 //!
 //! The generator is mounted exactly as `build.rs` mounts it.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/shiryo-3-2.txt");
 

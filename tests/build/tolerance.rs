@@ -6,12 +6,7 @@
 //!
 //! The generated code is compared byte for byte in tests/determinism.rs.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::{link, parse};
 

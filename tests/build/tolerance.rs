@@ -1,14 +1,21 @@
 //! What a user's tools do to a text file does not change the dataset: CRLF
 //! line endings (git on Windows), a UTF-8 byte-order mark, trailing spaces
-//! or tabs, a final newline added or removed. Each variant of the data file
-//! (and of the valid fixture) parses to exactly the same `Document`, line
-//! roles included, and links the same.
+//! or tabs, a final newline added or removed. Tested once at each level:
 //!
-//! The generated code is compared byte for byte in tests/determinism.rs.
+//! - **parsed data**: each variant of the data file (and of the valid
+//!   fixture) parses to exactly the same `Document`, line roles included,
+//!   and links the same;
+//! - **generated code**: each variant of the data file (and a CRLF, BOM
+//!   copy of `data/municipalities.tsv`) builds, through `build::run`, the
+//!   same `dataset.rs` byte for byte;
+//! - **a real build**: `cargo build` on a copy of the crate whose data file
+//!   has CRLF line ends and a BOM writes the same `dataset.rs` as this
+//!   crate's build script.
 
 use crate::build;
-
+use crate::build_failure::{self, build_bytes, data_file, COPY};
 use build::{link, parse};
+use std::path::Path;
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -21,6 +28,10 @@ fn variants(text: &str) -> Vec<(&'static str, String)> {
     let mut out = vec![
         ("CRLF line endings", text.replace('\n', "\r\n")),
         ("byte-order mark", format!("\u{feff}{text}")),
+        (
+            "CRLF and BOM",
+            format!("\u{feff}{}", text.replace('\n', "\r\n")),
+        ),
         ("trailing spaces", lf.join("   \n")),
         ("trailing tabs", lf.join("\t\n")),
         (
@@ -31,11 +42,22 @@ fn variants(text: &str) -> Vec<(&'static str, String)> {
     if ends_with_newline {
         out.push(("no final newline", body.to_owned()));
         out.push(("CRLF and no final newline", body.replace('\n', "\r\n")));
+        out.push((
+            "BOM, trailing blanks, CRLF and no final newline",
+            format!(
+                "\u{feff}{}",
+                body.split('\n').collect::<Vec<_>>().join("  \t\r\n")
+            ),
+        ));
     } else {
         out.push(("a final newline", format!("{text}\n")));
         out.push((
             "CRLF and a final CRLF",
             format!("{text}\n").replace('\n', "\r\n"),
+        ));
+        out.push((
+            "BOM, trailing blanks, CRLF and a final CRLF",
+            format!("\u{feff}{}  \t\r\n", lf.join("  \t\r\n")),
         ));
     }
     out
@@ -60,15 +82,56 @@ fn check(path: &str) {
 }
 
 #[test]
-fn the_data_file_parses_the_same_whatever_the_line_endings() {
-    // The source ends without a newline (its last line is a single space).
+fn the_data_parses_the_same_whatever_the_line_endings() {
+    // The source ends without a newline (its last line is a single space);
+    // the fixture ends with one, so the other direction is covered.
     check("data/shiryo-3-2.txt");
+    check("tests/fixtures/good/small.txt");
 }
 
 #[test]
-fn the_valid_fixture_parses_the_same_whatever_the_line_endings() {
-    // The fixture ends with a newline, so the other direction is covered.
-    check("tests/fixtures/good/small.txt");
+fn the_generated_code_is_the_same_whatever_the_line_endings() {
+    let text = String::from_utf8(data_file("shiryo-3-2.txt")).unwrap();
+    let m = data_file("municipalities.tsv");
+    let original = build_bytes(text.as_bytes(), &m).unwrap();
+    for (what, variant) in variants(&text) {
+        let built = build_bytes(variant.as_bytes(), &m).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(built == original, "{what}: a different dataset.rs");
+    }
+    // The same for the municipalities.
+    let m_text = String::from_utf8(m.clone()).unwrap();
+    let crlf = format!("\u{feff}{}", m_text.replace('\n', "  \r\n"));
+    build_bytes(text.as_bytes(), crlf.as_bytes()).unwrap();
+}
+
+/// The newest `dataset.rs` the copy's build script wrote.
+fn built_dataset(copy: &Path) -> String {
+    let build = copy.parent().unwrap().join("target/debug/build");
+    let newest = std::fs::read_dir(&build)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("out/dataset.rs"))
+        .filter(|p| p.exists())
+        .max_by_key(|p| p.metadata().unwrap().modified().unwrap())
+        .unwrap();
+    std::fs::read_to_string(newest).unwrap()
+}
+
+#[test]
+fn a_crlf_bom_copy_of_the_data_builds_the_same_dataset() {
+    let _turn = COPY.lock().unwrap_or_else(|e| e.into_inner());
+    let copy = build_failure::crate_copy();
+    let data_path = copy.join(build_failure::DATA);
+    let original = std::fs::read_to_string(&data_path).unwrap();
+    let crlf_bom = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+    std::fs::write(&data_path, crlf_bom).unwrap();
+    let (ok, stderr) = build_failure::build(&copy);
+    assert!(ok, "the CRLF + BOM copy does not build:\n{stderr}");
+    // This crate's own build script read the data as shipped.
+    let ours = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/dataset.rs")).unwrap();
+    assert!(
+        built_dataset(&copy) == ours,
+        "the CRLF + BOM copy generated a different dataset.rs"
+    );
 }
 
 #[test]

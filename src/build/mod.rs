@@ -1,8 +1,8 @@
 //! Build-time code: the reader of data files, the parser, provenance
 //! linking, the English texts, the points, the pins and the code generators
 //! (with the vocabularies of `src/vocab.rs`, which the library shares).
-//! `build.rs` mounts this module with `#[path]`; so do the tests and benches
-//! that check the parser on fixtures. The library itself never parses
+//! `build.rs` mounts this module with `#[path]`; so do the one test binary
+//! that checks it (`tests/build/`) and `benches/first_query.rs`. The library itself never parses
 //! anything at run time.
 //!
 //! [`run`] is the whole build on the data files' bytes: `build.rs` only

@@ -8,7 +8,7 @@
 //!
 //! Precision: of the returned pairs (each unordered pair once), the share
 //! labelled 2. Recall: of the pairs labelled 2, the share returned. Run
-//! with `cargo test --test similar_judgements -- --nocapture` to see them.
+//! with `cargo test --test build similar_judgements -- --nocapture` to see them.
 
 use crate::build;
 

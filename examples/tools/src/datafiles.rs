@@ -12,6 +12,8 @@
 //!   (the `points` column as one row per tag, so that it can be joined).
 //! - `key-sources.csv`: which area opinions each key opinion was taken from
 //!   (the `taken_from` column, one row per pair).
+//! - `similar.csv`: for each area opinion, the other areas' opinions that
+//!   make the same point ([`Opinion::similar`]), one row per pair.
 //! - `points.csv`, `areas.csv`, `municipalities.csv`: the tables the ids
 //!   join to.
 //!
@@ -22,6 +24,7 @@
 //! crate's ids, English, readings, points, matching and codes).
 //!
 //! [`Row`]: zaitaku_opinions::Row
+//! [`Opinion::similar`]: zaitaku_opinions::Opinion::similar
 
 use serde_json::{json, Value};
 use std::error::Error;
@@ -118,6 +121,15 @@ const KEY_SOURCE_FIELDS: &[Field] = &[
     field("key", "string", Crate, "A key opinion's id (see `records.csv`).", "主な意見のID（`records.csv` を参照）。"),
     field("source", "string", Crate, "The id of an area opinion the key opinion was taken from: this crate's matching of the texts, not stated by 東京都.", "主な意見の元になった地域の意見のID。本文の照合による本クレートの対応付けであり、東京都が示したものではない。"),
     field("rank", "integer", Crate, "1 for the main source (the most similar text), then the others.", "1 が主な出典（最も近い本文）、以下その他。"),
+];
+
+#[rustfmt::skip]
+const SIMILAR_FIELDS: &[Field] = &[
+    field("opinion", "string", Crate, "An area opinion's id (see `records.csv`).", "地域の意見のID（`records.csv` を参照）。"),
+    field("similar", "string", Crate, "The id of another area's opinion that makes the same point: it shares at least one of the opinion's points. This crate's reading, not 東京都's.", "同じ論点を述べた他の圏域の意見のID（論点を 1 つ以上共有する）。本クレートの読み取りであり、東京都によるものではない。"),
+    field("rank", "integer", Crate, "1 for the most similar: more shared points first, then the higher score.", "類似の順位。共有する論点が多いものが先、同数なら score の高いものが先。"),
+    field("shared_points", "string", Crate, "The ids of the points the two share, separated by a space (see `points.csv`).", "両者が共有する論点のID（空白区切り。`points.csv` を参照）。"),
+    field("score", "number", Crate, "How alike the two texts are, from 0 to 1: the Dice coefficient of their character-bigram multisets after NFKC. It only orders opinions that share as many points.", "本文の近さ（0〜1）。NFKC 正規化後の文字バイグラム多重集合のダイス係数。共有する論点の数が同じ意見の順序付けにのみ用いる。"),
 ];
 
 #[rustfmt::skip]
@@ -233,6 +245,22 @@ fn key_sources() -> Res<Vec<u8>> {
             })
         });
     table(KEY_SOURCE_FIELDS, rows)
+}
+
+fn similar_csv() -> Res<Vec<u8>> {
+    let rows = Theme::ALL.iter().flat_map(|t| t.opinions()).flat_map(|o| {
+        o.similar().iter().enumerate().map(move |(i, s)| {
+            let shared: Vec<&str> = s.shared_points().map(|p| p.id()).collect();
+            vec![
+                o.id().to_string(),
+                s.opinion().id().to_string(),
+                (i + 1).to_string(),
+                shared.join(" "),
+                s.score().to_string(),
+            ]
+        })
+    });
+    table(SIMILAR_FIELDS, rows)
 }
 
 fn slugs(regions: &[Region]) -> String {
@@ -363,11 +391,11 @@ fn csv_resource(name: &str, title: &str, description: &str, bytes: &[u8], schema
 const PACKAGE_DESCRIPTION: &str = "\
 Every opinion of 東京都's 資料３－２ on home medical care (在宅療養): what each of Tokyo's secondary medical care areas (二次保健医療圏) said on テーマ① 在宅療養に関する地域の現状・課題等について and テーマ② 地域と病院の連携について, by category, and the key opinions (主な意見) selected from them; as tables, written by the Rust crate zaitaku_opinions from the document's text layer.
 
-Each field says where it comes from (`origin`): `source` is 東京都's words as printed in 資料３－２ (the opinions' text, the areas' names); `layout` is where the document puts a record (its kind, theme, area, category, lines), read from the document's layout; `crate` is not in 資料３－２ but added by this crate: the ids and slugs, the English translation, the readings and romanisations, the points (論点) and the tags that put records under them, the matching of each key opinion to the area opinions it was taken from, the area and municipality codes and the descriptions. Present the `crate` fields as this crate's reading, not as 東京都's.
+Each field says where it comes from (`origin`): `source` is 東京都's words as printed in 資料３－２ (the opinions' text, the areas' names); `layout` is where the document puts a record (its kind, theme, area, category, lines), read from the document's layout; `crate` is not in 資料３－２ but added by this crate: the ids and slugs, the English translation, the readings and romanisations, the points (論点) and the tags that put records under them, the similar opinions, the matching of each key opinion to the area opinions it was taken from, the area and municipality codes and the descriptions. Present the `crate` fields as this crate's reading, not as 東京都's.
 
 The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so that Excel (Japanese Excel included) opens them with the Japanese intact; R, pandas and csvkit read them as UTF-8 (`encoding = \"utf-8-sig\"` in Python).
 
-東京都の資料３－２（在宅療養について、各二次保健医療圏がテーマ①・テーマ②について述べた意見と、そこから選ばれた主な意見）の全意見を表にしたもの。Rust クレート zaitaku_opinions が資料のテキストから作成した。各列の `origin` は出所を示す：`source` は資料３－２に印刷された東京都の言葉、`layout` は資料の構成から読み取った位置（種別・テーマ・圏域・分類・行）、`crate` は資料３－２にはなく本クレートが加えたもの（ID・スラッグ、英訳、読み・ローマ字、論点とその付与、主な意見と地域の意見の対応付け、コード、説明）。`crate` の列は東京都のものではなく本クレートの読み取りとして示すこと。CSV は BOM 付き UTF-8・CRLF で、Excel でそのまま開ける。";
+東京都の資料３－２（在宅療養について、各二次保健医療圏がテーマ①・テーマ②について述べた意見と、そこから選ばれた主な意見）の全意見を表にしたもの。Rust クレート zaitaku_opinions が資料のテキストから作成した。各列の `origin` は出所を示す：`source` は資料３－２に印刷された東京都の言葉、`layout` は資料の構成から読み取った位置（種別・テーマ・圏域・分類・行）、`crate` は資料３－２にはなく本クレートが加えたもの（ID・スラッグ、英訳、読み・ローマ字、論点とその付与、類似の意見、主な意見と地域の意見の対応付け、コード、説明）。`crate` の列は東京都のものではなく本クレートの読み取りとして示すこと。CSV は BOM 付き UTF-8・CRLF で、Excel でそのまま開ける。";
 
 /// Every file of `docs/data/`, by name, `datapackage.json` last.
 pub fn render() -> Res<Files> {
@@ -375,6 +403,7 @@ pub fn render() -> Res<Files> {
     let jsonl = records_jsonl()?;
     let record_points = record_points()?;
     let key_sources = key_sources()?;
+    let similar = similar_csv()?;
     let points = points_csv()?;
     let areas = areas_csv()?;
     let municipalities = municipalities_csv()?;
@@ -426,6 +455,18 @@ pub fn render() -> Res<Files> {
                 KEY_SOURCE_FIELDS,
                 &["key", "source"],
                 json!([foreign_key("key", "records", "id"), foreign_key("source", "records", "id")]),
+                &[],
+            ),
+        ),
+        csv_resource(
+            "similar",
+            "Similar opinions / 類似の意見",
+            "For each area opinion, the other areas' opinions that make the same point, most similar first (this crate's reading, from the points).\n各地域の意見について、同じ論点を述べた他の圏域の意見（類似の高い順。論点に基づく本クレートの読み取り）。",
+            &similar,
+            schema(
+                SIMILAR_FIELDS,
+                &["opinion", "similar"],
+                json!([foreign_key("opinion", "records", "id"), foreign_key("similar", "records", "id")]),
                 &[],
             ),
         ),
@@ -483,6 +524,7 @@ pub fn render() -> Res<Files> {
         ("records.jsonl", jsonl),
         ("record-points.csv", record_points),
         ("key-sources.csv", key_sources),
+        ("similar.csv", similar),
         ("points.csv", points),
         ("areas.csv", areas),
         ("municipalities.csv", municipalities),

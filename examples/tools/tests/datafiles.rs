@@ -99,6 +99,7 @@ fn every_id_in_the_records_joins_to_the_points_and_areas_tables() -> Res<()> {
     let points = read_csv("points.csv")?;
     let record_points = read_csv("record-points.csv")?;
     let key_sources = read_csv("key-sources.csv")?;
+    let similar = read_csv("similar.csv")?;
     let municipalities = read_csv("municipalities.csv")?;
 
     let record_ids = column(&records, "id");
@@ -148,6 +149,29 @@ fn every_id_in_the_records_joins_to_the_points_and_areas_tables() -> Res<()> {
             r["source"]
         );
     }
+    for r in &similar {
+        assert!(
+            record_ids.contains(r["opinion"].as_str()),
+            "similar: {}",
+            r["opinion"]
+        );
+        assert!(
+            record_ids.contains(r["similar"].as_str()),
+            "similar: {}",
+            r["similar"]
+        );
+        for point in r["shared_points"].split(' ') {
+            assert!(point_ids.contains(point), "similar: {point}");
+        }
+    }
+    let pairs: usize = Query::new()
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Area(o) => Some(o.similar().len()),
+            Record::Key(_) => None,
+        })
+        .sum();
+    assert_eq!(similar.len(), pairs);
     for r in &municipalities {
         assert!(
             area_slugs.contains(r["region"].as_str()),

@@ -62,6 +62,16 @@ fn the_records_csv_is_excel_ready_and_holds_every_record_as_the_crate_has_it() -
         assert_eq!(row["text"], record.text(), "{id}");
         assert_eq!(row["text_en"], record.text_en(), "{id}");
         assert_eq!(row["category"], record.category().slug(), "{id}");
+        // The Japanese names, as the crate gives them.
+        assert_eq!(row["theme_ja"], record.theme().name_ja(), "{id}");
+        assert_eq!(row["category_ja"], record.category().name_ja(), "{id}");
+        let regions_ja: Vec<&str> = record.regions().map(Region::name_ja).collect();
+        assert_eq!(row["regions_ja"], regions_ja.join("; "), "{id}");
+        let points_ja: Vec<&str> = record.points().map(|p| p.label_ja()).collect();
+        assert_eq!(row["points_ja"], points_ja.join("; "), "{id}");
+        if let Some(region) = record.region() {
+            assert_eq!(row["regions_ja"], region.name_ja(), "{id}");
+        }
         assert_eq!(row["theme"], record.theme().slug(), "{id}");
         assert_eq!(
             row["region"],
@@ -87,6 +97,7 @@ fn the_areas_table_has_every_area_with_its_japanese_name() -> Res<()> {
     for (row, region) in rows.iter().zip(Region::ALL) {
         assert_eq!(row["slug"], region.slug());
         assert_eq!(row["name_ja"], region.name_ja());
+        assert_eq!(row["name_en"], region.name_en());
         assert_eq!(row["code"], region.code());
     }
     Ok(())

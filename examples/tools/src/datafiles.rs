@@ -27,6 +27,7 @@
 //! [`Opinion::similar`]: zaitaku_opinions::Opinion::similar
 
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use std::error::Error;
 use zaitaku_opinions::{
     points, Category, Municipality, Query, Record, RecordKind, Region, Theme, SOURCE_SHA256,
@@ -378,6 +379,14 @@ fn schema(
     schema
 }
 
+/// A file's digest as a Data Package `hash`, so that a download can be
+/// checked (the validator does).
+fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
 fn foreign_key(field: &str, resource: &str, to: &str) -> Value {
     json!({ "fields": field, "reference": { "resource": resource, "fields": to } })
 }
@@ -393,6 +402,7 @@ fn csv_resource(name: &str, title: &str, description: &str, bytes: &[u8], schema
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "bytes": bytes.len(),
+        "hash": sha256(bytes),
         "dialect": { "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true },
         "schema": schema,
     })
@@ -442,6 +452,7 @@ pub fn render() -> Res<Files> {
             "mediatype": "application/jsonl",
             "encoding": "utf-8",
             "bytes": jsonl.len(),
+            "hash": sha256(&jsonl),
             "schema": records_schema(json!([])),
         }),
         csv_resource(

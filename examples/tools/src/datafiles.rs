@@ -532,8 +532,8 @@ pub fn render() -> Res<Files> {
         }],
         "contributors": [{ "title": "The zaitaku_opinions authors", "role": "author" }],
         "licenses": [
-            { "name": "MIT", "path": "https://spdx.org/licenses/MIT.html", "title": "MIT License: what this crate added (fields with origin `crate`), as the crate's code, at the user's choice with Apache-2.0. It does not cover 東京都's text (origin `source`), whose use is subject to 東京都's terms for its publications." },
-            { "name": "Apache-2.0", "path": "https://spdx.org/licenses/Apache-2.0.html", "title": "Apache License 2.0: the alternative to MIT for what this crate added. 東京都's text is subject to 東京都's terms." },
+            { "name": "MIT", "path": "https://spdx.org/licenses/MIT.html", "title": "MIT License, or Apache-2.0 at your choice (the crate's licence): for what this crate added, the fields with origin `crate`. It does not cover 東京都's text (origin `source`), whose use is subject to 東京都's terms for its publications." },
+            { "name": "Apache-2.0", "path": "https://spdx.org/licenses/Apache-2.0.html", "title": "Apache License 2.0, or MIT at your choice: for what this crate added. Not for 東京都's text, which is subject to 東京都's terms." },
         ],
         "resources": resources,
     });

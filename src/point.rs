@@ -16,7 +16,7 @@ use std::str::FromStr;
 /// policy summary ("pre-discharge conferences lack home doctors", not
 /// "discharge").
 ///
-/// The 87 points and the tags that link them to area opinions are **this
+/// The 83 points and the tags that link them to area opinions are **this
 /// crate's reading** of the document (`data/points.tsv`,
 /// `data/opinion-points.tsv`), written by reading the Japanese and reviewed
 /// by a second reader; they are not 東京都's classification. Every area
@@ -57,7 +57,7 @@ impl Point {
     /// ```
     /// use zaitaku_opinions::Point;
     ///
-    /// assert_eq!(Point::all().len(), 87);
+    /// assert_eq!(Point::all().len(), 83);
     /// assert_eq!(Point::all()[0], zaitaku_opinions::points()[0]);
     /// ```
     pub fn all() -> &'static [Point] {

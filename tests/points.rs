@@ -214,12 +214,12 @@ fn every_area_opinion_has_points_and_every_point_opinions() {
             .collect();
         assert_eq!(p.regions(), regions, "{}", p.id());
     }
-    // Pinned: 87 points and 185 tags, as data/points.tsv and
+    // Pinned: 83 points and 177 tags, as data/points.tsv and
     // data/opinion-points.tsv hold them.
-    assert_eq!(Point::all().len(), 87);
+    assert_eq!(Point::all().len(), 83);
     assert_eq!(
         opinions().iter().map(|o| o.points().len()).sum::<usize>(),
-        185
+        177
     );
 }
 

@@ -287,7 +287,7 @@ pub const CATEGORIES: &[CategoryNames] = &[
         variant: "TwentyFourHourCare",
         ja: "24時間診療体制",
         label_variants: &[],
-        en: "24-hour medical care system",
+        en: "24-hour medical care coverage",
         slug: "24-hour-care",
     },
     CategoryNames {
@@ -333,11 +333,11 @@ pub const CATEGORIES: &[CategoryNames] = &[
         slug: "mutual-understanding",
     },
     CategoryNames {
-        variant: "GeriatricHealthFacilities",
+        variant: "LongTermCareHealthFacilities",
         ja: "老健施設",
         label_variants: &[],
-        en: "Long-term care health facilities (介護老人保健施設)",
-        slug: "geriatric-health-facilities",
+        en: "Long-term care health facilities",
+        slug: "long-term-care-health-facilities",
     },
     CategoryNames {
         variant: "VisitingNursingStations",

@@ -335,6 +335,11 @@ fn tolerant_spellings() {
         ("toshima-mura", "133621"),
         ("西多摩郡瑞穂町", "133035"),
         ("東京都西多摩郡日の出町", "133051"),
+        // The island address forms, as Japan Post writes them.
+        ("三宅島三宅村", "133817"),
+        ("東京都三宅島三宅村", "133817"),
+        ("八丈島八丈町", "134015"),
+        ("東京都八丈島八丈町", "134015"),
         ("桧原村", "133078"),
         ("青ケ島村", "134023"),
         // Readings, in hiragana, katakana or half-width katakana.

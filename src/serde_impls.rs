@@ -235,8 +235,13 @@ impl ReadBack for &'static Municipality {
     }
     fn keyed<E: de::Error>(key: MunicipalityIn) -> Result<Self, E> {
         match (key.code, key.name) {
-            (Some(code), _) => Municipality::from_code(&code)
-                .ok_or_else(|| E::custom(crate::UnknownMunicipalityError::new(&code))),
+            (Some(code), _) => Municipality::from_code(&code).ok_or_else(|| {
+                if code.bytes().all(|b| b.is_ascii_digit()) {
+                    E::custom(crate::UnknownMunicipalityError::new(&code))
+                } else {
+                    E::invalid_value(de::Unexpected::Str(&code), &"a municipality code")
+                }
+            }),
             (None, Some(name)) => Self::named(&name),
             (None, None) => Err(E::missing_field("code")),
         }
@@ -321,7 +326,8 @@ impl<'de> Deserialize<'de> for &'static KeyOpinion {
 /// assert_eq!(m.region(), Region::KuSeinanbu);
 /// let err = serde_json::from_str::<&'static Municipality>(r#""世田谷市""#).unwrap_err();
 /// assert!(err.to_string().contains("世田谷区"));
-/// assert!(serde_json::from_str::<&'static Municipality>(r#"{"code": "港区"}"#).is_err());
+/// let err = serde_json::from_str::<&'static Municipality>(r#"{"code": "港区"}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid value: string \"港区\", expected a municipality code"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

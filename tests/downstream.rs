@@ -172,6 +172,48 @@ fn municipalities_by_code_and_by_reading() {
     assert!(message.contains("八王子市"), "{message}");
 }
 
+/// `RecordId` parses every record's id and nothing else; `record(id)` finds
+/// the same record as `opinion` or `key_opinion`.
+#[test]
+fn record_ids_parse_exactly_the_ids_of_records() {
+    let mut seen = HashSet::new();
+    for r in Query::new() {
+        let s = r.id().to_string();
+        let id: RecordId = s.parse().unwrap();
+        assert_eq!(id, r.id());
+        assert_eq!(id.record(), r);
+        assert_eq!(zaitaku_opinions::record(&s), Some(r));
+        assert!(seen.insert(id));
+        let by_kind = opinion(&s)
+            .map(Record::from)
+            .or(key_opinion(&s).map(Record::from));
+        assert_eq!(by_kind, Some(r));
+    }
+    assert_eq!(seen.len(), 204);
+    let ids: Vec<RecordId> = "t2-kuseibu-04 t1-key-05-02"
+        .split(' ')
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids[0].to_string(), "t2-kuseibu-04");
+    for miss in [
+        "",
+        "t1-kuchuobu-00",
+        "t1-key-10-01",
+        "T1-KUCHUOBU-01",
+        "t1-tosho-01",
+    ] {
+        assert_eq!(zaitaku_opinions::record(miss), None, "{miss}");
+        let err = miss.parse::<RecordId>().unwrap_err();
+        assert_eq!((err.kind(), err.input()), ("record id", miss));
+        assert_eq!(err.suggestions().len(), 3);
+        assert!(err
+            .suggestions()
+            .iter()
+            .all(|id| zaitaku_opinions::record(id).is_some()));
+    }
+}
+
 #[cfg(feature = "serde")]
 mod with_serde {
     use super::*;

@@ -147,6 +147,7 @@ const POINT_FIELDS: &[Field] = &[
     field("label_ja", "string", Crate, "A short label in Japanese, in the document's own words where it has them (this crate's).", "日本語の短い見出し。できるだけ資料の言葉を用いた、本クレートによるもの。"),
     field("label_en", "string", Crate, "The label in English (this crate's).", "見出しの英語（本クレートによるもの）。"),
     field("description", "string", Crate, "One line in English on what belongs to the point and what does not (this crate's).", "その論点に含まれるもの・含まれないものを述べた英語の一文（本クレートによるもの）。"),
+    field("description_ja", "string", Crate, "The same in Japanese (this crate's, like the English).", "同じ内容の日本語（英語と同じく本クレートによるもの）。"),
     field("regions", "string", Crate, "The slugs of the areas that raised the point (gave an opinion tagged with it), in the official order, separated by a space.", "その論点を挙げた（その論点を付けた意見を出した）圏域のスラッグ。公式の順、空白区切り。"),
     field("opinions", "integer", Crate, "How many area opinions are tagged with the point.", "その論点を付けた地域の意見の数。"),
 ];
@@ -288,6 +289,7 @@ fn points_csv() -> Res<Vec<u8>> {
             p.label_ja().to_string(),
             p.label_en().to_string(),
             p.description().to_string(),
+            p.description_ja().to_string(),
             slugs(p.regions()),
             p.opinions().len().to_string(),
         ]

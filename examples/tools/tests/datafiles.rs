@@ -120,8 +120,11 @@ fn every_id_in_the_records_joins_to_the_points_and_areas_tables() -> Res<()> {
     assert_eq!(area_slugs.len(), areas.len(), "area slugs are unique");
     assert_eq!(point_ids.len(), points.len(), "point ids are unique");
     assert_eq!(point_ids.len(), zaitaku_opinions::points().len());
-    for id in &point_ids {
-        assert!(Point::from_id(id).is_some(), "points.csv: {id} is no point");
+    for (row, point) in points.iter().zip(zaitaku_opinions::points()) {
+        assert_eq!(row["id"], point.id());
+        assert_eq!(row["label_ja"], point.label_ja());
+        assert_eq!(row["description_ja"], point.description_ja());
+        assert_eq!(Point::from_id(&row["id"]), Some(point));
     }
 
     // records → areas, records → points (the space-separated column).

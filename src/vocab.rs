@@ -31,7 +31,7 @@ pub struct RegionNames {
     /// Token used in opinion ids, e.g. `kuchuobu` (slug without hyphens).
     pub id_token: &'static str,
     /// Plain English name, e.g. `Central wards`.
-    #[allow(dead_code)] // no reader yet: `Region::name_en()` comes in 0.3
+    #[allow(dead_code)] // read by the library (`Region::name_en()`), not by build.rs
     pub en: &'static str,
     /// Plain English description: which municipalities.
     pub description: &'static str,
@@ -109,14 +109,14 @@ pub const CATEGORIES: &[CategoryNames] = &[
     CategoryNames { variant: "FunctionalDifferentiation", ja: "機能分化", label_variants: &[], en: "Functional differentiation", slug: "functional-differentiation" },
     CategoryNames { variant: "InterprofessionalCollaboration", ja: "多職種連携", label_variants: &[], en: "Interprofessional collaboration", slug: "interprofessional-collaboration" },
     CategoryNames { variant: "InformationSharing", ja: "情報共有(ICT含む)", label_variants: &[], en: "Information sharing (including ICT)", slug: "information-sharing" },
-    CategoryNames { variant: "TwentyFourHourCare", ja: "24時間診療体制", label_variants: &[], en: "24-hour medical care system", slug: "24-hour-care" },
+    CategoryNames { variant: "TwentyFourHourCare", ja: "24時間診療体制", label_variants: &[], en: "24-hour medical care coverage", slug: "24-hour-care" },
     CategoryNames { variant: "InterFacilityCollaboration", ja: "医療機関間の連携", label_variants: &[], en: "Collaboration between medical institutions", slug: "inter-facility-collaboration" },
     CategoryNames { variant: "EndOfLifeCare", ja: "看取り", label_variants: &[], en: "End-of-life care", slug: "end-of-life-care" },
     CategoryNames { variant: "PublicAwareness", ja: "都民の意識・普及啓発", label_variants: &[], en: "Tokyo residents' awareness and awareness-raising", slug: "public-awareness" },
     CategoryNames { variant: "WideAreaCollaboration", ja: "広域的な取組・連携", label_variants: &[], en: "Wide-area collaboration", slug: "wide-area-collaboration" },
     CategoryNames { variant: "AdmissionDischarge", ja: "入退院調整", label_variants: &[], en: "Admission and discharge coordination", slug: "admission-discharge" },
     CategoryNames { variant: "MutualUnderstanding", ja: "医療介護関係者の相互理解", label_variants: &["医療・介護関係者の相互理解"], en: "Mutual understanding between medical and long-term care professionals", slug: "mutual-understanding" },
-    CategoryNames { variant: "GeriatricHealthFacilities", ja: "老健施設", label_variants: &[], en: "Long-term care health facilities (介護老人保健施設)", slug: "geriatric-health-facilities" },
+    CategoryNames { variant: "LongTermCareHealthFacilities", ja: "老健施設", label_variants: &[], en: "Long-term care health facilities", slug: "long-term-care-health-facilities" },
     CategoryNames { variant: "VisitingNursingStations", ja: "訪問看護ステーション", label_variants: &["訪問看護ＳＴ"], en: "Home-visit nursing stations", slug: "visiting-nursing-stations" },
     CategoryNames { variant: "Other", ja: "その他", label_variants: &[], en: "Other", slug: "other" },
 ];

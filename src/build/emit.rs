@@ -152,7 +152,7 @@ pub fn generate(input: &Input<'_>) -> Result<String, String> {
             doc.key_opinions.len()
         ),
     );
-    writeln!(out, "use crate::names::Names;");
+    writeln!(out, "use crate::closed_set::Names;");
     writeln!(out, "use crate::{{Category, KeyOpinion, KeyOpinionId, LineSpan, MatchKind, MunicipalityKind, Opinion, OpinionId, RecordKind, Region, Similar, Theme, Zone}};\n");
 
     let theme = |t: usize| format!("Theme::{}", THEMES[t].variant);

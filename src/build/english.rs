@@ -22,7 +22,7 @@
 //! Besides the shape of both files: no Japanese script (kana, kanji,
 //! Japanese punctuation, full-width forms) in an English text, except
 //! inside a glossary rendering that keeps a term in Japanese beside its
-//! English (`long-term care health facilities (介護老人保健施設)`); and the
+//! English (no row does today); and the
 //! identity rule: a key opinion whose Japanese is its single source's,
 //! exactly or after the crate's NFKC normalisation, has exactly its
 //! source's English (a merged key opinion is translated as itself).

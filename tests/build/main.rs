@@ -17,6 +17,7 @@ mod english;
 mod lossless;
 mod municipality;
 mod mutation;
+mod name_keys;
 mod parser;
 mod points;
 mod similar_judgements;

@@ -174,7 +174,8 @@ impl Query {
     ///   words into a search box; a pasted paragraph finds its record by
     ///   its first 32 words. [`ignored`](Query::ignored) tells when a term
     ///   was left out, or a word was too long, so that a user interface
-    ///   can say so.
+    ///   can say so (past the limit, reading stops at the first term left
+    ///   out, or after 32 more terms that repeat terms already in).
     ///
     /// ```
     /// use zaitaku_opinions::Query;

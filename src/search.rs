@@ -305,29 +305,25 @@ const fn longest(langs: &[Language]) -> usize {
     longest
 }
 
-static STARTS: [[usize; RECORDS + 1]; 2] = [starts(Language::Japanese), starts(Language::English)];
 static CORPUS_JA: [u8; starts(Language::Japanese)[RECORDS]] = corpus(Language::Japanese);
 static CORPUS_EN: [u8; starts(Language::English)[RECORDS]] = corpus(Language::English);
 
-impl Language {
-    /// The corpus of this language and where each record's text starts in
-    /// it.
-    fn corpus(self) -> (&'static [u8], &'static [usize; RECORDS + 1]) {
-        match self {
-            Language::Japanese => (&CORPUS_JA, &STARTS[0]),
-            Language::English => (&CORPUS_EN, &STARTS[1]),
-        }
-    }
+/// Each language's corpus, and where the text of each record starts in it
+/// (see [`starts`]), indexed by `Language as usize`.
+static CORPORA: [(&[u8], [usize; RECORDS + 1]); 2] = [
+    (&CORPUS_JA, starts(Language::Japanese)),
+    (&CORPUS_EN, starts(Language::English)),
+];
 
+impl Language {
     /// The text of the record whose index is `i` in comparison form, from
     /// the corpus; empty for no record.
     fn comparison_text(self, i: usize) -> &'static str {
-        let (corpus, starts) = self.corpus();
-        let range = starts
-            .get(i)
-            .zip(starts.get(i + 1))
-            .map(|(&a, &b)| a..b - 1);
-        std::str::from_utf8(range.and_then(|r| corpus.get(r)).unwrap_or(&[])).unwrap_or("")
+        let (corpus, starts) = &CORPORA[self as usize];
+        let text = starts
+            .get(i..i + 2)
+            .and_then(|s| corpus.get(s[0]..s[1] - 1));
+        std::str::from_utf8(text.unwrap_or(&[])).unwrap_or("")
     }
 }
 
@@ -352,6 +348,13 @@ const _: () = assert!(
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct RecordSet([bool; RECORDS]);
 
+impl Default for RecordSet {
+    /// Every record: what a query without text terms matches.
+    fn default() -> Self {
+        RecordSet::ALL
+    }
+}
+
 impl RecordSet {
     const NONE: RecordSet = RecordSet([false; RECORDS]);
     const ALL: RecordSet = RecordSet([true; RECORDS]);
@@ -370,7 +373,7 @@ impl RecordSet {
     /// search over each run of consecutive records in the set, jumping to
     /// the next record after each match.
     fn containing(&self, term: &Finder, lang: Language) -> RecordSet {
-        let (corpus, starts) = lang.corpus();
+        let (corpus, starts) = &CORPORA[lang as usize];
         let mut found = RecordSet::NONE;
         let mut first = 0;
         while first < RECORDS {
@@ -409,7 +412,7 @@ impl RecordSet {
 /// The text terms of a query: up to [`Query::MAX_TERMS`] distinct terms in
 /// comparison form, each with its language and searcher, the records whose
 /// texts contain all of them, and what was left out.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub(crate) struct Terms {
     /// The distinct terms, in the order they came.
     finders: Vec<(Language, Finder<'static>)>,
@@ -419,24 +422,17 @@ pub(crate) struct Terms {
     pub(crate) ignored: Ignored,
     /// Whether English text was given: hits are then on the English.
     english: bool,
-}
-
-impl Default for Terms {
-    fn default() -> Self {
-        Terms {
-            finders: Vec::new(),
-            matching: RecordSet::ALL,
-            ignored: Ignored::default(),
-            english: false,
-        }
-    }
+    /// How many terms were read with [`Query::MAX_TERMS`] distinct ones in.
+    read_past_limit: usize,
 }
 
 /// What the text of a [`Query`] left out, so that a user interface can say
 /// so; see [`Query::ignored`].
 ///
-/// Reading a query's text stops at the first thing it leaves out, and as
-/// soon as no record can match: what comes after is neither read nor
+/// Reading a query's text stops at the first thing it leaves out, as soon
+/// as no record can match, and after 32 more terms past the limit that all
+/// repeat terms already in (so that repeating terms in ever new spellings
+/// cannot make a query slow): what comes after is neither read nor
 /// reported.
 ///
 /// ```
@@ -469,9 +465,12 @@ pub struct Ignored {
 
 impl Terms {
     /// Whether no more terms are read: every record has been ruled out, or
-    /// a term was left out past [`Query::MAX_TERMS`].
+    /// past [`Query::MAX_TERMS`] a term was left out or as many more were
+    /// read (repeats, each of which may have needed normalising).
     fn is_closed(&self) -> bool {
-        self.matching.is_empty() || self.ignored.past_limit
+        self.matching.is_empty()
+            || self.ignored.past_limit
+            || self.read_past_limit >= Query::MAX_TERMS
     }
 
     /// Reads the terms of `query`, to match the texts in `lang`, until
@@ -492,12 +491,15 @@ impl Terms {
     /// Adds one term in comparison form, unless it is empty or already in,
     /// and keeps only the matching records that contain it.
     fn add(&mut self, term: &str, lang: Language) {
-        let known = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
-        if term.is_empty() || self.is_closed() || self.finders.iter().any(known) {
+        let is_term = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
+        if term.is_empty() || self.is_closed() {
             return;
         }
-        if self.finders.len() >= Query::MAX_TERMS {
-            self.ignored.past_limit = true;
+        let full = self.finders.len() >= Query::MAX_TERMS;
+        let known = self.finders.iter().any(is_term);
+        self.read_past_limit += usize::from(full);
+        self.ignored.past_limit = full && !known;
+        if full || known {
             return;
         }
         if term.len() > LONGEST_TEXT {
@@ -614,9 +616,9 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             }
             continue;
         }
-        if word.len() <= LONGEST_TEXT && word.chars().all(is_plain) {
+        if word.len() <= LONGEST_TEXT && word.chars().all(|c| plain(c).is_some()) {
             term.clear();
-            term.push_str(word);
+            term.extend(word.chars().filter_map(plain));
             term.make_ascii_lowercase();
             if each(&term).is_break() {
                 return;
@@ -643,20 +645,24 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
     }
 }
 
-/// Whether `c` is its own comparison form whatever surrounds it, so a word
-/// made of such characters needs no normalising: an ASCII character other
-/// than a capital (which only needs lower-casing, see [`Terms::push`]), a
-/// kana or a CJK unified ideograph. None of these changes under NFKC or
-/// composes with its neighbours.
-fn is_plain(c: char) -> bool {
-    matches!(c,
-        '\0'..='\x7f'
+/// The NFKC form of `c` whatever surrounds it, if that is one character
+/// and `c` composes with nothing, so a word made of such characters is
+/// normalised one character at a time (then only lower-cased): an ASCII
+/// character, a kana or a CJK unified ideograph (each its own form), or a
+/// full-width ASCII character (`Ａ`, `２`: the ASCII one), common in
+/// Japanese input and in English typed with a Japanese keyboard.
+fn plain(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
         // Hiragana without the combining sound marks (U+3099, U+309A),
         // katakana, the prolonged sound mark, CJK Unified Ideographs.
+        '\0'..='\x7f'
         | '\u{3041}'..='\u{3096}'
         | '\u{30A1}'..='\u{30FA}'
         | '\u{30FC}'
-        | '\u{4E00}'..='\u{9FFF}')
+        | '\u{4E00}'..='\u{9FFF}' => Some(c),
+        _ => None,
+    }
 }
 
 /// Maps byte offsets in a text's normalised form back to the original.
@@ -781,17 +787,22 @@ mod tests {
 
     #[test]
     fn plain_characters_need_no_normalising() {
-        for c in (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_plain(c))
-        {
+        let all = (0..=0x10FFFF).filter_map(char::from_u32);
+        let mut wide = 0;
+        for (c, p) in all.filter_map(|c| Some((c, plain(c)?))) {
             assert!(starts_segment(c), "{c:?}");
-            assert_eq!(
-                normalize_text(c.encode_utf8(&mut [0; 4])),
-                c.to_ascii_lowercase().to_string(),
+            assert!(
+                starts_segment(p) && p.is_ascii() == (c.is_ascii() || c != p),
                 "{c:?}"
             );
+            assert_eq!(
+                normalize_text(c.encode_utf8(&mut [0; 4])),
+                p.to_ascii_lowercase().to_string(),
+                "{c:?}"
+            );
+            wide += usize::from(c != p);
         }
+        assert_eq!(wide, 94);
     }
 
     /// What lets [`each_term`] split at white space before normalising:

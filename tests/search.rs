@@ -355,6 +355,14 @@ fn only_the_first_max_terms_distinct_terms_count() {
     // Exactly 32 distinct terms, then repeats of them: nothing left out.
     let q = Query::new().text(&format!("{} {}", first.join(" "), first[..9].join(" ")));
     assert_eq!(q.ignored(), Ignored::default());
+    // Past the limit, reading stops at the first term left out, or after
+    // 32 more terms that all repeat terms already in.
+    let all = first.join(" ");
+    let q = Query::new().text(&format!("{all} {} 存在しない語", first[1..].join(" ")));
+    assert!(q.ignored().past_limit);
+    let q = Query::new().text(&format!("{all} {all} 存在しない語"));
+    assert_eq!(q.ignored(), Ignored::default());
+    assert_eq!(ids(q.iter().filter_map(Record::as_opinion)), expected);
     // … and a 33rd term that matches is not highlighted.
     let q = format!("{} {}", first.join(" "), chars[Query::MAX_TERMS]);
     for hit in search_hits(&q) {

@@ -91,11 +91,8 @@ pub fn search(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
 /// }
 /// ```
 pub fn search_en(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
-    Query::new()
-        .area_only()
-        .text_en(query)
-        .into_iter()
-        .filter_map(Record::as_opinion)
+    let query = Query::new().area_only().text_en(query);
+    query.into_iter().filter_map(Record::as_opinion)
 }
 
 /// Like [`search`], but each hit comes with where the terms matched in the
@@ -478,41 +475,36 @@ impl Terms {
     /// records.
     pub(crate) fn push(&mut self, query: &str, lang: Language) {
         self.english |= lang == Language::English;
-        each_term(query, |term| {
-            self.add(term, lang);
-            if self.is_closed() {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
+        if !self.is_closed() {
+            each_term(query, |term| self.add(term, lang));
+        }
     }
 
     /// Adds one term in comparison form, unless it is empty or already in,
-    /// and keeps only the matching records that contain it.
-    fn add(&mut self, term: &str, lang: Language) {
+    /// and keeps only the matching records that contain it; breaks when
+    /// the terms are [closed](Terms::is_closed). A repeat before the limit,
+    /// the most common case, changes nothing and looks at nothing else.
+    fn add(&mut self, term: &str, lang: Language) -> ControlFlow<()> {
         let is_term = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
-        if term.is_empty() || self.is_closed() {
-            return;
-        }
         let full = self.finders.len() >= Query::MAX_TERMS;
-        let known = self.finders.iter().any(is_term);
-        self.read_past_limit += usize::from(full);
+        let known = term.is_empty() || self.finders.iter().any(is_term);
+        self.read_past_limit += usize::from(full && !term.is_empty());
         self.ignored.past_limit = full && !known;
-        if full || known {
-            return;
-        }
-        if term.len() > LONGEST_TEXT {
+        if !full && !known && term.len() > LONGEST_TEXT {
             // Longer than any text: nothing can match (and no searcher is
             // built for it). Only a word too long to normalise is longer
             // than a word.
             self.ignored.long_word = term.len() > LONGEST_WORD;
             self.matching = RecordSet::NONE;
-            return;
+        } else if !full && !known {
+            let finder = Finder::new(term).into_owned();
+            self.matching = self.matching.containing(&finder, lang);
+            self.finders.push((lang, finder));
         }
-        let finder = Finder::new(term).into_owned();
-        self.matching = self.matching.containing(&finder, lang);
-        self.finders.push((lang, finder));
+        match (full || !known) && self.is_closed() {
+            true => ControlFlow::Break(()),
+            false => ControlFlow::Continue(()),
+        }
     }
 
     /// The terms in `lang`, as strings (for `Debug`).
@@ -616,9 +608,14 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             }
             continue;
         }
-        if word.len() <= LONGEST_TEXT && word.chars().all(|c| plain(c).is_some()) {
-            term.clear();
-            term.extend(word.chars().filter_map(plain));
+        term.clear();
+        // ASCII words, the most common, a whole word at a time.
+        let mut push = |c| plain(c).map(|p| term.push(p));
+        let ascii = word.is_ascii();
+        if word.len() <= LONGEST_TEXT && (ascii || word.chars().all(|c| push(c).is_some())) {
+            if ascii {
+                term.push_str(word);
+            }
             term.make_ascii_lowercase();
             if each(&term).is_break() {
                 return;

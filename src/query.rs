@@ -162,7 +162,9 @@ impl Query {
     ///   hundred bytes) cannot match: the query then matches nothing. So
     ///   does a word of more than 1 KiB as typed (1,024 bytes between white
     ///   space), which is not even normalised: NFKC never makes a text less
-    ///   than a third as long, and no text is 300 bytes long;
+    ///   than a third as long, and no Japanese text is 300 bytes long (an
+    ///   English word of 1 KiB is no word); [`ignored`](Query::ignored)
+    ///   reports it;
     /// - as soon as no record contains every term so far, the query
     ///   matches nothing and the rest of `text` (and of later calls) is not
     ///   read;

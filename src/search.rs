@@ -252,8 +252,8 @@ const fn source_text(lang: Language, i: usize) -> &'static str {
     match (lang, i < n) {
         (Language::Japanese, true) => OPINIONS[i].normalized_text(),
         (Language::Japanese, false) => KEY_OPINIONS[i - n].normalized_text(),
-        (Language::English, true) => crate::english::OPINION_TEXT_EN[i],
-        (Language::English, false) => crate::english::KEY_OPINION_TEXT_EN[i - n],
+        (Language::English, true) => crate::dataset::english::OPINION_TEXT_EN[i],
+        (Language::English, false) => crate::dataset::english::KEY_OPINION_TEXT_EN[i - n],
     }
 }
 

@@ -460,10 +460,10 @@ fn error_messages_stay_short_whatever_the_line() {
     let long = "漢".repeat(100_000);
     let bad = with_line(&good, n, &format!("t1-kuchuobu-02\t{long}"));
     let e = english_error(&bad, &sources);
-    assert!(e.len() <= build::error::MAX_MESSAGE, "{} bytes", e.len());
+    assert!(e.len() <= build::reader::MAX_MESSAGE, "{} bytes", e.len());
     let bad = with_line(&good, n, &format!("{long}\tx"));
     let e = english_error(&bad, &sources);
-    assert!(e.len() <= build::error::MAX_MESSAGE, "{} bytes", e.len());
+    assert!(e.len() <= build::reader::MAX_MESSAGE, "{} bytes", e.len());
 }
 
 #[test]

@@ -14,7 +14,7 @@ use std::str::FromStr;
 /// policy summary ("pre-discharge conferences lack home doctors", not
 /// "discharge").
 ///
-/// The 87 points and the tags that link them to area opinions are **this
+/// The 83 points and the tags that link them to area opinions are **this
 /// crate's reading** of the document (`data/points.tsv`,
 /// `data/opinion-points.tsv`), written by reading the Japanese and reviewed
 /// by a second reader; they are not 東京都's classification. Every area
@@ -42,6 +42,9 @@ pub struct Point {
     pub(crate) label_ja: &'static str,
     pub(crate) label_en: &'static str,
     pub(crate) description: &'static str,
+    pub(crate) description_ja: &'static str,
+    /// Ids the point had before, which still find it.
+    pub(crate) former_ids: &'static [&'static str],
     /// Indices into `OPINIONS`, in document order.
     pub(crate) opinions: &'static [u8],
     /// In the official order.
@@ -55,7 +58,7 @@ impl Point {
     /// ```
     /// use zaitaku_opinions::Point;
     ///
-    /// assert_eq!(Point::all().len(), 87);
+    /// assert_eq!(Point::all().len(), 83);
     /// assert_eq!(Point::all()[0], zaitaku_opinions::points()[0]);
     /// ```
     pub fn all() -> &'static [Point] {
@@ -63,16 +66,23 @@ impl Point {
     }
 
     /// The point with this id, or `None`; [`FromStr`] gives the error
-    /// with the closest ids instead.
+    /// with the closest ids instead. An id a point had in an earlier
+    /// release (renamed, or merged into it; see `CHANGELOG.md`) still
+    /// finds it, so that saved ids keep loading.
     ///
     /// ```
     /// use zaitaku_opinions::Point;
     ///
     /// assert!(Point::from_id("face-to-face-meetings").is_some());
     /// assert!(Point::from_id("Face-To-Face-Meetings").is_none());
+    /// // Renamed in 0.3: the old id finds the point under its new id.
+    /// let p = Point::from_id("avoidable-ambulance-transfers").unwrap();
+    /// assert_eq!(p.id(), "ambulance-transfers-of-home-patients");
     /// ```
     pub fn from_id(id: &str) -> Option<&'static Point> {
-        POINTS.iter().find(|p| p.id == id)
+        POINTS
+            .iter()
+            .find(|p| p.id == id || p.former_ids.contains(&id))
     }
 
     /// The stable id: lower-case ASCII words joined by hyphens, at most
@@ -95,6 +105,21 @@ impl Point {
     /// One line in English on what belongs to the point and what does not.
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// The same in Japanese (this crate's, like the English): what belongs
+    /// to the point and what does not, naming other points by what they
+    /// say.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Point;
+    ///
+    /// let p = Point::from_id("round-the-clock-burden").unwrap();
+    /// assert!(p.description_ja().contains("24時間"));
+    /// assert!(Point::all().iter().all(|p| !p.description_ja().is_empty()));
+    /// ```
+    pub const fn description_ja(&self) -> &'static str {
+        self.description_ja
     }
 
     /// The area opinions tagged with it, in document order.

@@ -327,7 +327,7 @@ fn key_group_categories() {
         WideAreaCollaboration,
         VisitingNursingStations,
         AdmissionDischarge,
-        GeriatricHealthFacilities,
+        LongTermCareHealthFacilities,
         InformationSharing,
         MutualUnderstanding,
     ]

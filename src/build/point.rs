@@ -9,8 +9,10 @@
 //!
 //! # The files
 //!
-//! `data/points.tsv`: `id<TAB>label_ja<TAB>label_en<TAB>description`, one
-//! point a line, in the order the API lists them. `data/opinion-points.tsv`:
+//! `data/points.tsv`: `id<TAB>label_ja<TAB>label_en<TAB>description<TAB>description_ja`
+//! and, optionally, `<TAB>former_ids` (comma-separated ids the point had
+//! before, which still find it; none may be a point's id or listed twice),
+//! one point a line, in the order the API lists them. `data/opinion-points.tsv`:
 //! `opinion_id<TAB>point_id[ point_id…]`, one row per area opinion, its
 //! main point first. Both are read with [`reader::tsv`](super::reader::tsv)
 //! (blank lines and `#` comments skipped), and the build stops with
@@ -54,6 +56,10 @@ pub struct PointRow {
     pub label_en: String,
     /// What belongs to the point and what does not.
     pub description: String,
+    /// The same in Japanese.
+    pub description_ja: String,
+    /// Ids the point had before; they still find it.
+    pub former_ids: Vec<String>,
     /// Its 1-based line in the file.
     pub line: u32,
 }
@@ -104,20 +110,43 @@ fn check_id(row: &Row<'_>, what: &str, id: &str) -> Result<(), Error> {
 
 /// Reads `data/points.tsv`.
 pub fn parse_points(bytes: &[u8]) -> Result<Vec<PointRow>, Error> {
-    let file = reader::tsv(POINTS_PATH, bytes, "id, label_ja, label_en, description", 4)?;
+    let columns = "id, label_ja, label_en, description, description_ja[, former_ids]";
+    let file = reader::tsv(POINTS_PATH, bytes, columns, 5)?;
     let mut points: Vec<PointRow> = Vec::new();
     for row in &file.rows {
         let id = row.fields[0];
         check_id(row, "a point", id)?;
         let first = points.iter().find(|p| p.id == id).map(|p| p.line);
         row.again("point id", id, first)?;
+        let former = row.fields.get(5).filter(|f| !f.is_empty());
+        let former_ids: Vec<String> = former.map_or(Vec::new(), |f| {
+            f.split(',').map(|f| f.trim().to_string()).collect()
+        });
+        for f in &former_ids {
+            check_id(row, "a former point", f)?;
+        }
         points.push(PointRow {
             id: id.to_string(),
             label_ja: row.fields[1].to_string(),
             label_en: row.fields[2].to_string(),
             description: row.fields[3].to_string(),
+            description_ja: row.fields[4].to_string(),
+            former_ids,
             line: row.line,
         });
+    }
+    // A former id finds one point: no point has it as its id, and it is
+    // listed once.
+    for p in &points {
+        for f in &p.former_ids {
+            let uses = points
+                .iter()
+                .map(|q| usize::from(q.id == *f) + q.former_ids.iter().filter(|g| *g == f).count());
+            if uses.sum::<usize>() > 1 {
+                let m = format!("expected a former id that no other point has, found `{f}`");
+                return Err(Error::new(POINTS_PATH, p.line, m));
+            }
+        }
     }
     if points.is_empty() {
         return Error::fail(POINTS_PATH, 1, "expected at least one point, found none");
@@ -300,11 +329,13 @@ pub fn generate(doc: &Document, points: &Points, links: &Links) -> String {
             .collect();
         writeln!(
             out,
-            "    Point {{ index: {p}, id: {}, label_ja: {}, label_en: {}, description: {}, opinions: {}, regions: &[{}] }},",
+            "    Point {{ index: {p}, id: {}, label_ja: {}, label_en: {}, description: {}, description_ja: {}, former_ids: &[{}], opinions: {}, regions: &[{}] }},",
             lit(&point.id),
             lit(&point.label_ja),
             lit(&point.label_en),
             lit(&point.description),
+            lit(&point.description_ja),
+            point.former_ids.iter().map(|f| lit(f)).collect::<Vec<_>>().join(", "),
             index_slice(&opinions),
             regions.join(", ")
         );

@@ -1,12 +1,13 @@
 // The heatmaps as `data:` URIs, in link definitions that come before the
 // README's own (`docs/*.svg`, which rustdoc does not copy): CommonMark uses
 // the first definition of a label, so the crate docs show the pictures
-// inline. Written by `cargo run --example heatmap`; CI checks that it is
-// current and that every image on the crate's front page resolves.
+// inline. Written by `cargo run -p zaitaku_tools --bin heatmap`; CI checks
+// that it is current and that every image on the crate's front page
+// resolves.
 #![doc = include_str!("../docs/heatmaps.md")]
 // The explorer's screenshot (240 KB) is too big to inline and is not
 // packaged: the crate docs say where it is instead.
-#![doc = concat!("[explorer-screenshot]: data:image/svg+xml,", "%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20width=%22720%22%20height=%2236%22%3E%3Ctext%20x=%228%22%20y=%2224%22%20font-family=%22sans-serif%22%20font-size=%2215%22%3EThe%20screenshot%20is%20docs/explorer.png%20in%20the%20repository%20(cargo%20run%20--example%20explorer).%3C/text%3E%3C/svg%3E")]
+#![doc = concat!("[explorer-screenshot]: data:image/svg+xml,", "%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20width=%22820%22%20height=%2236%22%3E%3Ctext%20x=%228%22%20y=%2224%22%20font-family=%22sans-serif%22%20font-size=%2215%22%3EThe%20screenshot%20is%20docs/explorer.png%20in%20the%20repository%20(cargo%20run%20-p%20zaitaku_tools%20--bin%20explorer).%3C/text%3E%3C/svg%3E")]
 // The README's item links, as links to the items: the README defines the
 // same labels after this, pointing at its "Documentation" section, so that
 // it reads right as plain Markdown on a forge or crates.io; the first
@@ -22,9 +23,6 @@
 [`Point`]: Point
 [`Record`]: Record
 [`Query`]: Query
-[`Opinion::similar`]: Opinion::similar
-[`Municipality`]: Municipality
-[`Row`]: Row
 "]
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]

@@ -1,7 +1,7 @@
 //! The categories (【…】 headings) opinions are sorted into.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::{names::closed_set, KeyOpinion, Opinion};
+use crate::{closed_set::closed_set, KeyOpinion, Opinion};
 
 closed_set! {
 /// One of the 14 categories of the document's tables, in the order listed

@@ -105,7 +105,7 @@ impl Opinion {
     /// assert!(zaitaku_opinions::search("home medical care").next().is_none());
     /// ```
     pub fn text_en(&self) -> &'static str {
-        crate::english::OPINION_TEXT_EN[self.id.index()]
+        crate::dataset::english::OPINION_TEXT_EN[self.id.index()]
     }
 
     /// The text in comparison form (NFKC, ASCII lower case), computed at
@@ -212,7 +212,7 @@ impl Similar {
     }
 }
 
-crate::names::closed_set! {
+crate::closed_set::closed_set! {
 /// How a key opinion was matched to the area opinion(s) it was taken from.
 ///
 /// ```
@@ -321,7 +321,7 @@ impl KeyOpinion {
     /// assert!(k.text_en().contains("ICT"));
     /// ```
     pub fn text_en(&self) -> &'static str {
-        crate::english::KEY_OPINION_TEXT_EN[self.id.index()]
+        crate::dataset::english::KEY_OPINION_TEXT_EN[self.id.index()]
     }
 
     /// The text in comparison form (NFKC, ASCII lower case).

@@ -4,10 +4,8 @@
 //! written by reading each Japanese opinion; they are not 東京都's. The
 //! document itself only files opinions under categories (【入退院調整】…).
 
-use crate::names::shorten;
-use crate::normalize::{closest, THREE};
-use crate::point_data::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
-use crate::{KeyOpinion, Opinion, Region};
+use crate::dataset::points::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
+use crate::{KeyOpinion, Opinion, Region, UnknownNameError};
 use std::fmt;
 use std::str::FromStr;
 
@@ -201,7 +199,7 @@ impl fmt::Display for Point {
 }
 
 impl FromStr for Point {
-    type Err = UnknownPointError;
+    type Err = UnknownNameError;
 
     /// The point with exactly this id; a miss suggests the closest ids.
     ///
@@ -209,51 +207,15 @@ impl FromStr for Point {
     /// use zaitaku_opinions::Point;
     ///
     /// let err = "round-clock-burden".parse::<Point>().unwrap_err();
+    /// assert_eq!(err.kind(), "point id");
     /// assert_eq!(err.input(), "round-clock-burden");
-    /// assert_eq!(err.closest()[0], "round-the-clock-burden");
+    /// assert_eq!(err.suggestions()[0], "round-the-clock-burden");
     /// assert!(err.to_string().len() < 200);
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Point::from_id(s)
-            .copied()
-            .ok_or_else(|| UnknownPointError::new(s))
-    }
-}
-
-/// How much of the input the message shows, in characters (so that the
-/// message stays under 200 bytes).
-const SHOWN: usize = 24;
-
-/// A string that is not the id of a [`Point`]: its message suggests the
-/// closest ids (and stays under 200 bytes, whatever the input).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown point id `{}`; closest: {}", shorten(&self.input, SHOWN), self.closest.join(", "))]
-pub struct UnknownPointError {
-    input: String,
-    closest: Vec<&'static str>,
-}
-
-impl UnknownPointError {
-    fn new(input: &str) -> Self {
-        Self {
-            input: input.to_owned(),
-            closest: closest(input, POINTS.iter().map(|p| (p.id, [p.id])), THREE),
-        }
-    }
-
-    /// The input, as given.
-    pub fn input(&self) -> &str {
-        &self.input
-    }
-
-    /// The three closest ids, closest first, by the rule every unknown-name
-    /// error suggests by: the Dice coefficient over the pairs of adjacent
-    /// ASCII letters or digits of the input's first 48 characters and of
-    /// the id, both with ASCII case, hyphens, underscores and spaces
-    /// ignored (see [`UnknownMunicipalityError`](crate::UnknownMunicipalityError));
-    /// ties in point order.
-    pub fn closest(&self) -> &[&'static str] {
-        &self.closest
+        Point::from_id(s).copied().ok_or_else(|| {
+            UnknownNameError::new("point id", s, POINTS.iter().map(|p| (p.id, [p.id])))
+        })
     }
 }
 

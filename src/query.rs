@@ -111,7 +111,7 @@ impl Query {
     /// let p: Point = "face-to-face-meetings".parse()?;
     /// let q = Query::new().area_only().point(&p);
     /// assert!(q.iter().eq(p.opinions().map(zaitaku_opinions::Record::from)));
-    /// # Ok::<(), zaitaku_opinions::UnknownPointError>(())
+    /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
     /// ```
     #[must_use]
     pub fn point(mut self, point: &Point) -> Self {

@@ -491,10 +491,10 @@ fn error_messages_stay_short_whatever_the_line() {
     let long = "漢".repeat(100_000);
     let bad = with_line(&good, n, &format!("t1-kuchuobu-02\t{long}"));
     let e = english_error(&bad, &sources);
-    assert!(e.len() <= build::error::MAX_MESSAGE, "{} bytes", e.len());
+    assert!(e.len() <= build::reader::MAX_MESSAGE, "{} bytes", e.len());
     let bad = with_line(&good, n, &format!("{long}\tx"));
     let e = english_error(&bad, &sources);
-    assert!(e.len() <= build::error::MAX_MESSAGE, "{} bytes", e.len());
+    assert!(e.len() <= build::reader::MAX_MESSAGE, "{} bytes", e.len());
 }
 
 #[test]
@@ -622,7 +622,7 @@ fn one_word_for_each_concept_and_us_spelling_across_texts_points_and_glossary() 
         &sources,
     )
     .unwrap();
-    let points = build::points::parse_points(file(build::points::POINTS_PATH).as_bytes()).unwrap();
+    let points = build::point::parse_points(file(build::point::POINTS_PATH).as_bytes()).unwrap();
     let mut texts: Vec<(String, &str)> = sources
         .iter()
         .zip(&en.texts)

@@ -2,7 +2,7 @@
 //! finds a record, and the comparison form of names (`src/normalize.rs`,
 //! mounted as `build.rs` mounts it) vouches only for what is already in
 //! normal form. Moved here from unit tests in `src/id.rs` and
-//! `src/names.rs`, unchanged in what they assert.
+//! `src/closed_set.rs`, unchanged in what they assert.
 
 #[path = "../src/normalize.rs"]
 #[allow(dead_code)]

@@ -13,7 +13,7 @@ mod build;
 #[allow(dead_code)]
 mod normalize;
 
-use build::points::{self, PointRow, POINTS_PATH, TAGS_PATH};
+use build::point::{self, PointRow, POINTS_PATH, TAGS_PATH};
 use std::collections::BTreeSet;
 use zaitaku_opinions::{key_opinions, opinions, Point, Query, Record, Region};
 
@@ -30,17 +30,17 @@ fn ids() -> Vec<String> {
 }
 
 fn rows() -> Vec<PointRow> {
-    points::parse_points(POINTS.as_bytes()).unwrap()
+    point::parse_points(POINTS.as_bytes()).unwrap()
 }
 
 fn points_error(text: &str) -> String {
-    points::parse_points(text.as_bytes())
+    point::parse_points(text.as_bytes())
         .unwrap_err()
         .to_string()
 }
 
 fn tags_error(text: &str) -> String {
-    points::parse_tags(text.as_bytes(), rows(), &ids())
+    point::parse_tags(text.as_bytes(), rows(), &ids())
         .unwrap_err()
         .to_string()
 }
@@ -66,7 +66,7 @@ fn good_files_are_read() {
     assert!(rows[0].former_ids.is_empty());
     let tags =
         "t1-kuchuobu-01\talpha beta-2\n\nt1-kunanbu-01\tbeta-2\n# note\nt1-kuchuobu-02\talpha\n";
-    let read = points::parse_tags(tags.as_bytes(), rows, &ids()).unwrap();
+    let read = point::parse_tags(tags.as_bytes(), rows, &ids()).unwrap();
     assert_eq!(read.tags, vec![vec![0, 1], vec![0], vec![1]]);
 }
 
@@ -134,7 +134,7 @@ fn bad_points_file_fails_with_file_and_line() {
             ),
         );
     }
-    let many: String = (0..=points::MAX_POINTS)
+    let many: String = (0..=point::MAX_POINTS)
         .map(|i| format!("p{i}\tア\tA\tD.\tＤ。\n"))
         .collect();
     assert_starts(
@@ -253,7 +253,7 @@ fn ids_are_unique_and_round_trip() {
     let mut seen = BTreeSet::new();
     for (i, p) in zaitaku_opinions::points().iter().enumerate() {
         assert!(seen.insert(p.id()), "{} twice", p.id());
-        assert!(points::is_id(p.id()) && p.id().len() <= 40, "{}", p.id());
+        assert!(point::is_id(p.id()) && p.id().len() <= 40, "{}", p.id());
         assert_eq!(p.id().parse::<Point>().as_ref(), Ok(p));
         assert_eq!(Point::from_id(p.id()), Some(p));
         assert_eq!(p.to_string(), p.id());
@@ -316,18 +316,19 @@ fn a_miss_suggests_the_closest_ids_in_a_short_message() {
         assert!(Point::from_id(input).is_none());
         let err = input.parse::<Point>().unwrap_err();
         assert_eq!(err.input(), input);
-        assert_eq!(err.closest().len(), 3);
-        for id in err.closest() {
+        assert_eq!(err.kind(), "point id");
+        assert_eq!(err.suggestions().len(), 3);
+        for id in err.suggestions() {
             assert!(Point::from_id(id).is_some());
         }
         let message = err.to_string();
         assert!(message.len() < 200, "{} bytes: {message}", message.len());
-        assert!(message.contains(err.closest()[0]));
+        assert!(message.contains(err.suggestions()[0].as_str()));
     }
     let err = "face-to-face-meeting".parse::<Point>().unwrap_err();
-    assert_eq!(err.closest()[0], "face-to-face-meetings");
+    assert_eq!(err.suggestions()[0], "face-to-face-meetings");
     let err = "round_the_clock_burden".parse::<Point>().unwrap_err();
-    assert_eq!(err.closest()[0], "round-the-clock-burden");
+    assert_eq!(err.suggestions()[0], "round-the-clock-burden");
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn a_byte_order_mark_only_counts_at_the_start() {
     assert!(
         matches!(
             err.kind,
-            parse::ErrorKind::Text(build::error::TextError::Invisible {
+            parse::ErrorKind::Text(build::reader::TextError::Invisible {
                 ch: '\u{feff}',
                 column: 1,
                 ..

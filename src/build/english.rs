@@ -8,7 +8,7 @@
 //!
 //! # The files
 //!
-//! Both are tab-separated and read with [`error::tsv`] (`#` starts a
+//! Both are tab-separated and read with [`reader::tsv`] (`#` starts a
 //! comment line).
 //!
 //! - `data/glossary.tsv`: `term_ja`, `rendering_en`, `note`. No term twice.
@@ -32,10 +32,10 @@
 //! suite (`tests/english.rs`) with [`terms_in`], the matcher the glossary's
 //! header describes.
 
-use crate::build::emit::{lit, Out};
-use crate::build::error::{self, quote, Error, Row};
+use crate::build::code::{lit, Out};
 use crate::build::link::{Links, MatchKind};
 use crate::build::parse::Document;
+use crate::build::reader::{self, quote, Error, Row};
 
 /// The English texts, as build errors name them.
 pub const PATH: &str = "data/english.tsv";
@@ -124,7 +124,7 @@ pub fn read(glossary: &[u8], english: &[u8], sources: &[Source<'_>]) -> Result<E
 /// no term twice, exceptions naming known ids with a reason.
 pub fn read_glossary(bytes: &[u8], sources: &[Source<'_>]) -> Result<Vec<Term>, Error> {
     let columns = "term_ja, rendering_en, note; the note may be empty";
-    let file = error::tsv(GLOSSARY_PATH, bytes, columns, 2)?;
+    let file = reader::tsv(GLOSSARY_PATH, bytes, columns, 2)?;
     let mut terms: Vec<Term> = Vec::new();
     for row in &file.rows {
         let (ja, en, note) = (row.fields[0], row.fields[1], row.fields[2]);
@@ -194,7 +194,7 @@ pub fn read_english(
     sources: &[Source<'_>],
     glossary: &[Term],
 ) -> Result<Vec<String>, Error> {
-    let file = error::tsv(PATH, bytes, "id, text_en", 0)?;
+    let file = reader::tsv(PATH, bytes, "id, text_en", 0)?;
     // (line, text) of each source, once given.
     let mut found: Vec<Option<(u32, String)>> = vec![None; sources.len()];
     for row in &file.rows {
@@ -216,14 +216,14 @@ pub fn read_english(
         let Some(s) = source.copy_of else { continue };
         let (source_line, source_en) = &given[s];
         if en != source_en {
-            return Err(Error::new(
+            return Error::fail(
                 PATH,
                 *line,
                 format!(
                     "expected the English of `{}` (line {source_line}), whose Japanese `{}` copies, found a different text: a copied key opinion has its source's English",
                     sources[s].id, source.id
                 ),
-            ));
+            );
         }
     }
     let texts = given.into_iter().map(|(_, en)| en).collect();

@@ -8,7 +8,7 @@
 //! `cargo bench --bench worst_case -- --warm-up-time 1 --measurement-time 3`.
 //! It first prints a Markdown table with, per cell, the best of five timed
 //! calls and the peak extra memory of one call (the most bytes it had
-//! allocated at once, by the counting allocator of `tests/support/`), then
+//! allocated at once, by the counting allocator of `tests/allocations/`), then
 //! criterion times each cell.
 //!
 //! The inputs, each about 1 MB:
@@ -50,7 +50,7 @@ use zaitaku_opinions::{
     Region, Theme,
 };
 
-#[path = "../tests/support/counting_alloc.rs"]
+#[path = "../tests/allocations/counting_alloc.rs"]
 mod counting_alloc;
 
 #[global_allocator]

@@ -153,7 +153,7 @@ impl Opinion {
     /// cross-area pairs labelled by independent readers
     /// (`tests/fixtures/similar-judgements.tsv`), 94% of the pairs it
     /// returns make the same point, and it returns 99% of the pairs that do
-    /// (`tests/similar_judgements.rs`).
+    /// (`tests/build/similar_judgements.rs`).
     ///
     /// ```
     /// let o = zaitaku_opinions::opinion("t1-kuseinanbu-04").unwrap();

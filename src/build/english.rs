@@ -29,7 +29,7 @@
 //!
 //! The consistency rule (a Japanese text that contains a glossary term has
 //! an English text that contains its rendering) is checked by the test
-//! suite (`tests/english.rs`) with [`terms_in`], the matcher the glossary's
+//! suite (`tests/build/english.rs`) with [`terms_in`], the matcher the glossary's
 //! header describes.
 
 use crate::build::code::{lit, Out};
@@ -301,7 +301,7 @@ pub fn terms_in<'g>(text: &str, glossary: &'g [Term]) -> Vec<&'g Term> {
 /// records, so that a program that never asks for the English does not
 /// link it, and one array to a line, so that the English adds a handful of
 /// lines to `OUT_DIR`, not one per record (the ids of the first and last
-/// entries are in the doc comment; `tests/english.rs` checks every one).
+/// entries are in the doc comment; `tests/build/english.rs` checks every one).
 /// `opinions` is how many of `sources` are area opinions.
 pub fn generate(sources: &[Source<'_>], english: &English, opinions: usize) -> String {
     let mut out = Out::new(

@@ -1,7 +1,9 @@
-//! Build-time code: the vocabularies, the parser, provenance linking, the
-//! English texts, the points, the pins and the code generator. `build.rs` mounts this
-//! module with `#[path]`; so do the tests and benches that check the parser
-//! on fixtures. The library itself never parses anything at run time.
+//! Build-time code: the reader of data files, the parser, provenance
+//! linking, the English texts, the points, the pins and the code generators
+//! (with the vocabularies of `src/vocab.rs`, which the library shares).
+//! `build.rs` mounts this module with `#[path]`; so do the one test binary
+//! that checks it (`tests/build/`) and `benches/first_query.rs`. The library itself never parses
+//! anything at run time.
 //!
 //! [`run`] is the whole build on the data files' bytes: `build.rs` only
 //! reads the files and writes what it returns, so a test that calls it runs
@@ -16,7 +18,7 @@ pub mod parse;
 pub mod pins;
 pub mod point;
 pub mod reader;
-#[path = "../vocab.rs"]
+#[path = "../vocab.rs"] // the library mounts it too
 pub mod vocab;
 
 /// The whole build, on the data files' bytes. `read` gives a data file's

@@ -59,7 +59,7 @@
 //!   ([`ErrorKind::ShortLineContinued`]); and no opinion line is wider than
 //!   the page's widest ([`Wrap::max`], so two lines joined are refused,
 //!   [`ErrorKind::LineTooWide`]). It holds for every line of the document:
-//!   it rejects none of them (`tests/parser.rs` measures it). It cannot tell
+//!   it rejects none of them (`tests/build/parser.rs` measures it). It cannot tell
 //!   a lost bullet after a full line from a wrap: that line reads as the
 //!   wrapped rest of the opinion above, and only the pins (`data/pins.tsv`)
 //!   notice the change.

@@ -6,12 +6,7 @@
 //!
 //! The reader is mounted exactly as `build.rs` mounts it.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::point::{self, PointRow, POINTS_PATH, TAGS_PATH};
 use std::collections::BTreeSet;

@@ -54,12 +54,7 @@
 //! With the pins on, every mutation of every kind is rejected or builds the
 //! identical dataset.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::link::{self, Links, MatchKind};
 use build::parse::{self, Document};

@@ -6,12 +6,7 @@
 //! (leftmost-longest), its English contains the term's rendering, unless
 //! the glossary lists the record as an exception with a reason.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::english::{self, Source, Term};
 use build::link::{self, Links};

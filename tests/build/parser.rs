@@ -5,12 +5,7 @@
 //!
 //! The parser is mounted exactly as `build.rs` mounts it.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::link::{self, MatchKind};
 use build::parse::{self, Document, ErrorKind, LineRole, ParseError};

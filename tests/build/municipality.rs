@@ -7,12 +7,7 @@
 use std::collections::HashSet;
 use zaitaku_opinions::{Municipality, MunicipalityKind, Region, UnknownNameError, Zone};
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 /// 東京都保健医療計画: the 区市町村 of each 二次保健医療圏, by area in the
 /// official order. Names without their kind; the kind is checked apart.

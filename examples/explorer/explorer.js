@@ -152,6 +152,8 @@
   };
   const regionBySlug = new Map(DATA.regions.map((r) => [r.slug, r]));
   const regionByToken = new Map(DATA.regions.map((r) => [r.token, r]));
+  const catBySlug = new Map(DATA.cats.map((c) => [c.slug, c]));
+  const pointById = new Map(DATA.points.map((p) => [p.id, p]));
   // A heatmap cell links to its block, `#t1-kuchuobu--medical-resources`:
   // the theme, the area and the category it counts.
   function cellOf(a) {
@@ -214,6 +216,79 @@
     history.replaceState(null, '', url);
   }
 
+
+  // --- the current view: the one entry point for other scripts ---------------
+  // `window.zaitakuView()` returns what the page shows now, as plain data
+  // (a fresh object each call; changing it changes nothing):
+  //   ids      the ids of the records shown, in document order (the crate's
+  //            `Query::iter` order), e.g. ['t1-key-01-01', 't1-kuchuobu-03']
+  //   count, total   how many are shown, of how many
+  //   lang     'ja' or 'en': the page's language
+  //   filters  { q, theme, kind, area, cat, point, muni }: the search text
+  //            as in the box; theme '' | '1' | '2'; kind '' | 'key' | 'area';
+  //            area: Region slugs, cat: Category slugs, point: Point ids
+  //            (arrays, in the order chosen); muni: the municipality box's
+  //            text ('' when empty)
+  //   active   one entry per active filter value, in the order above:
+  //            { name, value, ja, en }, e.g. { name: 'area', value:
+  //            'ku-seinanbu', ja: '地域：区西南部', en: 'Area: Ku-Seinanbu (区西南部)' }
+  //   description  { ja, en }: the filters in words ('絞り込みなし' /
+  //            'no filter' when there is none), e.g. '地域：区西南部；検索：退院'
+  //   hash     the URL fragment (without '#') that reopens this view
+  // After every change of the view (a filter, the search, the language) the
+  // page dispatches `zaitaku:view` on `document` (no detail: call
+  // `zaitakuView()`).
+  function activeFilters() {
+    const out = [];
+    const add = (name, value, ja, en) => out.push({ name: name, value: value, ja: ja, en: en });
+    if (state.q.trim()) add('q', state.q, `検索：${state.q}`, `Search: ${state.q}`);
+    if (state.theme) add('theme', state.theme, `テーマ${state.theme === '1' ? '①' : '②'}`, `Theme ${state.theme}`);
+    if (state.kind === 'key') add('kind', 'key', '主な意見のみ', 'Key opinions only');
+    if (state.kind === 'area') add('kind', 'area', '地域の意見のみ', 'Area opinions only');
+    for (const v of state.area) {
+      const r = regionBySlug.get(v);
+      add('area', v, `地域：${r ? r.ja : v}`, `Area: ${r ? `${r.en} (${r.ja})` : v}`);
+    }
+    for (const v of state.cat) {
+      const c = catBySlug.get(v);
+      add('cat', v, `分類：${c ? c.ja : v}`, `Category: ${c ? c.en : v}`);
+    }
+    for (const v of state.point) {
+      const p = pointById.get(v);
+      add('point', v, `論点：${p ? p.ja : v}`, `Point: ${p ? p.en : v}`);
+    }
+    if (state.muni.trim()) add('muni', state.muni, `区市町村：${state.muni}`, `Municipality: ${state.muni}`);
+    return out;
+  }
+
+  function currentView() {
+    const ids = records.filter((rec) => !rec.el.hidden).map((rec) => rec.id);
+    const active = activeFilters();
+    return {
+      ids: ids,
+      count: ids.length,
+      total: records.length,
+      lang: state.lang,
+      filters: {
+        q: state.q,
+        theme: state.theme,
+        kind: state.kind,
+        area: Array.from(state.area),
+        cat: Array.from(state.cat),
+        point: Array.from(state.point),
+        muni: state.muni,
+      },
+      active: active,
+      description: {
+        ja: active.length ? active.map((f) => f.ja).join('；') : '絞り込みなし',
+        en: active.length ? active.map((f) => f.en).join('; ') : 'no filter',
+      },
+      hash: encode(),
+    };
+  }
+  window.zaitakuView = currentView;
+  const viewChanged = () => document.dispatchEvent(new Event('zaitaku:view'));
+
   // --- the controls ---------------------------------------------------------
   const q = $('#q');
   const fTheme = $('#f-theme');
@@ -268,6 +343,7 @@
     }
     count.textContent = UI[state.lang].count(shown, records.length);
     count.dataset.n = String(shown);
+    viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
       const [r] = state.area;

@@ -28,8 +28,11 @@ use zaitaku_opinions::{
 };
 
 const TEMPLATE: &str = include_str!("template.html");
-const CSS: &str = include_str!("explorer.css");
-const JS: &str = include_str!("explorer.js");
+/// The page's style sheets, in order, inlined as one `<style>`.
+const STYLES: &[&str] = &[include_str!("explorer.css")];
+/// The page's scripts, in order, inlined as its one `<script>`: later ones
+/// may use what `explorer.js` offers them (`window.zaitakuView()`).
+const SCRIPTS: &[&str] = &[include_str!("explorer.js")];
 
 /// The most the page may weigh, in bytes (the limit).
 pub const MAX_BYTES: usize = 400 * 1024;
@@ -51,10 +54,12 @@ pub fn render() -> String {
     let points = page.points_view();
     let records = page.records();
     let data = page.data();
+    let css: Vec<&str> = STYLES.iter().map(|s| s.trim_end()).collect();
+    let js: Vec<&str> = SCRIPTS.iter().map(|s| s.trim_end()).collect();
     TEMPLATE
         .replace(
             "{{CSS}}",
-            &format!("{}\n{}", CSS.trim_end(), Page::heatmap_css().trim_end()),
+            &format!("{}\n{}", css.join("\n"), Page::heatmap_css().trim_end()),
         )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
@@ -63,7 +68,7 @@ pub fn render() -> String {
         .replace("{{POINTS}}", &points)
         .replace("{{RECORDS}}", &records)
         .replace("{{DATA}}", &data)
-        .replace("{{JS}}", JS.trim_end())
+        .replace("{{JS}}", &js.join("\n"))
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -531,8 +536,18 @@ impl Page {
                 })
             })
             .collect();
+        let cats: Vec<_> = Category::ALL
+            .iter()
+            .map(|c| json!({ "slug": c.slug(), "ja": c.name_ja(), "en": c.name_en() }))
+            .collect();
+        let points: Vec<_> = Point::all()
+            .iter()
+            .map(|p| json!({ "id": p.id(), "ja": p.label_ja(), "en": p.label_en() }))
+            .collect();
         let data = json!({
             "regions": regions,
+            "cats": cats,
+            "points": points,
             "municipalities": municipalities,
             "tr": self.tr,
         });

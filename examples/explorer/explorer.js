@@ -5,6 +5,10 @@
 // filters, the points view, the municipality box and the language toggle.
 (function () {
   'use strict';
+  // How long the script takes to start and to follow a link, for the
+  // browser's performance tools (and the browser test): `zaitaku-start-up`
+  // and `zaitaku-hashchange` measures.
+  performance.mark('zaitaku-start');
 
   const DATA = JSON.parse(document.getElementById('data').textContent);
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -15,7 +19,15 @@
   const norm = (s) => s.normalize('NFKC').replace(/[A-Z]+/g, (m) => m.toLowerCase());
   // Rust's `char::is_whitespace` (Unicode White_Space), which splits terms.
   const WHITE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-  const termsOf = (q) => norm(q).split(WHITE).filter((t) => t.length > 0);
+  // The length of a string in UTF-8 bytes, as the crate measures it.
+  function utf8Length(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i += 1) {
+      const c = s.charCodeAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+    }
+    return n;
+  }
 
   // A text cut into pieces that normalise independently (a base character
   // with the marks that combine with it, such as ﾄ + ﾞ), so that a match in
@@ -87,6 +99,59 @@
       painted: false,
     };
   });
+
+  // --- the crate's limits on a search ----------------------------------------
+  // `Query::text`, term for term: the text is split at white space as typed;
+  // a word of more than 1 KiB (UTF-8) cannot match and is not normalised;
+  // other words are normalised and split again; a term that repeats an
+  // earlier one adds nothing; a term longer than the longest record text
+  // matches nothing; after `MAX_TERMS` distinct terms the rest is not read.
+  const MAX_TERMS = 32;
+  const LONGEST_WORD = 1024;
+  const LONGEST_TEXT = records.reduce((m, rec) => Math.max(m, utf8Length(rec.norm)), 0);
+  // The search box keeps this many characters (UTF-16 units), in the box
+  // and in a link: room for `MAX_TERMS` words of 1 KiB, a space apart,
+  // which is more than any search that can match needs.
+  const INPUT_CAP = MAX_TERMS * (LONGEST_WORD + 1);
+  const MUNI_CAP = 200;
+
+  // The first `n` UTF-16 units of `s`, not ending inside a surrogate pair.
+  function cap(s, n) {
+    if (s.length <= n) return s;
+    const c = s.charCodeAt(n - 1);
+    return s.slice(0, c >= 0xd800 && c < 0xdc00 ? n - 1 : n);
+  }
+
+  // The terms of search text `text`, as `Query::text` reads them:
+  // `{ terms, none, full }`: the distinct terms in comparison form; whether
+  // nothing can match (a word of more than 1 KiB or a term longer than any
+  // record); whether the term limit cut the text.
+  function searchTerms(text, normalize) {
+    const terms = [];
+    let none = false;
+    let full = false;
+    let previous = '';
+    const closed = () => none || terms.length >= MAX_TERMS;
+    const add = (t) => {
+      if (t.length === 0 || closed() || terms.includes(t)) return;
+      if (utf8Length(t) > LONGEST_TEXT) none = true;
+      else terms.push(t);
+    };
+    const words = new RegExp(WHITE.source, 'g');
+    let at = 0;
+    while (!closed() && at <= text.length) {
+      const m = words.exec(text);
+      const end = m ? m.index : text.length;
+      const word = text.slice(at, end);
+      at = m ? words.lastIndex : text.length + 1;
+      if (word.length === 0 || word === previous) continue;
+      previous = word;
+      if (utf8Length(word) > LONGEST_WORD) add(word);
+      else for (const t of normalize(word).split(WHITE)) add(t);
+    }
+    if (!none && terms.length >= MAX_TERMS && at <= text.length && text.slice(at).trim()) full = true;
+    return { terms: terms, none: none, full: full };
+  }
 
   // The original ranges (UTF-16 offsets) of every term's matches, sorted,
   // overlaps merged; `null` when some term does not match.
@@ -188,7 +253,7 @@
 
   function encode() {
     const p = new URLSearchParams();
-    if (state.q) p.set('q', state.q);
+    if (state.q) p.set('q', linkText(state.q));
     if (state.theme) p.set('theme', state.theme);
     if (state.kind) p.set('kind', state.kind);
     for (const k of SETS) if (state[k].size) p.set(k, Array.from(state[k]).join(','));
@@ -197,16 +262,40 @@
     return p.toString();
   }
 
+  // The comparison form the search box uses.
+  const searchNorm = () => norm;
+
+  // The search text a link carries: as typed, or, when that is long (a
+  // paste), the terms the search uses, which find the same records and keep
+  // the URL short (a long URL slows the whole browser down).
+  const LINK_TEXT = 2048;
+  function linkText(text) {
+    if (text.length <= LINK_TEXT) return text;
+    const s = searchTerms(text, searchNorm());
+    return s.none ? cap(text, LINK_TEXT) : s.terms.join(' ');
+  }
+
+  // The parameters of a link, each value cut before it is decoded to what
+  // can decode to `INPUT_CAP` characters (an escape is at most 9 characters
+  // for one), so that a 2 MB link costs no more than a short one.
+  function params(hash) {
+    const out = new URLSearchParams();
+    for (const pair of hash.split('&')) {
+      for (const [k, v] of new URLSearchParams(pair.slice(0, 9 * INPUT_CAP + 32))) out.append(k, v);
+    }
+    return out;
+  }
+
   function decode(hash) {
-    const p = new URLSearchParams(hash);
+    const p = params(hash);
     clearFilters();
-    state.q = p.get('q') || '';
+    state.q = cap(p.get('q') || '', INPUT_CAP);
     state.theme = /^[12]$/.test(p.get('theme') || '') ? p.get('theme') : '';
     state.kind = /^(key|area)$/.test(p.get('kind') || '') ? p.get('kind') : '';
     for (const k of SETS) {
       state[k] = new Set((p.get(k) || '').split(',').filter(Boolean));
     }
-    state.muni = p.get('muni') || '';
+    state.muni = cap(p.get('muni') || '', MUNI_CAP);
     state.lang = p.get('lang') === 'en' ? 'en' : 'ja';
   }
 
@@ -296,6 +385,9 @@
   const muni = $('#muni');
   const muniOut = $('#muni-out');
   const count = $('#count');
+  const qLimit = $('#q-limit');
+  q.maxLength = INPUT_CAP;
+  muni.maxLength = MUNI_CAP;
   const pointsView = $('#points details');
 
   function syncControls() {
@@ -320,7 +412,8 @@
   }
 
   function apply() {
-    const terms = termsOf(state.q);
+    const search = searchTerms(state.q, searchNorm());
+    const terms = search.terms;
     let shown = 0;
     for (const rec of records) {
       let ok =
@@ -330,7 +423,8 @@
         (state.area.size === 0 || rec.r.some((r) => state.area.has(r))) &&
         (state.point.size === 0 || rec.p.some((p) => state.point.has(p)));
       let ranges = null;
-      if (ok && terms.length > 0) {
+      if (ok && search.none) ok = false;
+      else if (ok && terms.length > 0) {
         ranges = matchRanges(rec, terms);
         ok = ranges !== null;
       }
@@ -343,6 +437,7 @@
     }
     count.textContent = UI[state.lang].count(shown, records.length);
     count.dataset.n = String(shown);
+    qLimit.hidden = !search.full;
     viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
@@ -363,7 +458,7 @@
   }
 
   q.addEventListener('input', () => {
-    state.q = q.value;
+    state.q = cap(q.value, INPUT_CAP);
     apply();
     save();
   });
@@ -453,8 +548,12 @@
       addKey(nameKey(bare + m.kind), m);
     }
   }
+  // The crate compares at most 192 bytes of a name's key; a longer input is
+  // not a name.
+  const NAME_KEY_CAPACITY = 192;
   function findMunicipality(input) {
     let key = nameKey(input);
+    if (utf8Length(key) > NAME_KEY_CAPACITY) return null;
     if (key.startsWith('東京都')) key = key.slice(3);
     return muniIndex.get(key) || null;
   }
@@ -477,7 +576,7 @@
 
   muni.addEventListener('input', () => {
     const hadMunicipality = state.muni.trim() && findMunicipality(state.muni);
-    state.muni = muni.value;
+    state.muni = cap(muni.value, MUNI_CAP);
     const m = showMunicipality();
     if (m) state.area = new Set([m.region]);
     else if (hadMunicipality) state.area = new Set();
@@ -549,6 +648,9 @@
       setLang(state.lang);
       syncControls();
       apply();
+      // The URL now says what the page shows: the capped text, the known
+      // values (a 2 MB link becomes a short one).
+      save();
     } else if (raw) {
       let id = raw;
       try {
@@ -559,7 +661,11 @@
       show(id, focus);
     }
   }
-  window.addEventListener('hashchange', () => fromHash(true));
+  window.addEventListener('hashchange', () => {
+    performance.mark('zaitaku-hashchange-start');
+    fromHash(true);
+    performance.measure('zaitaku-hashchange', 'zaitaku-hashchange-start');
+  });
 
   // --- start --------------------------------------------------------------------
   $('#controls').hidden = false;
@@ -567,4 +673,5 @@
   setLang('ja');
   apply();
   fromHash(false);
+  performance.measure('zaitaku-start-up', 'zaitaku-start');
 })();

@@ -5,9 +5,9 @@
 // filters, the points view, the municipality box and the language toggle.
 (function () {
   'use strict';
-  // How long the script takes to start and to follow a link, for the
-  // browser's performance tools (and the browser test): `zaitaku-start-up`
-  // and `zaitaku-hashchange` measures.
+  // How long the script takes to start, to follow a link and to search,
+  // for the browser's performance tools (and the browser test): the
+  // `zaitaku-start-up`, `zaitaku-hashchange` and `zaitaku-search` measures.
   performance.mark('zaitaku-start');
 
   const DATA = JSON.parse(document.getElementById('data').textContent);
@@ -79,9 +79,6 @@
   const records = $$('article.rec').map((el) => {
     const textEl = $('.text', el);
     const text = textEl.textContent;
-    const segs = segments(text);
-    const joined = segs.map((s) => s.n).join('');
-    const normalized = norm(text);
     return {
       el: el,
       id: el.id,
@@ -93,9 +90,9 @@
       p: $$('a.tag', el).map((a) => a.getAttribute('href').slice('#point-'.length)),
       text: text,
       textEl: textEl,
-      norm: normalized,
-      // Highlighting needs the pieces to add up to the whole.
-      segs: joined === normalized ? segs : null,
+      norm: norm(text),
+      // The pieces, cut when the record is first highlighted (`pieces`).
+      segs: undefined,
       painted: false,
     };
   });
@@ -164,6 +161,11 @@
         found.push([at, at + t.length]);
         at = rec.norm.indexOf(t, at + t.length);
       }
+    }
+    if (rec.segs === undefined) {
+      // Highlighting needs the pieces to add up to the whole.
+      const segs = segments(rec.text);
+      rec.segs = segs.map((x) => x.n).join('') === rec.norm ? segs : null;
     }
     if (rec.segs === null) return [];
     found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -458,9 +460,12 @@
   }
 
   q.addEventListener('input', () => {
+    performance.mark('zaitaku-search-start');
     state.q = cap(q.value, INPUT_CAP);
     apply();
     save();
+    performance.clearMeasures('zaitaku-search');
+    performance.measure('zaitaku-search', 'zaitaku-search-start');
   });
   fTheme.addEventListener('change', () => {
     state.theme = fTheme.value;
@@ -664,6 +669,7 @@
   window.addEventListener('hashchange', () => {
     performance.mark('zaitaku-hashchange-start');
     fromHash(true);
+    performance.clearMeasures('zaitaku-hashchange');
     performance.measure('zaitaku-hashchange', 'zaitaku-hashchange-start');
   });
 

@@ -169,6 +169,8 @@ fn explorer_in_chromium() -> Res<()> {
     step("limits");
     heatmap_cells(&tab)?;
     step("heatmap");
+    links_and_results(&tab, &url)?;
+    step("links and results");
     permalinks(&tab, &url)?;
     step("permalinks");
     municipality_box(&tab)?;
@@ -177,6 +179,8 @@ fn explorer_in_chromium() -> Res<()> {
     step("filters");
     english(&tab)?;
     step("english");
+    injection(&tab, &url, &problems)?;
+    step("injection");
     screenshots(&tab, &url, &dir)?;
     step("screenshots");
     print_and_no_script(&tab, &url)?;
@@ -904,6 +908,107 @@ fn english_search(tab: &Tab) -> Res<()> {
     assert!(offers.iter().any(|o| o == Category::AdmissionDischarge.name_en()), "{offers:?}");
     assert!(offers.iter().any(|o| o.contains("points")), "{offers:?}");
     retype(tab, "")?;
+    Ok(())
+}
+
+/// Script injection through the URL and both boxes runs nothing: the page
+/// writes only text, and the CSP (its script's hash, no 'unsafe-inline')
+/// blocks an inline handler even where one gets into the page.
+fn injection(tab: &Tab, url: &str, problems: &Mutex<Vec<String>>) -> Res<()> {
+    let payloads = [
+        "<img src=x onerror=window.__pwned=1>",
+        "\"><svg onload=window.__pwned=1>",
+        "'><script>window.__pwned=1</script>",
+        "javascript:window.__pwned=1",
+        "</script><script>window.__pwned=1</script>",
+        "<iframe srcdoc=\"<script>parent.__pwned=1</script>\">",
+        "${window.__pwned=1}",
+        "{{constructor.constructor('window.__pwned=1')()}}",
+        "<a href=javascript:window.__pwned=1>x</a>",
+        "<details open ontoggle=window.__pwned=1>",
+        "%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
+        "\u{0}<img src=x onerror=window.__pwned=1>",
+    ];
+    let planted = "document.querySelectorAll('[onerror], [onload], [ontoggle], script:not(#data), iframe, svg, img').length";
+    let mut tried = 0;
+    for p in payloads {
+        let enc: String = p
+            .bytes()
+            .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+            .collect();
+        // Every parameter at once, in English (where more is rewritten).
+        let keys = ["q", "muni", "area", "cat", "point", "theme", "kind", "lang"];
+        let hash: Vec<String> = keys.iter().map(|k| format!("{k}={enc}")).collect();
+        open(tab, &format!("{url}#{}&lang=en", hash.join("&")))?;
+        let (pwned, extra): (bool, usize) = eval(tab, &format!("[window.__pwned === 1, {planted} - 1]"))?;
+        assert!(!pwned && extra == 0, "every parameter = {p:?}: ran or planted something");
+        tried += keys.len();
+        open(tab, url)?;
+        for boxid in ["#q", "#muni"] {
+            type_into(tab, boxid, p)?;
+            let (pwned, extra): (bool, usize) = eval(tab, &format!("[window.__pwned === 1, {planted} - 1]"))?;
+            assert!(!pwned && extra == 0, "{boxid} {p:?} ran or planted something");
+            tried += 1;
+        }
+    }
+    // An inline handler that does get into the page does not run.
+    open(tab, url)?;
+    let pwned: bool = eval(
+        tab,
+        "(() => { const d = document.createElement('div'); d.setAttribute('onclick', 'window.__pwned = 1'); document.body.append(d); d.click(); d.remove(); return window.__pwned === 1; })()",
+    )?;
+    assert!(!pwned, "an inline handler ran: the CSP allows inline scripts");
+    std::thread::sleep(Duration::from_millis(100));
+    let mut problems = problems.lock().unwrap();
+    let blocked = problems.iter().filter(|p| p.contains("Content Security Policy")).count();
+    assert!(blocked >= 1, "the CSP did not report blocking the handler");
+    problems.retain(|p| !p.contains("Content Security Policy"));
+    println!("injection: {tried} attempts ran nothing; the CSP blocked an inline handler");
+    Ok(())
+}
+
+/// Links with values the page does not know say so; a municipality alone
+/// filters; after a filter action the results, or the link to them, are on
+/// screen; a heatmap cell is a named button that Space operates.
+fn links_and_results(tab: &Tab, url: &str) -> Res<()> {
+    open(tab, &format!("{url}#area=nowhere,ku-seibu&cat=bogus&point=not-a-point"))?;
+    let (note, shown): (String, View) = eval(
+        tab,
+        "[document.querySelector('#link-note').textContent, { ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }]",
+    )?;
+    for v in ["area=nowhere", "cat=bogus", "point=not-a-point"] {
+        assert!(note.contains(v), "{v} not reported: {note:?}");
+    }
+    assert_eq!(shown.ids, ids(Query::new().region(Region::KuSeibu).iter()));
+    // A municipality alone.
+    open(tab, &format!("{url}#muni=%E4%B8%96%E7%94%B0%E8%B0%B7%E5%8C%BA"))?;
+    assert_eq!(view(tab)?.ids, ids(Query::new().region(Region::KuSeinanbu).iter()), "muni=世田谷区");
+    // A heatmap cell: named, operated with Space, then the results in view.
+    open(tab, url)?;
+    let cell = ".heatmap a[href=\"#t1-kuseinanbu--end-of-life-care\"]";
+    let name: String = eval(tab, &format!("document.querySelector('{cell}').getAttribute('aria-label')"))?;
+    let n = counts(Theme::LocalSituation).get(Region::KuSeinanbu, Category::EndOfLifeCare);
+    assert_eq!(name, format!("テーマ① 区西南部 × 看取り: {n}"));
+    tab.find_element(cell)?.focus()?;
+    tab.press_key(" ")?;
+    std::thread::sleep(Duration::from_millis(100));
+    let (shown, first_in_view): (View, bool) = eval(
+        tab,
+        "[{ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }, (() => { const r = document.querySelector('article.rec:not([hidden])').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()]",
+    )?;
+    assert_eq!(shown.ids.len(), n as usize);
+    assert!(first_in_view, "the first result is not on screen after a heatmap cell");
+    // A checkbox in the panel: the "n results ↓" link is on screen.
+    js_click(tab, &["#reset", "#f-areas summary", "input[name=area][value=nishitama]"])?;
+    let (text, on_screen): (String, bool) = eval(
+        tab,
+        "[document.querySelector('#to-results').textContent, (() => { const a = document.querySelector('#to-results'); const r = a.getBoundingClientRect(); return !a.hidden && r.top >= 0 && r.bottom <= innerHeight; })()]",
+    )?;
+    let n = Query::new().region(Region::Nishitama).iter().count();
+    assert_eq!(text, format!("{n} 件の結果へ ↓"));
+    assert!(on_screen, "no results link on screen");
+    js_click(tab, &["#reset", "#f-areas summary"])?;
+    println!("links and results: unknown values reported, muni-only filters, results in view");
     Ok(())
 }
 

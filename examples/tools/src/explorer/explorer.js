@@ -367,12 +367,26 @@
     state.q = cap(p.get('q') || '', INPUT_CAP);
     state.theme = /^[12]$/.test(p.get('theme') || '') ? p.get('theme') : '';
     state.kind = /^(key|area)$/.test(p.get('kind') || '') ? p.get('kind') : '';
+    // Values the page does not know are left out, and said.
+    unknown = [];
+    const known = { area: regionBySlug, cat: catBySlug, point: pointById };
     for (const k of SETS) {
-      state[k] = new Set((p.get(k) || '').split(',').filter(Boolean));
+      state[k] = new Set();
+      for (const v of (p.get(k) || '').split(',').filter(Boolean)) {
+        if (known[k].has(v)) state[k].add(v);
+        else unknown.push(`${k}=${cap(v, 64)}`);
+      }
+    }
+    for (const k of ['theme', 'kind']) {
+      if (p.get(k) && !state[k]) unknown.push(`${k}=${cap(p.get(k), 64)}`);
     }
     state.muni = cap(p.get('muni') || '', MUNI_CAP);
+    // A municipality alone filters by its area.
+    const m = state.muni.trim() ? findMunicipality(state.muni) : null;
+    if (m && state.area.size === 0) state.area = new Set([m.region]);
     state.lang = p.get('lang') === 'en' ? 'en' : 'ja';
   }
+  let unknown = [];
 
   function save() {
     const h = encode();
@@ -550,6 +564,21 @@
   const muniOut = $('#muni-out');
   const count = $('#count');
   const qLimit = $('#q-limit');
+  const toResults = $('#to-results');
+  const linkNote = $('#link-note');
+  // "n results ↓": the first result (or the empty state), scrolled to and
+  // focused.
+  function goToResults() {
+    const first = records.find((rec) => !rec.el.hidden);
+    const el = first ? first.el : empty;
+    el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'start' });
+  }
+  toResults.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    goToResults();
+  });
   q.maxLength = INPUT_CAP;
   muni.maxLength = MUNI_CAP;
   const pointsView = $('#points details');
@@ -607,6 +636,11 @@
     qLimit.hidden = !search.full;
     renderChips();
     renderEmpty(shown, terms);
+    const filtered = activeFilters().length > 0;
+    toResults.hidden = !filtered || shown === 0;
+    setText(toResults, UI[state.lang].toResults(shown));
+    linkNote.hidden = unknown.length === 0;
+    setText(linkNote, unknown.length ? UI[state.lang].unknown(unknown.join(', ')) : '');
     viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
@@ -621,6 +655,7 @@
   }
 
   function update() {
+    unknown = [];
     syncControls();
     apply();
     save();
@@ -676,7 +711,18 @@
   });
 
   // Heatmap cells: the area opinions of that area and category.
+  // Each is a button (Enter and Space) named "区西南部 × 看取り: 1".
+  function nameCells() {
+    const en = state.lang === 'en';
+    for (const { a, cell } of cells) {
+      const r = regionBySlug.get(cell.r);
+      const c = catBySlug.get(cell.c);
+      const label = `${en ? r.en : r.ja} × ${en ? c.en : c.ja}: ${a.textContent}`;
+      a.setAttribute('aria-label', en ? `Theme ${cell.t}, ${label}` : `テーマ${cell.t === '1' ? '①' : '②'} ${label}`);
+    }
+  }
   for (const { a, cell } of cells) {
+    a.setAttribute('role', 'button');
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
       clearFilters();
@@ -685,8 +731,16 @@
       state.area = new Set([cell.r]);
       state.cat = new Set([cell.c]);
       update();
+      goToResults();
+    });
+    a.addEventListener('keydown', (ev) => {
+      if (ev.key === ' ') {
+        ev.preventDefault();
+        a.click();
+      }
     });
   }
+  nameCells();
 
   // --- the municipality box -------------------------------------------------
   // Names compare as the crate compares them: NFKC and lower case, without
@@ -802,6 +856,7 @@
       setText(el, en ? el.dataset.en : el.dataset.ja);
     }
     document.title = UI[lang].title;
+    nameCells();
     // The Japanese punctuation between labels (`：`, `、`, `（）`, `【】`).
     for (const n of punctuation()) n.data = en ? PUNCT_EN(n.ja) : n.ja;
     for (const attr of ATTRS) {
@@ -868,6 +923,23 @@
     fromHash(true);
     performance.clearMeasures('zaitaku-hashchange');
     performance.measure('zaitaku-hashchange', 'zaitaku-hashchange-start');
+  });
+
+  // --- nothing hidden under the panel --------------------------------------------
+  // The page scrolls focused elements and link targets below the panel
+  // (`scroll-padding-top: var(--panel)`); where a browser does not, a focused
+  // element the panel covers is scrolled clear of it.
+  const panel = $('#controls');
+  const panelHeight = () => {
+    document.documentElement.style.setProperty('--panel', `${Math.ceil(panel.getBoundingClientRect().height)}px`);
+  };
+  new ResizeObserver(panelHeight).observe(panel);
+  document.addEventListener('focusin', (ev) => {
+    const el = ev.target;
+    if (!(el instanceof Element) || panel.contains(el)) return;
+    const bottom = panel.getBoundingClientRect().bottom;
+    const r = el.getBoundingClientRect();
+    if (r.top < bottom + 4 && r.bottom > 0) window.scrollBy(0, r.top - bottom - 8);
   });
 
   // --- start --------------------------------------------------------------------

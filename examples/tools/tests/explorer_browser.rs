@@ -171,6 +171,10 @@ fn explorer_in_chromium() -> Res<()> {
     step("heatmap");
     links_and_results(&tab, &url)?;
     step("links and results");
+    links_keep_the_view(&tab, &url)?;
+    step("links keep the view");
+    nothing_hidden(&tab, &url)?;
+    step("nothing hidden");
     permalinks(&tab, &url)?;
     step("permalinks");
     municipality_box(&tab)?;
@@ -1009,6 +1013,98 @@ fn links_and_results(tab: &Tab, url: &str) -> Res<()> {
     assert!(on_screen, "no results link on screen");
     js_click(tab, &["#reset", "#f-areas summary"])?;
     println!("links and results: unknown values reported, muni-only filters, results in view");
+    Ok(())
+}
+
+/// In-page links keep the filters and the language; Back undoes a filter
+/// change.
+fn links_keep_the_view(tab: &Tab, url: &str) -> Res<()> {
+    open(tab, &format!("{url}#area=ku-seibu&lang=en"))?;
+    let expected = ids(Query::new().region(Region::KuSeibu).iter());
+    let check = |what: &str| -> Res<()> {
+        let (shown, lang): (View, String) = eval(
+            tab,
+            "[{ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }, document.documentElement.lang]",
+        )?;
+        assert_eq!(shown.ids, expected, "after {what}: records");
+        assert!(shown.url.contains("area=ku-seibu") && shown.url.contains("lang=en"), "after {what}: {}", shown.url);
+        assert_eq!(lang, "en", "after {what}");
+        Ok(())
+    };
+    for (what, selector) in [
+        ("the points link", "#f-points"),
+        ("the skip link", "a.skip"),
+        ("a point tag", "article.rec:not([hidden]) a.tag"),
+        ("a permalink", "article.rec:not([hidden]) .meta a"),
+    ] {
+        js_click(tab, &[selector])?;
+        check(what)?;
+    }
+    // A cross-link to a record the filter shows keeps the filter too.
+    let link: Option<String> = eval(
+        tab,
+        "(() => { const a = [...document.querySelectorAll('article.rec:not([hidden]) p.links a')].find(a => !document.getElementById(a.getAttribute('href').slice(1)).hidden); if (!a) return null; a.id = 'cross-link-under-test'; return a.getAttribute('href'); })()",
+    )?;
+    if let Some(href) = link {
+        js_click(tab, &["#cross-link-under-test"])?;
+        check("a cross-link")?;
+        let url: String = eval(tab, "location.href")?;
+        assert!(url.contains(&format!("id={}", &href[1..])), "{url}");
+    }
+    // Back undoes a filter change.
+    open(tab, url)?;
+    js_click(tab, &["#f-areas summary", "input[name=area][value=nishitama]"])?;
+    assert_eq!(view(tab)?.ids, ids(Query::new().region(Region::Nishitama).iter()));
+    js_click(tab, &["input[name=cat][value=end-of-life-care]"])?;
+    tab.evaluate("new Promise(done => { addEventListener('popstate', () => setTimeout(done, 0), { once: true }); history.back(); })", true)?;
+    assert_eq!(view(tab)?.ids, ids(Query::new().region(Region::Nishitama).iter()), "Back after a category");
+    tab.evaluate("new Promise(done => { addEventListener('popstate', () => setTimeout(done, 0), { once: true }); history.back(); })", true)?;
+    assert_eq!(view(tab)?.count(), 204, "Back after an area");
+    js_click(tab, &["#f-areas summary"])?;
+    println!("links keep the view: points, skip, point tag, permalink, cross-link; Back undoes filters");
+    Ok(())
+}
+
+/// No focused element is covered by the panel: a full Tab pass at
+/// 1280×900, and Shift+Tab passes through the records at 375×800 and
+/// 853×480 (the laptop at 150 % zoom), with the filters open.
+fn nothing_hidden(tab: &Tab, url: &str) -> Res<()> {
+    // [what, covered, the panel's share of the height, back at the first stop]
+    const COVERED: &str = "(() => { const e = document.activeElement; const wrapped = window.__firstStop === e; if (!window.__firstStop) window.__firstStop = e; const p = document.querySelector('#controls'); const b = p.getBoundingClientRect(); if (!e || e === document.body || p.contains(e)) return [e ? (e.id || e.tagName) : '', false, b.height / innerHeight, wrapped]; const r = e.getBoundingClientRect(); const hit = r.top < b.bottom - 0.5 && r.bottom > b.top && r.left < b.right && r.right > b.left; return [(e.closest('[id]') || e).id + ' ' + e.tagName, hit, b.height / innerHeight, wrapped]; })()";
+    for (width, height, mobile, full) in [(1280, 900, false, true), (375, 800, true, false), (853, 480, false, false)] {
+        set_width(tab, width, height, mobile)?;
+        open(tab, url)?;
+        js_click(tab, &["#f-areas summary", "#f-cats summary"])?;
+        let key = if full { "Tab" } else { "Shift+Tab" };
+        if !full {
+            // From the end of the records, backwards.
+            tab.evaluate("document.querySelector('footer').tabIndex = -1; document.querySelector('footer').focus(); 1", false)?;
+        }
+        let limit = if full { 4000 } else { 250 };
+        let mut stops = 0;
+        let mut covered = Vec::new();
+        let mut tallest: f64 = 0.0;
+        for _ in 0..limit {
+            if full {
+                tab.press_key("Tab")?;
+            } else {
+                tab.press_key_with_modifiers("Tab", Some(&[headless_chrome::browser::tab::ModifierKey::Shift]))?;
+            }
+            let (what, hit, share, wrapped): (String, bool, f64, bool) = eval(tab, COVERED)?;
+            if wrapped {
+                break;
+            }
+            if hit {
+                covered.push(what);
+            }
+            tallest = tallest.max(share);
+            stops += 1;
+        }
+        assert!(covered.is_empty(), "{width}×{height} {key}: {} of {stops} focused elements covered by the panel: {:?}", covered.len(), &covered[..covered.len().min(10)]);
+        assert!(tallest <= 0.25 + 1e-6, "{width}×{height}: the panel takes {:.0} % of the screen", tallest * 100.0);
+        println!("nothing hidden at {width}×{height}: {stops} {key} stops, none covered; the panel takes at most {:.0} % of the height", tallest * 100.0);
+    }
+    set_width(tab, 1280, 900, false)?;
     Ok(())
 }
 

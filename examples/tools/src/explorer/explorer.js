@@ -388,11 +388,21 @@
   }
   let unknown = [];
 
-  function save() {
-    const h = encode();
+  // Writes the view into the URL: a new history entry for a change the
+  // user made (so that Back undoes it), the same entry otherwise (the page
+  // rewriting a link, each keystroke after the first of a search).
+  let written = null;
+  function save(push) {
+    let h = encode();
+    if (current) h = h ? `${h}&id=${encodeURIComponent(current)}` : encodeURIComponent(current);
+    if (h === written && location.hash.slice(1) === h) return;
+    written = h;
     const url = location.pathname + location.search + (h ? '#' + h : '');
-    history.replaceState(null, '', url);
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
+  // The record a followed link points at, kept in the URL with the view.
+  let current = '';
 
 
   // --- the current view: the one entry point for other scripts ---------------
@@ -654,11 +664,14 @@
     }
   }
 
+  let typing = false;
   function update() {
     unknown = [];
+    current = '';
+    typing = false;
     syncControls();
     apply();
-    save();
+    save(true);
   }
   // A filter changed outside its own control (a chip, the empty state).
   const commit = () => update();
@@ -666,8 +679,11 @@
   q.addEventListener('input', () => {
     performance.mark('zaitaku-search-start');
     state.q = cap(q.value, INPUT_CAP);
+    current = '';
     apply();
-    save();
+    // The first keystroke of a search is a new history entry.
+    save(!typing);
+    typing = true;
     performance.clearMeasures('zaitaku-search');
     performance.measure('zaitaku-search', 'zaitaku-search-start');
   });
@@ -876,7 +892,7 @@
     setLang(state.lang === 'en' ? 'ja' : 'en');
     showMunicipality();
     apply();
-    save();
+    save(true);
   });
 
   // --- permalinks ---------------------------------------------------------------
@@ -884,13 +900,15 @@
     const el = document.getElementById(id);
     if (!el || !el.classList.contains('rec')) return false;
     if (el.hidden) {
-      // The record is filtered out: show everything again.
+      // The record is filtered out: show everything again (Back brings the
+      // filters back), in the same language.
       clearFilters();
       syncControls();
       apply();
     }
     for (const cur of $$('article.rec.current')) cur.classList.remove('current');
     el.classList.add('current');
+    current = id;
     el.tabIndex = -1;
     el.scrollIntoView({ block: 'center' });
     if (focus) el.focus({ preventScroll: true });
@@ -899,8 +917,10 @@
 
   function fromHash(focus) {
     const raw = location.hash.slice(1);
-    if (raw.includes('=')) {
+    current = '';
+    if (!raw || raw.includes('=')) {
       decode(raw);
+      const id = params(raw).get('id');
       // The URL says what the page shows: the capped text, the known values
       // (a 2 MB link becomes a short one, before anything else, since a long
       // URL slows down all the browser does with the page's links).
@@ -908,6 +928,7 @@
       setLang(state.lang);
       syncControls();
       apply();
+      if (id && show(id, focus)) save();
     } else if (raw) {
       let id = raw;
       try {
@@ -918,11 +939,47 @@
       show(id, focus);
     }
   }
-  window.addEventListener('hashchange', () => {
+  // Back and Forward, a hash typed into the address bar or a link from
+  // elsewhere show the view their URL holds. A fragment navigation fires
+  // both events; the first one does the work.
+  function followed() {
+    if (location.hash.slice(1) === written) return;
+    written = location.hash.slice(1);
+    typing = false;
     performance.mark('zaitaku-hashchange-start');
     fromHash(true);
     performance.clearMeasures('zaitaku-hashchange');
     performance.measure('zaitaku-hashchange', 'zaitaku-hashchange-start');
+  }
+  window.addEventListener('popstate', followed);
+  window.addEventListener('hashchange', followed);
+
+  // --- in-page links keep the view ------------------------------------------
+  // A link to a record shows it (the view stays unless it hides the record)
+  // and the URL keeps the view with the record; any other in-page link (the
+  // skip link, the points, a point tag) moves there and leaves the URL alone.
+  document.addEventListener('click', (ev) => {
+    const a = ev.target instanceof Element ? ev.target.closest('a[href^="#"]') : null;
+    if (!a || ev.defaultPrevented || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    let id = a.getAttribute('href').slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (e) {
+      // Not percent-encoded: as it is.
+    }
+    const target = document.getElementById(id);
+    if (!target) return;
+    ev.preventDefault();
+    if (target.classList.contains('rec')) {
+      show(id, true);
+      save(true);
+      return;
+    }
+    const details = target.closest('details') || (target.querySelector(':scope > details'));
+    if (details) details.open = true;
+    if (!target.hasAttribute('tabindex') && !target.matches('a, button, input, select, summary')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
   });
 
   // --- nothing hidden under the panel --------------------------------------------
@@ -945,10 +1002,7 @@
   // --- start --------------------------------------------------------------------
   $('#controls').hidden = false;
   langButton.hidden = false;
-  if (location.hash.includes('=')) fromHash(false);
-  else {
-    apply();
-    fromHash(false);
-  }
+  if (location.hash.length > 1 && !location.hash.includes('=')) apply();
+  fromHash(false);
   performance.measure('zaitaku-start-up', 'zaitaku-start');
 })();

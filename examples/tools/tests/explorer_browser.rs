@@ -229,7 +229,8 @@ fn open(tab: &Tab, url: &str) -> Res<()> {
         format!("{base}?load={n}#{hash}")
     };
     tab.navigate_to(&url)?.wait_until_navigated()?;
-    tab.wait_for_element("#controls:not([hidden])")?;
+    // The script marks the page ready when it has started.
+    tab.wait_for_element("html[data-ready]")?;
     Ok(())
 }
 

@@ -612,6 +612,12 @@ fn permalinks(tab: &Tab, url: &str) -> Res<()> {
     assert_eq!(current, [target]);
     let detail: String = eval(tab, "JSON.stringify([document.querySelector('.current').getBoundingClientRect(), innerHeight, scrollY])")?;
     assert!(in_view, "{target} is not in view: {detail}");
+    // … and not under the panel: link targets are never covered.
+    let clear: bool = eval(
+        tab,
+        "document.querySelector('.current').getBoundingClientRect().top >= document.querySelector('#controls').getBoundingClientRect().bottom",
+    )?;
+    assert!(clear, "{target} is under the panel: {detail}");
 
     // Following a key opinion's link to its source, while filters hide the
     // source, shows it.

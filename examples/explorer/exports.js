@@ -1,0 +1,280 @@
+// Downloads of the current view (CSV for Excel, JSON), the link to it, the
+// print header, and two areas compared side by side. Part of the page's one
+// script, after explorer.js. It reads the view through the explorer's seam
+// (`view()` below) and the records' rows from the JSON data (`exports`,
+// written by exports.rs from the crate's `Row`, so the columns are the data
+// files' own). Like the rest of the page it writes only through
+// `textContent` and `createElement`, and fetches nothing.
+(function () {
+  'use strict';
+
+  const DATA = JSON.parse(document.getElementById('data').textContent).exports;
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  const en = () => document.documentElement.lang === 'en';
+  const say = (ja, english) => (en() ? english : ja);
+
+  // --- the current view ------------------------------------------------------
+  // The explorer's seam: the ids of the records shown, in order, and the
+  // filters set, each with its description, and a description of them all.
+  function view() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    params.delete('lang');
+    const filters = Array.from(params.entries()).map(([key, value]) => ({
+      key: key,
+      value: value,
+      label: `${key}=${value}`,
+    }));
+    return {
+      ids: $$('article.rec').filter((e) => !e.hidden).map((e) => e.id),
+      filters: filters,
+      description: filters.map((f) => f.label).join(', '),
+    };
+  }
+
+  // --- the rows ----------------------------------------------------------------
+  // Every record's row, rebuilt from the table: a column is read from the
+  // page (`from`) or is an index into its distinct values.
+  const T = DATA.table;
+  const articles = $$('article.rec');
+  const fromPage = {
+    id: (el) => el.id,
+    text: (el) => $('.text', el).textContent,
+    'text-en': (el) => {
+      const e = $('.text-en', el);
+      return e ? e.textContent : '';
+    },
+  };
+  const rows = new Map();
+  articles.forEach((el, n) => {
+    const row = {};
+    let v = 0;
+    T.columns.forEach((col, c) => {
+      const cell = T.cells[c];
+      if (cell.from) row[col] = fromPage[cell.from](el);
+      else row[col] = cell.values[T.rows[n][v++]];
+    });
+    rows.set(el.id, row);
+  });
+
+  // --- the files -----------------------------------------------------------------
+  const pad = (n) => String(n).padStart(2, '0');
+  function today() {
+    const d = new Date();
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+
+  // What the view is, for the notes in a file and the print header.
+  function describe(v) {
+    const total = articles.length;
+    return {
+      filter: v.filters.length ? v.description : say('なし（全件）', 'none (all records)'),
+      count: say(`${v.ids.length} 件（全 ${total} 件中）`, `${v.ids.length} of ${total} records`),
+      source: say(
+        `出典：${DATA.source}（sha256 ${DATA.sha256}）、${DATA.generator} による`,
+        `Source: ${DATA.source} (Tokyo Metropolitan Government; sha256 ${DATA.sha256}), via ${DATA.generator}`
+      ),
+    };
+  }
+
+  // A file name that says what was selected: the filters' keys and values,
+  // letters and digits kept (Japanese too), everything else a hyphen.
+  function fileName(v, ext) {
+    const parts = v.filters.map((f) => `${f.key}-${f.value}`);
+    const what = (parts.join('_') || 'all')
+      .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '');
+    return `zaitaku_opinions_${Array.from(what).slice(0, 80).join('') || 'view'}.${ext}`;
+  }
+
+  // A field as serde and the csv crate write it: null empty, quoted when
+  // it holds a quote, a comma or a line break.
+  function csvField(value) {
+    const s = value === null || value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+
+  // The number of rows before the header: three notes and a blank line.
+  const NOTE_ROWS = 4;
+
+  // UTF-8 with a byte-order mark and CRLF line ends, which Excel needs to
+  // read Japanese; the notes first, then the data files' header and rows.
+  function csv(v) {
+    const d = describe(v);
+    const lines = [
+      say(
+        `# 在宅療養に関する地域の意見、この表示の ${d.count}。表は ${NOTE_ROWS + 1} 行目から`,
+        `# Opinions of Tokyo's areas on home medical care: ${d.count} in this view. The table starts on row ${NOTE_ROWS + 1}`
+      ),
+      say(`# 絞り込み：${d.filter}`, `# Filter: ${d.filter}`),
+      `# ${d.source}; ${say('書き出し', 'exported')} ${today()}`,
+      '',
+      T.columns.map(csvField).join(','),
+    ].map((line, i) => (i < NOTE_ROWS - 1 ? csvField(line) : line));
+    for (const id of v.ids) lines.push(T.columns.map((c) => csvField(rows.get(id)[c])).join(','));
+    return '\ufeff' + lines.join('\r\n') + '\r\n';
+  }
+
+  function json(v) {
+    const d = describe(v);
+    return (
+      JSON.stringify(
+        {
+          filter: d.filter,
+          view: location.hash,
+          count: v.ids.length,
+          total: articles.length,
+          source: DATA.source,
+          source_sha256: DATA.sha256,
+          generator: DATA.generator,
+          exported: today(),
+          columns: T.columns,
+          records: v.ids.map((id) => rows.get(id)),
+        },
+        null,
+        2
+      ) + '\n'
+    );
+  }
+
+  const out = $('#exports-out');
+  // Saved through a link to the file's text (a `data:` URL: nothing is
+  // fetched), clicked by the script.
+  function save(name, type, text) {
+    const a = document.createElement('a');
+    a.href = `data:${type},${encodeURIComponent(text)}`;
+    a.download = name;
+    a.hidden = true;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    out.textContent = say(`${name} を保存しました`, `Saved ${name}`);
+  }
+  $('#dl-csv').addEventListener('click', () => {
+    const v = view();
+    save(fileName(v, 'csv'), 'text/csv;charset=utf-8', csv(v));
+  });
+  $('#dl-json').addEventListener('click', () => {
+    const v = view();
+    save(fileName(v, 'json'), 'application/json', json(v));
+  });
+
+  // --- the link to this view ---------------------------------------------------------
+  $('#copy-link').addEventListener('click', () => {
+    const link = location.href;
+    const shown = () => {
+      out.textContent = say(`このリンクをコピーしてください：${link}`, `Copy this link: ${link}`);
+    };
+    if (!navigator.clipboard) return shown();
+    navigator.clipboard.writeText(link).then(() => {
+      out.textContent = say('リンクをコピーしました', 'Link copied');
+      out.dataset.link = link;
+    }, shown);
+  });
+
+  // --- printing -------------------------------------------------------------------------
+  // The header says what is printed; with a filter set, the heatmaps and the
+  // points (which count everything) are left out (exports.css).
+  function printHead() {
+    const v = view();
+    const d = describe(v);
+    $('#ph-filter').textContent = d.filter;
+    $('#ph-count').textContent = d.count;
+    $('#ph-date').textContent = today();
+    document.documentElement.classList.toggle('filtered', v.filters.length > 0);
+  }
+  window.addEventListener('beforeprint', printHead);
+  // Kept current as the view changes, for printing that sends no event.
+  const count = $('#count');
+  if (count) new MutationObserver(printHead).observe(count, { childList: true, characterData: true, subtree: true });
+  printHead();
+
+  // --- two areas side by side --------------------------------------------------------------
+  const cmpA = $('#cmp-a');
+  const cmpB = $('#cmp-b');
+  const cmpOut = $('#cmp-out');
+  const col = (name) => T.columns.indexOf(name);
+  const regionName = (slug) => $(`option[value="${slug}"]`, cmpA);
+
+  function el(tag, props, ...children) {
+    const e = document.createElement(tag);
+    Object.assign(e, props || {});
+    e.append(...children.filter((c) => c !== null));
+    return e;
+  }
+
+  // An area's opinions on a theme in one category, in the source's order.
+  function opinionsOf(theme, region, category) {
+    return articles.filter((a) => {
+      const r = rows.get(a.id);
+      return r.kind === 'area' && r.theme === theme && r.region === region && r.category === category;
+    });
+  }
+
+  function item(a) {
+    const r = rows.get(a.id);
+    const li = el('li', null, el('span', { lang: 'ja', className: 'cmp-ja', textContent: r.text }));
+    if (en() && r.text_en) li.append(el('span', { lang: 'en', className: 'cmp-en', textContent: r.text_en }));
+    li.append(' ', el('a', { href: `#${a.id}`, className: 'id' }, el('code', { textContent: a.id })));
+    return li;
+  }
+
+  function renderCompare() {
+    const a = cmpA.value;
+    const b = cmpB.value;
+    const names = [a, b].map((s) => regionName(s).textContent);
+    const tables = DATA.themes.map((t) => {
+      const table = el(
+        'table',
+        { className: 'compare' },
+        el('caption', { textContent: `${en() ? `Theme ${t.n}` : t.marker} ${en() ? t.en : t.ja}` }),
+        el(
+          'thead',
+          null,
+          el(
+            'tr',
+            null,
+            el('th', { scope: 'col', textContent: say('分類', 'Category') }),
+            ...names.map((n) => el('th', { scope: 'col', textContent: n }))
+          )
+        )
+      );
+      const body = el('tbody');
+      for (const c of DATA.categories) {
+        const sides = [a, b].map((r) => opinionsOf(t.slug, r, c.slug));
+        if (!sides[0].length && !sides[1].length) continue;
+        const tr = el('tr', null, el('th', { scope: 'row', textContent: en() ? c.en : c.ja }));
+        tr.dataset.c = c.slug;
+        for (const side of sides) {
+          tr.append(
+            el(
+              'td',
+              null,
+              side.length ? el('ul', null, ...side.map(item)) : el('span', { className: 'none', textContent: '—' })
+            )
+          );
+        }
+        body.append(tr);
+      }
+      table.dataset.t = t.slug;
+      table.append(body);
+      return table;
+    });
+    cmpOut.replaceChildren(...tables);
+  }
+
+  if (col('kind') >= 0 && col('theme') >= 0 && col('region') >= 0 && col('category') >= 0) {
+    if (cmpB.options.length > 1) cmpB.selectedIndex = 1;
+    cmpA.addEventListener('change', renderCompare);
+    cmpB.addEventListener('change', renderCompare);
+    // The language toggle changes the names and the texts shown.
+    new MutationObserver(renderCompare).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+    });
+    renderCompare();
+    $('#compare').hidden = false;
+  }
+  $('#exports').hidden = false;
+})();

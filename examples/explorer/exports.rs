@@ -1,0 +1,166 @@
+//! The explorer's downloads: every record's [`Row`](zaitaku_opinions::Row),
+//! serialised by serde exactly as the data files serialise it, as a compact
+//! table in the page's JSON (its key `rows`). The page's script turns the
+//! records of the current view back into rows and writes them as CSV or
+//! JSON, so the columns, their order and their values are the files' own:
+//! they cannot drift.
+//!
+//! The table, column by column:
+//!
+//! ```json
+//! { "columns": ["id", "kind", …],
+//!   "cells": [ {"from": "id"}, {"values": ["area", "key"]}, … ],
+//!   "rows": [[0, 1, …], …] }
+//! ```
+//!
+//! A column is either read from the page, because every record's value is
+//! exactly what the page already shows (`"from": "id"`: the record's element
+//! id; `"text"` and `"text-en"`: its Japanese and English text elements),
+//! which keeps the page within its size limit; or given as the column's
+//! distinct values, each record's cell being an index into them (`rows`,
+//! one array per record in document order). Which columns come from the
+//! page is decided here by comparing every value, not assumed.
+
+use super::{esc, region_en, speaking_regions};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use zaitaku_opinions::{Category, Query, Record, Theme};
+
+/// A serialised row with its fields in the order serde wrote them (a
+/// `serde_json::Map` would sort them).
+struct Ordered(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Ordered {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a row as a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    fields.push(entry);
+                }
+                Ok(Ordered(fields))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A record's row, serialised by serde, fields in order.
+pub fn row(record: Record) -> Vec<(String, Value)> {
+    let json = serde_json::to_string(&record.row()).expect("a Row serialises");
+    serde_json::from_str::<Ordered>(&json)
+        .expect("a serialised Row reads back as an object")
+        .0
+}
+
+/// What the page shows of a record, by the name the script reads it by.
+fn shown(record: Record) -> [(&'static str, String); 3] {
+    [
+        ("id", record.id().to_string()),
+        ("text", record.text().to_string()),
+        (
+            "text-en",
+            super::text_en(record).unwrap_or_default().to_string(),
+        ),
+    ]
+}
+
+/// The script's data (the page's JSON, key `exports`): the rows table,
+/// the themes and categories in the crate's order with their names, and the
+/// source, for the notes written into each file.
+pub fn data() -> Value {
+    let themes: Vec<Value> = Theme::ALL
+        .iter()
+        .map(|t| json!({ "slug": t.slug(), "n": t.number(), "marker": t.marker(), "ja": t.name_ja(), "en": t.name_en() }))
+        .collect();
+    let categories: Vec<Value> = Category::ALL
+        .iter()
+        .map(|c| json!({ "slug": c.slug(), "ja": c.name_ja(), "en": c.name_en() }))
+        .collect();
+    json!({
+        "table": table(),
+        "themes": themes,
+        "categories": categories,
+        "source": "東京都「資料３－２」",
+        "sha256": zaitaku_opinions::SOURCE_SHA256,
+        "generator": concat!("zaitaku_opinions ", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+/// The download buttons and the link to the view, above the records.
+pub fn controls() -> String {
+    r#"<div id="exports" class="exports" hidden><span data-en="This view:">この表示を：</span> <button type="button" id="dl-csv" data-en="Download CSV (Excel)">CSV（Excel）で保存</button> <button type="button" id="dl-json" data-en="Download JSON">JSON で保存</button> <button type="button" id="copy-link" data-en="Copy link to this view">この表示へのリンクをコピー</button> <output id="exports-out" aria-live="polite"></output></div>"#.to_string()
+}
+
+/// The print header: what was printed, filled in by the script (without
+/// it, nothing is filtered and the header says so).
+pub const PRINT_HEAD: &str = r#"<section id="print-head" class="print-only"><dl><dt data-en="Filter">絞り込み</dt><dd id="ph-filter">なし（全件）</dd><dt data-en="Records">件数</dt><dd id="ph-count"></dd><dt data-en="Source">出典</dt><dd><span lang="ja">東京都「資料３－２」</span></dd><dt data-en="Printed">印刷日</dt><dd id="ph-date"></dd></dl></section>"#;
+
+/// The comparison of two areas, category by category: the choice of the
+/// two; the script writes the table.
+pub fn compare() -> String {
+    let regions = speaking_regions();
+    let mut options = String::new();
+    for r in &regions {
+        let _ = write!(
+            options,
+            r#"<option value="{}" data-en="{}">{}</option>"#,
+            r.slug(),
+            esc(region_en(*r)),
+            esc(r.name_ja())
+        );
+    }
+    format!(
+        r#"<section id="compare" aria-labelledby="compare-h" hidden><details><summary><h2 id="compare-h" data-en="Compare two areas">二つの地域を比べる</h2></summary><p class="note" data-en="The opinions of two areas side by side, category by category, on each theme.">二つの地域の意見を、テーマごと、分類ごとに並べて示します。</p><div class="row"><label for="cmp-a" data-en="Area A">地域 A</label> <select id="cmp-a">{options}</select> <label for="cmp-b" data-en="Area B">地域 B</label> <select id="cmp-b">{options}</select></div><div id="cmp-out"></div></details></section>"#
+    )
+}
+
+/// The table described in the module's documentation.
+pub fn table() -> Value {
+    let records: Vec<Record> = Query::new().iter().collect();
+    let rows: Vec<Vec<(String, Value)>> = records.iter().map(|&r| row(r)).collect();
+    let columns: Vec<String> = rows
+        .first()
+        .map(|r| r.iter().map(|(k, _)| k.clone()).collect())
+        .unwrap_or_default();
+    for r in &rows {
+        assert!(
+            r.iter().map(|(k, _)| k).eq(columns.iter()),
+            "every Row serialises the same fields in the same order"
+        );
+    }
+    let mut cells = Vec::new();
+    let mut index = vec![Vec::new(); rows.len()];
+    for (c, _) in columns.iter().enumerate() {
+        let from_page = ["id", "text", "text-en"].into_iter().find(|&name| {
+            records.iter().zip(&rows).all(|(&rec, row)| {
+                let page = shown(rec);
+                let (_, value) = page.iter().find(|(n, _)| *n == name).expect("a name");
+                row[c].1.as_str() == Some(value.as_str())
+            })
+        });
+        if let Some(name) = from_page {
+            cells.push(json!({ "from": name }));
+            continue;
+        }
+        let mut values: Vec<Value> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (r, row) in rows.iter().enumerate() {
+            let key = row[c].1.to_string();
+            let i = *seen.entry(key).or_insert_with(|| {
+                values.push(row[c].1.clone());
+                values.len() - 1
+            });
+            index[r].push(i);
+        }
+        cells.push(json!({ "values": values }));
+    }
+    json!({ "columns": columns, "cells": cells, "rows": index })
+}

@@ -497,7 +497,7 @@ fn compare_two_areas(tab: &Tab, url: &str) -> Res<()> {
         .into_iter()
         .filter(|&r| Theme::ALL.iter().any(|&t| !r.opinions(t).is_empty()))
         .collect();
-    let read = "[...document.querySelectorAll('#cmp-out table')].map(t => ({ theme: t.dataset.t, names: [...t.querySelectorAll('thead th')].slice(1).map(th => th.textContent), rows: [...t.querySelectorAll('tbody tr')].map(tr => [tr.dataset.c, [...tr.querySelectorAll('td')].map(td => [...td.querySelectorAll('li')].map(li => [li.querySelector('a').getAttribute('href').slice(1), li.querySelector('.cmp-ja').textContent]))]) }))";
+    let read = "[...document.querySelectorAll('#cmp-out table')].map(t => ({ theme: t.dataset.t, names: [...t.querySelectorAll('thead th')].map(th => th.textContent), rows: [...t.querySelectorAll('tbody')].map(tb => [tb.dataset.c, [...tb.querySelectorAll('td')].map(td => [...td.querySelectorAll('li')].map(li => [li.querySelector('a').getAttribute('href').slice(1), li.querySelector('.cmp-ja').textContent]))]) }))";
     // The areas' English names, as the page writes them everywhere.
     let english: std::collections::HashMap<String, String> = eval(
         tab,

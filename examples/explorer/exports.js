@@ -214,8 +214,10 @@
 
   function item(a) {
     const r = rows.get(a.id);
-    const li = el('li', null, el('span', { lang: 'ja', className: 'cmp-ja', textContent: r.text }));
+    // In English, the English first and the Japanese (the source) under it.
+    const li = el('li');
     if (en() && r.text_en) li.append(el('span', { lang: 'en', className: 'cmp-en', textContent: r.text_en }));
+    li.append(el('span', { lang: 'ja', className: 'cmp-ja', textContent: r.text }));
     li.append(' ', el('a', { href: `#${a.id}`, className: 'id' }, el('code', { textContent: a.id })));
     return li;
   }
@@ -229,43 +231,42 @@
         'table',
         { className: 'compare' },
         el('caption', { textContent: `${en() ? `Theme ${t.n}` : t.marker} ${en() ? t.en : t.ja}` }),
-        el(
-          'thead',
-          null,
-          el(
-            'tr',
-            null,
-            el('th', { scope: 'col', textContent: say('分類', 'Category') }),
-            ...names.map((n) => el('th', { scope: 'col', textContent: n }))
-          )
-        )
+        el('thead', null, el('tr', null, ...names.map((n) => el('th', { scope: 'col', textContent: n }))))
       );
-      const body = el('tbody');
+      // A category: its name across both columns, then each area's opinions.
       for (const c of DATA.categories) {
         const sides = [a, b].map((r) => opinionsOf(t.slug, r, c.slug));
         if (!sides[0].length && !sides[1].length) continue;
-        const tr = el('tr', null, el('th', { scope: 'row', textContent: en() ? c.en : c.ja }));
-        tr.dataset.c = c.slug;
-        for (const side of sides) {
-          tr.append(
-            el(
-              'td',
-              null,
-              side.length ? el('ul', null, ...side.map(item)) : el('span', { className: 'none', textContent: '—' })
+        const body = el(
+          'tbody',
+          null,
+          el('tr', null, el('th', { scope: 'rowgroup', colSpan: 2, textContent: en() ? c.en : c.ja })),
+          el(
+            'tr',
+            null,
+            ...sides.map((side) =>
+              el(
+                'td',
+                null,
+                side.length ? el('ul', null, ...side.map(item)) : el('span', { className: 'none', textContent: '—' })
+              )
             )
-          );
-        }
-        body.append(tr);
+          )
+        );
+        body.dataset.c = c.slug;
+        table.append(body);
       }
       table.dataset.t = t.slug;
-      table.append(body);
       return table;
     });
     cmpOut.replaceChildren(...tables);
   }
 
   if (col('kind') >= 0 && col('theme') >= 0 && col('region') >= 0 && col('category') >= 0) {
-    if (cmpB.options.length > 1) cmpB.selectedIndex = 1;
+    // The first area of the view, if it has one, and the next area.
+    const chosen = $('input[name="area"]:checked');
+    if (chosen) cmpA.value = chosen.value;
+    cmpB.selectedIndex = (cmpA.selectedIndex + 1) % cmpB.options.length;
     cmpA.addEventListener('change', renderCompare);
     cmpB.addEventListener('change', renderCompare);
     // The language toggle changes the names and the texts shown.

@@ -1,14 +1,11 @@
-//! The explorer page as `cargo run --example explorer` writes it, checked
+//! The explorer page as `cargo run -p zaitaku_tools --bin explorer` writes it, checked
 //! without a browser: its size, that it can fetch nothing, that every record
 //! is in its HTML as text in document order with the crate's cross-links,
 //! and that it names its source and marks what the crate derived.
 //! (`tests/explorer_browser.rs` drives it in Chromium.)
 
-#[allow(dead_code)]
-#[path = "../examples/explorer/page.rs"]
-mod page;
-
 use zaitaku_opinions::{key_opinions, opinions, Query, Record, SOURCE_SHA256};
+use zaitaku_tools::explorer::page;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")

@@ -33,6 +33,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use zaitaku_opinions::{Category, Point, Query, Record, Region, Theme};
+use zaitaku_tools::explorer::page;
 
 #[test]
 fn explorer_exports_in_chromium() -> Res<()> {

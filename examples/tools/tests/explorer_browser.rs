@@ -1,4 +1,4 @@
-//! The explorer page (`cargo run --example explorer`) driven through headless
+//! The explorer page (`cargo run -p zaitaku_tools --bin explorer`) driven through headless
 //! Chromium, its answers compared with the crate's own: search hits and
 //! highlights against `Query::hits` and `search`, a heatmap cell against
 //! `counts()`, the URL state, permalinks and cross-links, the municipality
@@ -17,10 +17,6 @@
 //! `ZAITAKU_UPDATE_SCREENSHOT=1` the 1280 px one is also written to
 //! `docs/explorer.png`, the picture the README shows.
 
-#[allow(dead_code)]
-#[path = "../examples/explorer/page.rs"]
-mod page;
-
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Emulation, Log, Page, Runtime};
 use headless_chrome::{Browser, LaunchOptions, Tab};
@@ -33,6 +29,7 @@ use zaitaku_opinions::{
     counts, opinions, search, Category, Municipality, Point, Query, Record, RecordKind, Region,
     Theme,
 };
+use zaitaku_tools::explorer::page;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
@@ -757,7 +754,7 @@ fn screenshots(tab: &Tab, url: &str, dir: &Path) -> Res<()> {
         std::fs::write(&path, &png)?;
         println!("screenshot: {}", path.display());
         if width == 1280 && std::env::var("ZAITAKU_UPDATE_SCREENSHOT").as_deref() == Ok("1") {
-            let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/explorer.png");
+            let docs = zaitaku_tools::docs_dir().join("explorer.png");
             std::fs::write(&docs, &png)?;
             println!("screenshot: {}", docs.display());
         }

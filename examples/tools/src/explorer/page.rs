@@ -4,9 +4,9 @@
 //! small JSON block for the script (names, municipalities, and the English
 //! of every Japanese label the page repeats).
 //!
-//! Mounted with `#[path]` by `examples/explorer.rs` (which writes
-//! `docs/explorer.html`) and by the tests that check the page, so that they
-//! check exactly what the example writes.
+//! Used by the `explorer` binary (which writes `docs/explorer.html`) and by
+//! the tests that check the page, so that they check exactly what the
+//! binary writes.
 //!
 //! The templates are separate files beside this one: `template.html`,
 //! `explorer.css` and `explorer.js`.

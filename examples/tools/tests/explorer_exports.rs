@@ -22,9 +22,6 @@
 #[allow(dead_code)]
 #[path = "support/browser.rs"]
 mod browser;
-#[allow(dead_code)]
-#[path = "../examples/explorer/page.rs"]
-mod page;
 
 use browser::{eval, js_click, open, Res, Session};
 use headless_chrome::protocol::cdp::{Browser as CdpBrowser, Emulation, Page};

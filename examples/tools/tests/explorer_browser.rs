@@ -165,6 +165,8 @@ fn explorer_in_chromium() -> Res<()> {
     step("keyboard");
     queries(&tab)?;
     step("queries");
+    limits(&tab, &url)?;
+    step("limits");
     heatmap_cells(&tab)?;
     step("heatmap");
     permalinks(&tab, &url)?;
@@ -352,49 +354,170 @@ fn queries(tab: &Tab) -> Res<()> {
     tab.evaluate(&format!("{SELECT_INPUT}('#q')"), false)?;
     for q in queries {
         retype(tab, q)?;
-        let query = Query::new().text(q);
-        let expected = ids(query.iter());
-        #[derive(serde::Deserialize)]
-        struct Shown {
-            view: View,
-            painted: Vec<(String, Pieces)>,
-        }
-        let shown: Shown = eval(
-            tab,
-            &"({ view: ({ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }), painted: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => [e.id, [...e.querySelector('.text').childNodes].map(n => [n.textContent, n.nodeName === 'MARK'])]), selected: SELECT('#q') })"
-                .replace("SELECT", SELECT_INPUT),
-        )?;
-        assert_eq!(shown.view.ids, expected, "query {q:?}: records shown");
-        assert_eq!(shown.view.count(), expected.len(), "query {q:?}: the count");
-        // The area opinions among them are exactly `search`'s.
-        let area: Vec<String> = query
-            .iter()
-            .filter(|r| r.kind() == RecordKind::Area)
-            .map(|r| r.id().to_string())
-            .collect();
-        let searched: Vec<String> = search(q).map(|o| o.id().to_string()).collect();
-        assert_eq!(
-            area, searched,
-            "query {q:?}: area opinions against search()"
-        );
-        // The highlights are the crate's.
-        let painted = shown.painted;
-        assert_eq!(painted.len(), expected.len());
-        for ((id, pieces), hit) in painted.iter().zip(query.hits()) {
-            assert_eq!(*id, hit.record().id().to_string());
-            let crate_pieces: Pieces = if hit.ranges().is_empty() {
-                vec![(hit.text().to_string(), false)]
-            } else {
-                hit.pieces().map(|(s, m)| (s.to_string(), m)).collect()
-            };
-            assert_eq!(*pieces, crate_pieces, "query {q:?}: highlights of {id}");
-        }
-        if !expected.is_empty() && !q.is_empty() {
+        let n = search_as_the_crate(tab, q, q)?;
+        if n > 0 && !q.is_empty() {
             with_hits += 1;
         }
-        println!("query {q:?}: {} records, as the crate", expected.len());
     }
     assert!(with_hits >= 12, "only {with_hits} queries found anything");
+    Ok(())
+}
+
+/// The records the page shows for the search box's text, and their
+/// highlights, against the crate's `Query::text(query)` and `search(query)`;
+/// the box is then selected, so that what is typed next replaces it.
+/// Returns how many records match.
+fn search_as_the_crate(tab: &Tab, q: &str, label: &str) -> Res<usize> {
+    let query = Query::new().text(q);
+    let expected = ids(query.iter());
+    #[derive(serde::Deserialize)]
+    struct Shown {
+        view: View,
+        painted: Vec<(String, Pieces)>,
+    }
+    let shown: Shown = eval(
+        tab,
+        &"({ view: ({ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }), painted: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => [e.id, [...e.querySelector('.text').childNodes].map(n => [n.textContent, n.nodeName === 'MARK'])]), selected: SELECT('#q') })"
+            .replace("SELECT", SELECT_INPUT),
+    )?;
+    assert_eq!(shown.view.ids, expected, "query {label:?}: records shown");
+    assert_eq!(
+        shown.view.count(),
+        expected.len(),
+        "query {label:?}: the count"
+    );
+    // The area opinions among them are exactly `search`'s.
+    let area: Vec<String> = query
+        .iter()
+        .filter(|r| r.kind() == RecordKind::Area)
+        .map(|r| r.id().to_string())
+        .collect();
+    let searched: Vec<String> = search(q).map(|o| o.id().to_string()).collect();
+    assert_eq!(
+        area, searched,
+        "query {label:?}: area opinions against search()"
+    );
+    // The highlights are the crate's.
+    let painted = shown.painted;
+    assert_eq!(painted.len(), expected.len());
+    for ((id, pieces), hit) in painted.iter().zip(query.hits()) {
+        assert_eq!(*id, hit.record().id().to_string());
+        let crate_pieces: Pieces = if hit.ranges().is_empty() {
+            vec![(hit.text().to_string(), false)]
+        } else {
+            hit.pieces().map(|(s, m)| (s.to_string(), m)).collect()
+        };
+        assert_eq!(*pieces, crate_pieces, "query {label:?}: highlights of {id}");
+    }
+    println!("query {label:?}: {} records, as the crate", expected.len());
+    Ok(expected.len())
+}
+
+/// The crate's limits on a search, in the page: repeated terms count once,
+/// only the first 32 distinct terms count, a word of more than 1 KiB
+/// matches nothing; a 2 MB crafted link and a 100 KB paste take under 2 s
+/// of the page's own work (its `zaitaku-start-up`, `zaitaku-hashchange` and
+/// `zaitaku-search` measures: the bound on a freeze, which was 22 s)
+/// and show what the crate shows.
+fn limits(tab: &Tab, url: &str) -> Res<()> {
+    // 40 distinct terms, each in the longest record: the first 32 count, so
+    // a term that matches nothing, after them, changes nothing.
+    let longest = Query::new()
+        .iter()
+        .max_by_key(|r| r.text().chars().count())
+        .ok_or("no records")?;
+    let mut terms: Vec<String> = Vec::new();
+    for c in longest.text().chars() {
+        let t = c.to_string();
+        if !c.is_whitespace() && !terms.contains(&t) {
+            terms.push(t);
+        }
+    }
+    assert!(terms.len() >= 40);
+    let first32 = terms[..32].join(" ");
+    let with_miss = format!("{first32} 存在しない語句 {}", terms[32..40].join(" "));
+    let long_word = "退院".repeat(200); // 1,200 bytes
+    let cases: Vec<(String, &str)> = vec![
+        (first32.clone(), "32 distinct terms"),
+        (with_miss.clone(), "a 33rd term that matches nothing"),
+        (
+            format!("{first32} {long_word}"),
+            "a word over 1 KiB after 32 terms",
+        ),
+        (format!("退院 {long_word}"), "a word over 1 KiB"),
+        (format!("{} 調整", "退院 ".repeat(50)), "a repeated term"),
+        (
+            "退院\u{3000}\t調整\u{a0}支援".to_string(),
+            "mixed white space",
+        ),
+        ("退院\u{a8}調整".to_string(), "a word that NFKC splits"),
+    ];
+    tab.evaluate(&format!("{SELECT_INPUT}('#q')"), false)?;
+    for (q, label) in &cases {
+        retype(tab, q)?;
+        search_as_the_crate(tab, q, label)?;
+    }
+    // Not vacuous: the longest record is among the hits, with the 33rd term.
+    assert!(ids(Query::new().text(&with_miss).iter()).contains(&longest.id().to_string()));
+
+    // A 100 KB paste: the box keeps its first 32,800 characters, which the
+    // crate reads as it reads the whole paste.
+    let paste = "の ".repeat(25_600);
+    retype(tab, &paste)?;
+    let (kept, took): (String, f64) = eval(
+        tab,
+        "[document.querySelector('#q').value, performance.getEntriesByName('zaitaku-search').at(-1).duration]",
+    )?;
+    assert_eq!(kept.encode_utf16().count(), 32_800);
+    assert!(paste.starts_with(&kept));
+    assert_eq!(
+        ids(Query::new().text(&kept).iter()),
+        ids(Query::new().text(&paste).iter())
+    );
+    search_as_the_crate(tab, &paste, "a 100 KB paste")?;
+    assert!(took < 2000.0, "the 100 KB paste took {took} ms");
+    println!("limits: a 100 KB paste searched in {took:.0} ms");
+    retype(tab, "")?;
+
+    // A 2 MB crafted link, `#q=の+の+…`, opened, then followed in the page.
+    let crafted = format!("q={}", "%E3%81%AE+".repeat(200_000));
+    assert!(crafted.len() >= 2_000_000);
+    let expected = ids(Query::new().text(&"の ".repeat(200_000)).iter());
+    // The browser's own handling of a 2 MB URL takes seconds on a busy
+    // machine, before the page's script runs.
+    tab.set_default_timeout(Duration::from_secs(120));
+    let started = std::time::Instant::now();
+    open(tab, &format!("{url}#{crafted}"))?;
+    let opened = started.elapsed();
+    tab.set_default_timeout(Duration::from_secs(20));
+    let (start_up, short_url): (f64, usize) = eval(
+        tab,
+        "[performance.getEntriesByName('zaitaku-start-up')[0].duration, location.href.length]",
+    )?;
+    assert_eq!(view(tab)?.ids, expected, "the crafted link");
+    assert!(
+        start_up < 2000.0,
+        "the crafted link: start-up took {start_up} ms"
+    );
+    assert!(short_url < 10_000, "the URL is {short_url} bytes long");
+    tab.evaluate(
+        &format!("new Promise(done => {{ addEventListener('hashchange', () => setTimeout(done, 0), {{ once: true }}); location.hash = '{crafted}'; }})"),
+        true,
+    )?;
+    let followed: f64 = eval(
+        tab,
+        "performance.getEntriesByName('zaitaku-hashchange')[0].duration",
+    )?;
+    assert_eq!(view(tab)?.ids, expected, "the crafted link, followed");
+    assert!(
+        followed < 2000.0,
+        "the crafted link: following it took {followed} ms"
+    );
+    println!(
+        "limits: a 2 MB link starts up in {start_up:.0} ms ({:.1} s with the browser's own work), is followed in {followed:.0} ms",
+        opened.as_secs_f64()
+    );
+    open(tab, url)?;
     Ok(())
 }
 

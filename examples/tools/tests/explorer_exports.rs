@@ -97,8 +97,8 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
                 )
             }),
             query: Query::new().region(Region::KuSeinanbu),
-            in_name: "ku-seinanbu".into(),
-            in_notes: "ku-seinanbu".into(),
+            in_name: format!("area-{}", Region::KuSeinanbu.slug()),
+            in_notes: Region::KuSeinanbu.name_ja().into(),
         },
         ViewCase {
             name: format!("point {}", point.id()),
@@ -112,8 +112,8 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
                 )
             }),
             query: Query::new().point(point),
-            in_name: point.id().to_string(),
-            in_notes: point.id().to_string(),
+            in_name: format!("point-{}", point.id()),
+            in_notes: point.label_ja().to_string(),
         },
         ViewCase {
             name: "text 退院 調整".into(),
@@ -124,7 +124,7 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
                 Ok(())
             }),
             query: Query::new().text("退院　調整"),
-            in_name: "退院-調整".into(),
+            in_name: "q-退院-調整".into(),
             in_notes: "退院　調整".into(),
         },
     ];

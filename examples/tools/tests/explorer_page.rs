@@ -27,7 +27,7 @@ fn article<'a>(html: &'a str, id: &str) -> &'a str {
 fn page_is_small_and_self_contained() {
     let html = page::render();
     assert!(html.len() <= page::MAX_BYTES, "{} bytes", html.len());
-    assert!(html.len() <= 400 * 1024);
+    assert!(html.len() <= 450 * 1024, "the issue's budget");
     // The browser is told to fetch nothing at all …
     assert!(html.contains(
         "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\""

@@ -5,6 +5,10 @@
 // filters, the points view, the municipality box and the language toggle.
 (function () {
   'use strict';
+  // How long the script takes to start, to follow a link and to search,
+  // for the browser's performance tools (and the browser test): the
+  // `zaitaku-start-up`, `zaitaku-hashchange` and `zaitaku-search` measures.
+  performance.mark('zaitaku-start');
 
   const DATA = JSON.parse(document.getElementById('data').textContent);
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -15,7 +19,15 @@
   const norm = (s) => s.normalize('NFKC').replace(/[A-Z]+/g, (m) => m.toLowerCase());
   // Rust's `char::is_whitespace` (Unicode White_Space), which splits terms.
   const WHITE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-  const termsOf = (q) => norm(q).split(WHITE).filter((t) => t.length > 0);
+  // The length of a string in UTF-8 bytes, as the crate measures it.
+  function utf8Length(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i += 1) {
+      const c = s.charCodeAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+    }
+    return n;
+  }
 
   // A text cut into pieces that normalise independently (a base character
   // with the marks that combine with it, such as ﾄ + ﾞ), so that a match in
@@ -67,9 +79,6 @@
   const records = $$('article.rec').map((el) => {
     const textEl = $('.text', el);
     const text = textEl.textContent;
-    const segs = segments(text);
-    const joined = segs.map((s) => s.n).join('');
-    const normalized = norm(text);
     return {
       el: el,
       id: el.id,
@@ -81,12 +90,65 @@
       p: $$('a.tag', el).map((a) => a.getAttribute('href').slice('#point-'.length)),
       text: text,
       textEl: textEl,
-      norm: normalized,
-      // Highlighting needs the pieces to add up to the whole.
-      segs: joined === normalized ? segs : null,
+      norm: norm(text),
+      // The pieces, cut when the record is first highlighted (`pieces`).
+      segs: undefined,
       painted: false,
     };
   });
+
+  // --- the crate's limits on a search ----------------------------------------
+  // `Query::text`, term for term: the text is split at white space as typed;
+  // a word of more than 1 KiB (UTF-8) cannot match and is not normalised;
+  // other words are normalised and split again; a term that repeats an
+  // earlier one adds nothing; a term longer than the longest record text
+  // matches nothing; after `MAX_TERMS` distinct terms the rest is not read.
+  const MAX_TERMS = 32;
+  const LONGEST_WORD = 1024;
+  const LONGEST_TEXT = records.reduce((m, rec) => Math.max(m, utf8Length(rec.norm)), 0);
+  // The search box keeps this many characters (UTF-16 units), in the box
+  // and in a link: room for `MAX_TERMS` words of 1 KiB, a space apart,
+  // which is more than any search that can match needs.
+  const INPUT_CAP = MAX_TERMS * (LONGEST_WORD + 1);
+  const MUNI_CAP = 200;
+
+  // The first `n` UTF-16 units of `s`, not ending inside a surrogate pair.
+  function cap(s, n) {
+    if (s.length <= n) return s;
+    const c = s.charCodeAt(n - 1);
+    return s.slice(0, c >= 0xd800 && c < 0xdc00 ? n - 1 : n);
+  }
+
+  // The terms of search text `text`, as `Query::text` reads them:
+  // `{ terms, none, full }`: the distinct terms in comparison form; whether
+  // nothing can match (a word of more than 1 KiB or a term longer than any
+  // record); whether the term limit cut the text.
+  function searchTerms(text, normalize) {
+    const terms = [];
+    let none = false;
+    let full = false;
+    let previous = '';
+    const closed = () => none || terms.length >= MAX_TERMS;
+    const add = (t) => {
+      if (t.length === 0 || closed() || terms.includes(t)) return;
+      if (utf8Length(t) > LONGEST_TEXT) none = true;
+      else terms.push(t);
+    };
+    const words = new RegExp(WHITE.source, 'g');
+    let at = 0;
+    while (!closed() && at <= text.length) {
+      const m = words.exec(text);
+      const end = m ? m.index : text.length;
+      const word = text.slice(at, end);
+      at = m ? words.lastIndex : text.length + 1;
+      if (word.length === 0 || word === previous) continue;
+      previous = word;
+      if (utf8Length(word) > LONGEST_WORD) add(word);
+      else for (const t of normalize(word).split(WHITE)) add(t);
+    }
+    if (!none && terms.length >= MAX_TERMS && at <= text.length && text.slice(at).trim()) full = true;
+    return { terms: terms, none: none, full: full };
+  }
 
   // The original ranges (UTF-16 offsets) of every term's matches, sorted,
   // overlaps merged; `null` when some term does not match.
@@ -99,6 +161,11 @@
         found.push([at, at + t.length]);
         at = rec.norm.indexOf(t, at + t.length);
       }
+    }
+    if (rec.segs === undefined) {
+      // Highlighting needs the pieces to add up to the whole.
+      const segs = segments(rec.text);
+      rec.segs = segs.map((x) => x.n).join('') === rec.norm ? segs : null;
     }
     if (rec.segs === null) return [];
     found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -152,6 +219,8 @@
   };
   const regionBySlug = new Map(DATA.regions.map((r) => [r.slug, r]));
   const regionByToken = new Map(DATA.regions.map((r) => [r.token, r]));
+  const catBySlug = new Map(DATA.cats.map((c) => [c.slug, c]));
+  const pointById = new Map(DATA.points.map((p) => [p.id, p]));
   // A heatmap cell links to its block, `#t1-kuchuobu--medical-resources`:
   // the theme, the area and the category it counts.
   function cellOf(a) {
@@ -186,7 +255,7 @@
 
   function encode() {
     const p = new URLSearchParams();
-    if (state.q) p.set('q', state.q);
+    if (state.q) p.set('q', linkText(state.q));
     if (state.theme) p.set('theme', state.theme);
     if (state.kind) p.set('kind', state.kind);
     for (const k of SETS) if (state[k].size) p.set(k, Array.from(state[k]).join(','));
@@ -195,16 +264,40 @@
     return p.toString();
   }
 
+  // The comparison form the search box uses.
+  const searchNorm = () => norm;
+
+  // The search text a link carries: as typed, or, when that is long (a
+  // paste), the terms the search uses, which find the same records and keep
+  // the URL short (a long URL slows the whole browser down).
+  const LINK_TEXT = 2048;
+  function linkText(text) {
+    if (text.length <= LINK_TEXT) return text;
+    const s = searchTerms(text, searchNorm());
+    return s.none ? cap(text, LINK_TEXT) : s.terms.join(' ');
+  }
+
+  // The parameters of a link, each value cut before it is decoded to what
+  // can decode to `INPUT_CAP` characters (an escape is at most 9 characters
+  // for one), so that a 2 MB link costs no more than a short one.
+  function params(hash) {
+    const out = new URLSearchParams();
+    for (const pair of hash.split('&')) {
+      for (const [k, v] of new URLSearchParams(pair.slice(0, 9 * INPUT_CAP + 32))) out.append(k, v);
+    }
+    return out;
+  }
+
   function decode(hash) {
-    const p = new URLSearchParams(hash);
+    const p = params(hash);
     clearFilters();
-    state.q = p.get('q') || '';
+    state.q = cap(p.get('q') || '', INPUT_CAP);
     state.theme = /^[12]$/.test(p.get('theme') || '') ? p.get('theme') : '';
     state.kind = /^(key|area)$/.test(p.get('kind') || '') ? p.get('kind') : '';
     for (const k of SETS) {
       state[k] = new Set((p.get(k) || '').split(',').filter(Boolean));
     }
-    state.muni = p.get('muni') || '';
+    state.muni = cap(p.get('muni') || '', MUNI_CAP);
     state.lang = p.get('lang') === 'en' ? 'en' : 'ja';
   }
 
@@ -214,6 +307,79 @@
     history.replaceState(null, '', url);
   }
 
+
+  // --- the current view: the one entry point for other scripts ---------------
+  // `window.zaitakuView()` returns what the page shows now, as plain data
+  // (a fresh object each call; changing it changes nothing):
+  //   ids      the ids of the records shown, in document order (the crate's
+  //            `Query::iter` order), e.g. ['t1-key-01-01', 't1-kuchuobu-03']
+  //   count, total   how many are shown, of how many
+  //   lang     'ja' or 'en': the page's language
+  //   filters  { q, theme, kind, area, cat, point, muni }: the search text
+  //            as in the box; theme '' | '1' | '2'; kind '' | 'key' | 'area';
+  //            area: Region slugs, cat: Category slugs, point: Point ids
+  //            (arrays, in the order chosen); muni: the municipality box's
+  //            text ('' when empty)
+  //   active   one entry per active filter value, in the order above:
+  //            { name, value, ja, en }, e.g. { name: 'area', value:
+  //            'ku-seinanbu', ja: '地域：区西南部', en: 'Area: Ku-Seinanbu (区西南部)' }
+  //   description  { ja, en }: the filters in words ('絞り込みなし' /
+  //            'no filter' when there is none), e.g. '地域：区西南部；検索：退院'
+  //   hash     the URL fragment (without '#') that reopens this view
+  // After every change of the view (a filter, the search, the language) the
+  // page dispatches `zaitaku:view` on `document` (no detail: call
+  // `zaitakuView()`).
+  function activeFilters() {
+    const out = [];
+    const add = (name, value, ja, en) => out.push({ name: name, value: value, ja: ja, en: en });
+    if (state.q.trim()) add('q', state.q, `検索：${state.q}`, `Search: ${state.q}`);
+    if (state.theme) add('theme', state.theme, `テーマ${state.theme === '1' ? '①' : '②'}`, `Theme ${state.theme}`);
+    if (state.kind === 'key') add('kind', 'key', '主な意見のみ', 'Key opinions only');
+    if (state.kind === 'area') add('kind', 'area', '地域の意見のみ', 'Area opinions only');
+    for (const v of state.area) {
+      const r = regionBySlug.get(v);
+      add('area', v, `地域：${r ? r.ja : v}`, `Area: ${r ? `${r.en} (${r.ja})` : v}`);
+    }
+    for (const v of state.cat) {
+      const c = catBySlug.get(v);
+      add('cat', v, `分類：${c ? c.ja : v}`, `Category: ${c ? c.en : v}`);
+    }
+    for (const v of state.point) {
+      const p = pointById.get(v);
+      add('point', v, `論点：${p ? p.ja : v}`, `Point: ${p ? p.en : v}`);
+    }
+    if (state.muni.trim()) add('muni', state.muni, `区市町村：${state.muni}`, `Municipality: ${state.muni}`);
+    return out;
+  }
+
+  function currentView() {
+    const ids = records.filter((rec) => !rec.el.hidden).map((rec) => rec.id);
+    const active = activeFilters();
+    return {
+      ids: ids,
+      count: ids.length,
+      total: records.length,
+      lang: state.lang,
+      filters: {
+        q: state.q,
+        theme: state.theme,
+        kind: state.kind,
+        area: Array.from(state.area),
+        cat: Array.from(state.cat),
+        point: Array.from(state.point),
+        muni: state.muni,
+      },
+      active: active,
+      description: {
+        ja: active.length ? active.map((f) => f.ja).join('；') : '絞り込みなし',
+        en: active.length ? active.map((f) => f.en).join('; ') : 'no filter',
+      },
+      hash: encode(),
+    };
+  }
+  window.zaitakuView = currentView;
+  const viewChanged = () => document.dispatchEvent(new Event('zaitaku:view'));
+
   // --- the controls ---------------------------------------------------------
   const q = $('#q');
   const fTheme = $('#f-theme');
@@ -221,6 +387,9 @@
   const muni = $('#muni');
   const muniOut = $('#muni-out');
   const count = $('#count');
+  const qLimit = $('#q-limit');
+  q.maxLength = INPUT_CAP;
+  muni.maxLength = MUNI_CAP;
   const pointsView = $('#points details');
 
   function syncControls() {
@@ -245,7 +414,8 @@
   }
 
   function apply() {
-    const terms = termsOf(state.q);
+    const search = searchTerms(state.q, searchNorm());
+    const terms = search.terms;
     let shown = 0;
     for (const rec of records) {
       let ok =
@@ -255,7 +425,8 @@
         (state.area.size === 0 || rec.r.some((r) => state.area.has(r))) &&
         (state.point.size === 0 || rec.p.some((p) => state.point.has(p)));
       let ranges = null;
-      if (ok && terms.length > 0) {
+      if (ok && search.none) ok = false;
+      else if (ok && terms.length > 0) {
         ranges = matchRanges(rec, terms);
         ok = ranges !== null;
       }
@@ -268,6 +439,8 @@
     }
     count.textContent = UI[state.lang].count(shown, records.length);
     count.dataset.n = String(shown);
+    qLimit.hidden = !search.full;
+    viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
       const [r] = state.area;
@@ -287,9 +460,12 @@
   }
 
   q.addEventListener('input', () => {
-    state.q = q.value;
+    performance.mark('zaitaku-search-start');
+    state.q = cap(q.value, INPUT_CAP);
     apply();
     save();
+    performance.clearMeasures('zaitaku-search');
+    performance.measure('zaitaku-search', 'zaitaku-search-start');
   });
   fTheme.addEventListener('change', () => {
     state.theme = fTheme.value;
@@ -377,8 +553,12 @@
       addKey(nameKey(bare + m.kind), m);
     }
   }
+  // The crate compares at most 192 bytes of a name's key; a longer input is
+  // not a name.
+  const NAME_KEY_CAPACITY = 192;
   function findMunicipality(input) {
     let key = nameKey(input);
+    if (utf8Length(key) > NAME_KEY_CAPACITY) return null;
     if (key.startsWith('東京都')) key = key.slice(3);
     return muniIndex.get(key) || null;
   }
@@ -401,7 +581,7 @@
 
   muni.addEventListener('input', () => {
     const hadMunicipality = state.muni.trim() && findMunicipality(state.muni);
-    state.muni = muni.value;
+    state.muni = cap(muni.value, MUNI_CAP);
     const m = showMunicipality();
     if (m) state.area = new Set([m.region]);
     else if (hadMunicipality) state.area = new Set();
@@ -473,6 +653,9 @@
       setLang(state.lang);
       syncControls();
       apply();
+      // The URL now says what the page shows: the capped text, the known
+      // values (a 2 MB link becomes a short one).
+      save();
     } else if (raw) {
       let id = raw;
       try {
@@ -483,7 +666,12 @@
       show(id, focus);
     }
   }
-  window.addEventListener('hashchange', () => fromHash(true));
+  window.addEventListener('hashchange', () => {
+    performance.mark('zaitaku-hashchange-start');
+    fromHash(true);
+    performance.clearMeasures('zaitaku-hashchange');
+    performance.measure('zaitaku-hashchange', 'zaitaku-hashchange-start');
+  });
 
   // --- start --------------------------------------------------------------------
   $('#controls').hidden = false;
@@ -491,4 +679,5 @@
   setLang('ja');
   apply();
   fromHash(false);
+  performance.measure('zaitaku-start-up', 'zaitaku-start');
 })();

@@ -1,36 +1,24 @@
 // Downloads of the current view (CSV for Excel, JSON), the link to it, the
 // print header, and two areas compared side by side. Part of the page's one
-// script, after explorer.js. It reads the view through the explorer's seam
-// (`view()` below) and the records' rows from the JSON data (`exports`,
+// script, after explorer.js. It reads the view from explorer.js
+// (`window.zaitakuView()`, and its `zaitaku:view` event after every change)
+// and the records' rows from the JSON data (`exports`,
 // written by exports.rs from the crate's `Row`, so the columns are the data
 // files' own). Like the rest of the page it writes only through
 // `textContent` and `createElement`, and fetches nothing.
 (function () {
   'use strict';
 
-  const DATA = JSON.parse(document.getElementById('data').textContent).exports;
+  const ALL = JSON.parse(document.getElementById('data').textContent);
+  const DATA = ALL.exports;
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const en = () => document.documentElement.lang === 'en';
   const say = (ja, english) => (en() ? english : ja);
 
   // --- the current view ------------------------------------------------------
-  // The explorer's seam: the ids of the records shown, in order, and the
-  // filters set, each with its description, and a description of them all.
-  function view() {
-    const params = new URLSearchParams(location.hash.slice(1));
-    params.delete('lang');
-    const filters = Array.from(params.entries()).map(([key, value]) => ({
-      key: key,
-      value: value,
-      label: `${key}=${value}`,
-    }));
-    return {
-      ids: $$('article.rec').filter((e) => !e.hidden).map((e) => e.id),
-      filters: filters,
-      description: filters.map((f) => f.label).join(', '),
-    };
-  }
+  // explorer.js's: the ids shown, in order, the filters and their words.
+  const view = () => window.zaitakuView();
 
   // --- the rows ----------------------------------------------------------------
   // Every record's row, rebuilt from the table: a column is read from the
@@ -66,10 +54,9 @@
 
   // What the view is, for the notes in a file and the print header.
   function describe(v) {
-    const total = articles.length;
     return {
-      filter: v.filters.length ? v.description : say('なし（全件）', 'none (all records)'),
-      count: say(`${v.ids.length} 件（全 ${total} 件中）`, `${v.ids.length} of ${total} records`),
+      filter: v.active.length ? v.description[en() ? 'en' : 'ja'] : say('なし（全件）', 'none (all records)'),
+      count: say(`${v.count} 件（全 ${v.total} 件中）`, `${v.count} of ${v.total} records`),
       source: say(
         `出典：${DATA.source}（sha256 ${DATA.sha256}）、${DATA.generator} による`,
         `Source: ${DATA.source} (Tokyo Metropolitan Government; sha256 ${DATA.sha256}), via ${DATA.generator}`
@@ -80,7 +67,7 @@
   // A file name that says what was selected: the filters' keys and values,
   // letters and digits kept (Japanese too), everything else a hyphen.
   function fileName(v, ext) {
-    const parts = v.filters.map((f) => `${f.key}-${f.value}`);
+    const parts = v.active.map((f) => `${f.name}-${f.value}`);
     const what = (parts.join('_') || 'all')
       .replace(/[^\p{L}\p{N}_-]+/gu, '-')
       .replace(/-+/g, '-')
@@ -122,9 +109,10 @@
       JSON.stringify(
         {
           filter: d.filter,
-          view: location.hash,
-          count: v.ids.length,
-          total: articles.length,
+          filters: v.filters,
+          view: `#${v.hash}`,
+          count: v.count,
+          total: v.total,
           source: DATA.source,
           source_sha256: DATA.sha256,
           generator: DATA.generator,
@@ -149,7 +137,8 @@
     document.body.append(a);
     a.click();
     a.remove();
-    out.textContent = say(`${name} を保存しました`, `Saved ${name}`);
+    out.textContent = say('保存しました', 'Saved');
+    out.title = name;
   }
   $('#dl-csv').addEventListener('click', () => {
     const v = view();
@@ -163,8 +152,9 @@
   // --- the link to this view ---------------------------------------------------------
   $('#copy-link').addEventListener('click', () => {
     const link = location.href;
+    // Without a clipboard, the link in the status, to copy by hand.
     const shown = () => {
-      out.textContent = say(`このリンクをコピーしてください：${link}`, `Copy this link: ${link}`);
+      out.textContent = link;
     };
     if (!navigator.clipboard) return shown();
     navigator.clipboard.writeText(link).then(() => {
@@ -182,12 +172,11 @@
     $('#ph-filter').textContent = d.filter;
     $('#ph-count').textContent = d.count;
     $('#ph-date').textContent = today();
-    document.documentElement.classList.toggle('filtered', v.filters.length > 0);
+    document.documentElement.classList.toggle('filtered', v.active.length > 0);
   }
-  window.addEventListener('beforeprint', printHead);
   // Kept current as the view changes, for printing that sends no event.
-  const count = $('#count');
-  if (count) new MutationObserver(printHead).observe(count, { childList: true, characterData: true, subtree: true });
+  window.addEventListener('beforeprint', printHead);
+  document.addEventListener('zaitaku:view', printHead);
   printHead();
 
   // --- two areas side by side --------------------------------------------------------------
@@ -234,7 +223,7 @@
         el('thead', null, el('tr', null, ...names.map((n) => el('th', { scope: 'col', textContent: n }))))
       );
       // A category: its name across both columns, then each area's opinions.
-      for (const c of DATA.categories) {
+      for (const c of ALL.cats) {
         const sides = [a, b].map((r) => opinionsOf(t.slug, r, c.slug));
         if (!sides[0].length && !sides[1].length) continue;
         const body = el(
@@ -270,12 +259,14 @@
     cmpA.addEventListener('change', renderCompare);
     cmpB.addEventListener('change', renderCompare);
     // The language toggle changes the names and the texts shown.
-    new MutationObserver(renderCompare).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
+    let lang = en();
+    document.addEventListener('zaitaku:view', () => {
+      if (en() !== lang) {
+        lang = en();
+        renderCompare();
+      }
     });
     renderCompare();
     $('#compare').hidden = false;
   }
-  $('#exports').hidden = false;
 })();

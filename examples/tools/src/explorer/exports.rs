@@ -26,7 +26,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use zaitaku_opinions::{Category, Query, Record, Theme};
+use zaitaku_opinions::{Query, Record, Theme};
 
 /// A serialised row with its fields in the order serde wrote them (a
 /// `serde_json::Map` would sort them).
@@ -73,30 +73,26 @@ fn shown(record: Record) -> [(&'static str, String); 3] {
 }
 
 /// The script's data (the page's JSON, key `exports`): the rows table,
-/// the themes and categories in the crate's order with their names, and the
+/// the themes in the crate's order with their names, and the
 /// source, for the notes written into each file.
 pub fn data() -> Value {
     let themes: Vec<Value> = Theme::ALL
         .iter()
         .map(|t| json!({ "slug": t.slug(), "n": t.number(), "marker": t.marker(), "ja": t.name_ja(), "en": t.name_en() }))
         .collect();
-    let categories: Vec<Value> = Category::ALL
-        .iter()
-        .map(|c| json!({ "slug": c.slug(), "ja": c.name_ja(), "en": c.name_en() }))
-        .collect();
     json!({
         "table": table(),
         "themes": themes,
-        "categories": categories,
         "source": "東京都「資料３－２」",
         "sha256": zaitaku_opinions::SOURCE_SHA256,
         "generator": concat!("zaitaku_opinions ", env!("CARGO_PKG_VERSION")),
     })
 }
 
-/// The download buttons and the link to the view, above the records.
+/// The download buttons and the link to the view, compact, for the filter
+/// panel's `view-actions` (next to the count).
 pub fn controls() -> String {
-    r#"<div id="exports" class="exports" hidden><span data-en="This view:">この表示を：</span> <button type="button" id="dl-csv" data-en="Download CSV (Excel)">CSV（Excel）で保存</button> <button type="button" id="dl-json" data-en="Download JSON">JSON で保存</button> <button type="button" id="copy-link" data-en="Copy link to this view">この表示へのリンクをコピー</button> <output id="exports-out" aria-live="polite"></output></div>"#.to_string()
+    r#"<span class="exports" role="group" aria-label="この表示" data-en-aria-label="This view"><button type="button" id="dl-csv" data-en="CSV (Excel)">CSV（Excel）</button><button type="button" id="dl-json">JSON</button><button type="button" id="copy-link" data-en="Copy link">リンクをコピー</button><output id="exports-out" aria-live="polite"></output></span>"#.to_string()
 }
 
 /// The print header: what was printed, filled in by the script (without

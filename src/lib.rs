@@ -85,7 +85,7 @@ pub use point::{points, Point, PointIter, UnknownPointError};
 pub use query::{Query, QueryIter};
 pub use record::{Record, RecordId, RecordKind, Row};
 pub use region::{Region, Zone};
-pub use search::{search, search_hits, Hit};
+pub use search::{search, search_en, search_hits, Hit, Ignored};
 pub use strum;
 pub use theme::{Theme, UnknownThemeNumber};
 

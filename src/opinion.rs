@@ -95,14 +95,17 @@ impl Opinion {
     /// source; quote it where the wording matters. Recurring terms have one
     /// rendering throughout (`data/glossary.tsv`: 在宅医療 is always "home
     /// medical care", 連携 "collaboration"). [`search`](crate::search) and
-    /// [`Query::text`](crate::Query::text) match the Japanese text only.
+    /// [`Query::text`](crate::Query::text) match the Japanese text;
+    /// [`search_en`](crate::search_en) and
+    /// [`Query::text_en`](crate::Query::text_en) match this one.
     ///
     /// ```
     /// let o = zaitaku_opinions::opinion("t1-kuchuobu-06").unwrap();
     /// assert!(o.text().contains("在宅医療"));
     /// assert!(o.text_en().contains("home medical care"));
-    /// // Search stays on the Japanese.
+    /// // Search is on the Japanese; search_en on the English.
     /// assert!(zaitaku_opinions::search("home medical care").next().is_none());
+    /// assert!(zaitaku_opinions::search_en("home medical care").any(|p| p == o));
     /// ```
     pub fn text_en(&self) -> &'static str {
         crate::english::OPINION_TEXT_EN[self.id.index()]
@@ -309,8 +312,8 @@ impl KeyOpinion {
     /// source. A key opinion whose Japanese is that of the area opinion it
     /// was taken from (exactly or but for character width) has that
     /// opinion's English, word for word; the merged one is translated as
-    /// itself. [`search`](crate::search) and
-    /// [`Query::text`](crate::Query::text) match the Japanese text only.
+    /// itself. [`Query::text`](crate::Query::text) matches the Japanese
+    /// text, [`Query::text_en`](crate::Query::text_en) this one.
     ///
     /// ```
     /// use zaitaku_opinions::MatchKind;

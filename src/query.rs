@@ -3,13 +3,14 @@
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::record::bit16;
-use crate::search::{Hit, Terms};
+use crate::search::{Hit, Ignored, Language, Terms};
 use crate::{Category, Point, Record, RecordKind, Region, Theme};
 use std::borrow::Cow;
 use std::fmt;
 
 /// A query over area and key opinions: filters by theme, region, category,
-/// kind and [point](Query::point), and text terms matched as in [`search`](crate::search).
+/// kind and [point](Query::point), and text terms matched as in [`search`](crate::search)
+/// (or, with [`text_en`](Query::text_en), in the English translation).
 ///
 /// Each filter method adds to a set: calling [`region`](Query::region)
 /// twice asks for either region, and so on. A record matches when it passes
@@ -166,11 +167,14 @@ impl Query {
     ///   matches nothing and the rest of `text` (and of later calls) is not
     ///   read;
     /// - only the first [`MAX_TERMS`](Query::MAX_TERMS) (32) distinct terms
-    ///   count: any term after them, in this call or a later one, is
-    ///   ignored (not read, not matched, not highlighted), so the query
+    ///   count, [`text_en`](Query::text_en)'s included: the first term
+    ///   after them, in this call or a later one, and everything after it
+    ///   are ignored (not read, not matched, not highlighted), so the query
     ///   matches every record that contains the first 32. No one types 32
     ///   words into a search box; a pasted paragraph finds its record by
-    ///   its first 32 words.
+    ///   its first 32 words. [`ignored`](Query::ignored) tells when a term
+    ///   was left out, or a word was too long, so that a user interface
+    ///   can say so.
     ///
     /// ```
     /// use zaitaku_opinions::Query;
@@ -181,8 +185,74 @@ impl Query {
     /// ```
     #[must_use]
     pub fn text(mut self, text: &str) -> Self {
-        self.terms.push(text);
+        self.terms.push(text, Language::Japanese);
         self
+    }
+
+    /// Keeps records whose English text ([`Record::text_en`]) contains
+    /// every white-space-separated term of `text`, ignoring ASCII case.
+    /// The English is **this crate's authors' unofficial translation**, not
+    /// 東京都's: a term finds the records whose translation uses it, and
+    /// the Japanese [`text`](Record::text) is what the areas said.
+    ///
+    /// The terms are read exactly as [`text`](Query::text) reads them, with
+    /// the same limits and cost, and count together with its terms (a
+    /// record must contain every Japanese term in its Japanese text and
+    /// every English term in its English text; 32 distinct terms in all).
+    /// White space separates terms, so `home care` is two terms, both
+    /// required, in any order: there are no phrases, as in the Japanese
+    /// search. The exact rule, for a front end that does the same:
+    ///
+    /// 1. The query is cut at Unicode `White_Space` (Rust's
+    ///    `char::is_whitespace`: U+0009–U+000D, U+0020, U+0085, U+00A0,
+    ///    U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)
+    ///    into words; empty words are dropped.
+    /// 2. A word of more than 1,024 bytes of UTF-8 makes the query match
+    ///    nothing (see [`Ignored`]).
+    /// 3. Each other word is put into comparison form: Unicode NFKC, then
+    ///    `A`–`Z` to `a`–`z` (no other case folding). NFKC may cut it
+    ///    further at white space it produces. Full-width `ＤＩＳＣＨＡＲＧＥ`
+    ///    thus finds `discharge`; `é` and `É` stay apart.
+    /// 4. A term equal to one already in (from any call, in the same
+    ///    language) is dropped. The first 32 distinct terms count; the
+    ///    33rd and everything after it are ignored
+    ///    (see [`Ignored`]).
+    /// 5. A record matches when its English text, with `A`–`Z` lowered to
+    ///    `a`–`z`, contains every term as a substring (`care` also finds
+    ///    `careful`). The translation is its own NFKC form (a test checks
+    ///    it), so nothing else is normalised on that side.
+    /// 6. Each [`Hit`] of a query given English text (even blank) is on
+    ///    [`Record::text_en`]: [`Hit::text`] is the English text and the
+    ///    ranges are every non-overlapping occurrence of each English term
+    ///    in it, searched from the left, sorted, overlapping ranges merged.
+    ///    Lowering `A`–`Z` keeps offsets, so a range slices the original.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Query;
+    ///
+    /// let q = Query::new().area_only().text_en("Discharge CONFERENCE");
+    /// for hit in q.hits() {
+    ///     assert_eq!(hit.text(), hit.record().text_en());
+    ///     let lower = hit.text().to_ascii_lowercase();
+    ///     assert!(lower.contains("discharge") && lower.contains("conference"));
+    ///     for r in hit.ranges() {
+    ///         let found = hit.text()[r.clone()].to_ascii_lowercase();
+    ///         assert!(found == "discharge" || found == "conference");
+    ///     }
+    /// }
+    /// assert!(q.iter().count() > 0);
+    /// ```
+    #[must_use]
+    pub fn text_en(mut self, text: &str) -> Self {
+        self.terms.push(text, Language::English);
+        self
+    }
+
+    /// What the text terms left out: a term past
+    /// [`MAX_TERMS`](Query::MAX_TERMS), a word too long to read. See
+    /// [`Ignored`].
+    pub fn ignored(&self) -> Ignored {
+        self.terms.ignored
     }
 
     /// Whether `record` passes every filter.
@@ -248,7 +318,7 @@ impl fmt::Debug for Query {
     /// let q = Query::new().theme(Theme::HospitalCollaboration).text("ＩＣＴ　活用");
     /// assert!(format!("{q:?}").starts_with(
     ///     "Query { themes: [HospitalCollaboration], regions: [], categories: [], \
-    ///      kinds: [], text: [\"ict\", \"活用\"], text_matches: "
+    ///      kinds: [], text: [\"ict\", \"活用\"], text_en: [], text_matches: "
     /// ));
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -265,7 +335,8 @@ impl fmt::Debug for Query {
             .field("regions", &members(self.regions, &Region::ALL))
             .field("categories", &members(self.categories, &Category::ALL))
             .field("kinds", &members(self.kinds.into(), &RecordKind::ALL))
-            .field("text", &self.terms)
+            .field("text", &self.terms.terms(Language::Japanese))
+            .field("text_en", &self.terms.terms(Language::English))
             .field("text_matches", &self.terms.matching_records())
             .field("points", &crate::point::Ids(self.points))
             .finish()

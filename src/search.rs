@@ -1,7 +1,9 @@
-//! Width- and form-insensitive text search over the records; see
-//! [`search`] and [`Query::text`].
+//! Width- and form-insensitive text search over the records, in Japanese or
+//! in the English translation; see [`search`], [`Query::text`] and
+//! [`Query::text_en`].
 //!
-//! One path serves [`search`], [`search_hits`] and [`Query`]: a query's text
+//! One path serves both languages, [`search`], [`search_en`],
+//! [`search_hits`] and [`Query`]: a query's text
 //! becomes [`Terms`], which keep the set of records containing every term,
 //! narrowed term by term as the query is read; iteration then only looks up
 //! one flag, and highlighting searches the few matching texts again.
@@ -9,7 +11,7 @@
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
 use crate::{Opinion, Query, Record};
 use memchr::memmem::Finder;
-use std::fmt;
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::ops::Range;
 use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
@@ -61,6 +63,37 @@ pub fn search(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
     Query::new()
         .area_only()
         .text(query)
+        .into_iter()
+        .filter_map(Record::as_opinion)
+}
+
+/// The area opinions whose English text contains every term of `query`,
+/// ignoring ASCII case, in document order. Never panics.
+///
+/// This is `Query::new().area_only().text_en(query)`, yielding the
+/// [`Opinion`]s: see [`Query::text_en`] for the exact rule. The English is
+/// **this crate's authors' unofficial translation**, not 東京都's
+/// ([`Opinion::text_en`]); the Japanese [`text`](Opinion::text) is what the
+/// area said. `home care` is two terms, both required, not a phrase.
+///
+/// ```
+/// use zaitaku_opinions::search_en;
+///
+/// let found: Vec<_> = search_en("Discharge").collect();
+/// let naive = zaitaku_opinions::opinions()
+///     .iter()
+///     .filter(|o| o.text_en().to_ascii_lowercase().contains("discharge"));
+/// assert!(found.iter().copied().eq(naive));
+/// // Two terms, in any order: "Home-visit nursing … care" matches.
+/// for o in search_en("home care") {
+///     let en = o.text_en().to_ascii_lowercase();
+///     assert!(en.contains("home") && en.contains("care"));
+/// }
+/// ```
+pub fn search_en(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
+    Query::new()
+        .area_only()
+        .text_en(query)
         .into_iter()
         .filter_map(Record::as_opinion)
 }
@@ -127,7 +160,9 @@ impl<R: Copy> Hit<R> {
         self.record
     }
 
-    /// The record's original text (what [`ranges`](Hit::ranges) index).
+    /// The record's original text (what [`ranges`](Hit::ranges) index): its
+    /// English text ([`Record::text_en`]) when the query was given English
+    /// text ([`Query::text_en`], even blank), else its Japanese text.
     pub fn text(&self) -> &'static str {
         self.text
     }
@@ -203,69 +238,114 @@ fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
 /// sets of (see `Record::index`).
 pub(crate) const RECORDS: usize = OPINIONS.len() + KEY_OPINIONS.len();
 
-/// The normalised text of the record whose index is `i`, at compile time.
-const fn normalized_text(i: usize) -> &'static str {
-    if i < OPINIONS.len() {
-        OPINIONS[i].normalized_text()
-    } else {
-        KEY_OPINIONS[i - OPINIONS.len()].normalized_text()
+/// The texts a query's terms are matched against: [`Query::text`] matches
+/// each record's normalised Japanese text, [`Query::text_en`] its English
+/// text in ASCII lower case. Everything else is the same for both.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Language {
+    Japanese,
+    English,
+}
+
+/// The text of the record whose index is `i` in `lang`, at compile time,
+/// as it goes into the corpus (there ASCII lower-cased, which changes only
+/// the English).
+const fn source_text(lang: Language, i: usize) -> &'static str {
+    let n = OPINIONS.len();
+    match (lang, i < n) {
+        (Language::Japanese, true) => OPINIONS[i].normalized_text(),
+        (Language::Japanese, false) => KEY_OPINIONS[i - n].normalized_text(),
+        (Language::English, true) => crate::english::OPINION_TEXT_EN[i],
+        (Language::English, false) => crate::english::KEY_OPINION_TEXT_EN[i - n],
     }
 }
 
-/// The byte length of the longest normalised text: a term longer than this
-/// cannot match.
-const LONGEST_TEXT: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < RECORDS {
-        let n = normalized_text(i).len();
-        longest = if n > longest { n } else { longest };
-        i += 1;
-    }
-    longest
-};
-
-/// The longest word, as typed, that is normalised: NFKC shortens a text at
-/// most threefold (a Hangul syllable from its three jamo), so a longer word
-/// cannot match, and a word this short keeps normalisation's buffers small.
-const LONGEST_WORD: usize = 1024;
-const _: () = assert!(
-    LONGEST_WORD >= 3 * LONGEST_TEXT,
-    "a word that can match is too long"
-);
-
-/// `STARTS[i]`: where the text of record `i` starts in [`CORPUS`]; the
-/// last entry is the corpus length.
-static STARTS: [usize; RECORDS + 1] = {
+/// `starts(lang)[i]`: where the text of record `i` starts in the corpus of
+/// `lang`; the last entry is the corpus length.
+const fn starts(lang: Language) -> [usize; RECORDS + 1] {
     let mut starts = [0; RECORDS + 1];
     let mut i = 0;
     while i < RECORDS {
-        starts[i + 1] = starts[i] + normalized_text(i).len() + 1;
+        starts[i + 1] = starts[i] + source_text(lang, i).len() + 1;
         i += 1;
     }
     starts
-};
+}
 
-/// Every record's normalised text, in index order, each followed by a line
-/// break, put together at compile time: one substring search over a run of
-/// records instead of one per record (about twice as fast over all of them,
-/// per `benches/search.rs`, and what keeps [`search`] within 1.5× a plain
-/// `contains` loop). Terms hold no white space, so no match runs from one
-/// text into the next.
-static CORPUS: [u8; STARTS[RECORDS]] = {
-    let mut corpus = [b'\n'; STARTS[RECORDS]];
+/// Every record's text in `lang`, ASCII lower-cased, in index order, each
+/// followed by a line break, put together at compile time: one substring
+/// search over a run of records instead of one per record (about twice as
+/// fast over all of them, per `benches/search.rs`, and what keeps
+/// [`search`] within 1.5× a plain `contains` loop). Terms hold no white
+/// space, so no match runs from one text into the next.
+const fn corpus<const N: usize>(lang: Language) -> [u8; N] {
+    let starts = starts(lang);
+    let mut corpus = [b'\n'; N];
     let mut i = 0;
     while i < RECORDS {
-        let text = normalized_text(i).as_bytes();
+        let text = source_text(lang, i).as_bytes();
         let mut j = 0;
         while j < text.len() {
-            corpus[STARTS[i] + j] = text[j];
+            corpus[starts[i] + j] = text[j].to_ascii_lowercase();
             j += 1;
         }
         i += 1;
     }
     corpus
-};
+}
+
+/// The byte length of the longest text in any of `langs`.
+const fn longest(langs: &[Language]) -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < RECORDS * langs.len() {
+        let n = source_text(langs[i / RECORDS], i % RECORDS).len();
+        longest = if n > longest { n } else { longest };
+        i += 1;
+    }
+    longest
+}
+
+static STARTS: [[usize; RECORDS + 1]; 2] = [starts(Language::Japanese), starts(Language::English)];
+static CORPUS_JA: [u8; starts(Language::Japanese)[RECORDS]] = corpus(Language::Japanese);
+static CORPUS_EN: [u8; starts(Language::English)[RECORDS]] = corpus(Language::English);
+
+impl Language {
+    /// The corpus of this language and where each record's text starts in
+    /// it.
+    fn corpus(self) -> (&'static [u8], &'static [usize; RECORDS + 1]) {
+        match self {
+            Language::Japanese => (&CORPUS_JA, &STARTS[0]),
+            Language::English => (&CORPUS_EN, &STARTS[1]),
+        }
+    }
+
+    /// The text of the record whose index is `i` in comparison form, from
+    /// the corpus; empty for no record.
+    fn comparison_text(self, i: usize) -> &'static str {
+        let (corpus, starts) = self.corpus();
+        let range = starts
+            .get(i)
+            .zip(starts.get(i + 1))
+            .map(|(&a, &b)| a..b - 1);
+        std::str::from_utf8(range.and_then(|r| corpus.get(r)).unwrap_or(&[])).unwrap_or("")
+    }
+}
+
+/// The byte length of the longest text in comparison form: a term longer
+/// than this cannot match.
+const LONGEST_TEXT: usize = longest(&[Language::Japanese, Language::English]);
+
+/// The longest word, as typed, that is normalised: NFKC shortens a text at
+/// most threefold (a Hangul syllable from its three jamo), so a longer word
+/// cannot match a Japanese text, and a word this short keeps
+/// normalisation's buffers small. (An English word of 1 KiB is no word;
+/// the English texts are not held to this, so that a longer translation
+/// never breaks the build.)
+const LONGEST_WORD: usize = 1024;
+const _: () = assert!(
+    LONGEST_WORD >= 3 * longest(&[Language::Japanese]),
+    "a word that can match is too long"
+);
 
 /// A set of records: `self.0[i]` says whether the record whose index is `i`
 /// (see `Record::index`) is in it.
@@ -286,10 +366,11 @@ impl RecordSet {
         }
     }
 
-    /// The records of this set whose normalised text contains `term`: one
+    /// The records of this set whose text in `lang` contains `term`: one
     /// search over each run of consecutive records in the set, jumping to
     /// the next record after each match.
-    fn containing(&self, term: &Finder) -> RecordSet {
+    fn containing(&self, term: &Finder, lang: Language) -> RecordSet {
+        let (corpus, starts) = lang.corpus();
         let mut found = RecordSet::NONE;
         let mut first = 0;
         while first < RECORDS {
@@ -301,15 +382,15 @@ impl RecordSet {
             while end < RECORDS && self.contains(end) {
                 end += 1;
             }
-            let mut at = STARTS[first];
-            while let Some(offset) = CORPUS.get(at..STARTS[end]).and_then(|run| term.find(run)) {
+            let mut at = starts[first];
+            while let Some(offset) = corpus.get(at..starts[end]).and_then(|run| term.find(run)) {
                 // The record holding the match, then on to the next one.
-                while STARTS[first + 1] <= at + offset {
+                while starts[first + 1] <= at + offset {
                     first += 1;
                 }
                 found.insert(first);
                 first += 1;
-                at = STARTS[first];
+                at = starts[first];
             }
             first = end;
         }
@@ -326,14 +407,18 @@ impl RecordSet {
 }
 
 /// The text terms of a query: up to [`Query::MAX_TERMS`] distinct terms in
-/// comparison form, each with its searcher, and the records whose text
-/// contains all of them.
+/// comparison form, each with its language and searcher, the records whose
+/// texts contain all of them, and what was left out.
 #[derive(Clone)]
 pub(crate) struct Terms {
     /// The distinct terms, in the order they came.
-    finders: Vec<Finder<'static>>,
-    /// The records whose normalised text contains every term.
+    finders: Vec<(Language, Finder<'static>)>,
+    /// The records whose texts contain every term.
     matching: RecordSet,
+    /// What was left out.
+    pub(crate) ignored: Ignored,
+    /// Whether English text was given: hits are then on the English.
+    english: bool,
 }
 
 impl Default for Terms {
@@ -341,33 +426,61 @@ impl Default for Terms {
         Terms {
             finders: Vec::new(),
             matching: RecordSet::ALL,
+            ignored: Ignored::default(),
+            english: false,
         }
     }
 }
 
-impl fmt::Debug for Terms {
-    /// The terms as strings.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let terms = self
-            .finders
-            .iter()
-            .map(|t| String::from_utf8_lossy(t.needle()));
-        f.debug_list().entries(terms).finish()
-    }
+/// What the text of a [`Query`] left out, so that a user interface can say
+/// so; see [`Query::ignored`].
+///
+/// Reading a query's text stops at the first thing it leaves out, and as
+/// soon as no record can match: what comes after is neither read nor
+/// reported.
+///
+/// ```
+/// use zaitaku_opinions::{Ignored, Query};
+///
+/// // The longest translation pasted whole: more than 32 distinct words.
+/// let text = Query::new().iter().map(|r| r.text_en()).max_by_key(|t| t.len()).unwrap();
+/// let q = Query::new().text_en(text);
+/// assert!(q.ignored().past_limit && !q.ignored().long_word);
+/// assert!(q.iter().any(|r| r.text_en() == text));
+/// // Repeating a term leaves nothing out.
+/// let q = Query::new().text_en("home care home");
+/// assert_eq!(q.ignored(), Ignored::default());
+/// // A word of more than 1 KiB is not read, and nothing matches.
+/// let q = Query::new().text(&"ア".repeat(400));
+/// assert!(q.ignored().long_word && q.iter().next().is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Ignored {
+    /// Whether a distinct term came after the first
+    /// [`Query::MAX_TERMS`] and was left out, with everything after it: the
+    /// query matches the records that contain the first 32.
+    pub past_limit: bool,
+    /// Whether a word of more than 1 KiB as typed (1,024 bytes of UTF-8
+    /// between white space) was met before the limit: it is not read, and
+    /// the query matches nothing.
+    pub long_word: bool,
 }
 
 impl Terms {
     /// Whether no more terms are read: every record has been ruled out, or
-    /// [`Query::MAX_TERMS`] distinct terms are in.
+    /// a term was left out past [`Query::MAX_TERMS`].
     fn is_closed(&self) -> bool {
-        self.matching.is_empty() || self.finders.len() >= Query::MAX_TERMS
+        self.matching.is_empty() || self.ignored.past_limit
     }
 
-    /// Reads the terms of `query` until [`is_closed`](Terms::is_closed):
-    /// each term narrows the matching records.
-    pub(crate) fn push(&mut self, query: &str) {
+    /// Reads the terms of `query`, to match the texts in `lang`, until
+    /// [`is_closed`](Terms::is_closed): each term narrows the matching
+    /// records.
+    pub(crate) fn push(&mut self, query: &str, lang: Language) {
+        self.english |= lang == Language::English;
         each_term(query, |term| {
-            self.add(term);
+            self.add(term, lang);
             if self.is_closed() {
                 ControlFlow::Break(())
             } else {
@@ -378,22 +491,34 @@ impl Terms {
 
     /// Adds one term in comparison form, unless it is empty or already in,
     /// and keeps only the matching records that contain it.
-    fn add(&mut self, term: &str) {
-        if term.is_empty()
-            || self.is_closed()
-            || self.finders.iter().any(|f| f.needle() == term.as_bytes())
-        {
+    fn add(&mut self, term: &str, lang: Language) {
+        let known = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
+        if term.is_empty() || self.is_closed() || self.finders.iter().any(known) {
+            return;
+        }
+        if self.finders.len() >= Query::MAX_TERMS {
+            self.ignored.past_limit = true;
             return;
         }
         if term.len() > LONGEST_TEXT {
             // Longer than any text: nothing can match (and no searcher is
-            // built for it).
+            // built for it). Only a word too long to normalise is longer
+            // than a word.
+            self.ignored.long_word = term.len() > LONGEST_WORD;
             self.matching = RecordSet::NONE;
             return;
         }
         let finder = Finder::new(term).into_owned();
-        self.matching = self.matching.containing(&finder);
-        self.finders.push(finder);
+        self.matching = self.matching.containing(&finder, lang);
+        self.finders.push((lang, finder));
+    }
+
+    /// The terms in `lang`, as strings (for `Debug`).
+    pub(crate) fn terms(&self, lang: Language) -> Vec<Cow<'_, str>> {
+        let terms = self.finders.iter().filter(|(l, _)| *l == lang);
+        terms
+            .map(|(_, f)| String::from_utf8_lossy(f.needle()))
+            .collect()
     }
 
     /// Whether the text of the record whose index is `i` (see
@@ -414,10 +539,15 @@ impl Terms {
         self.matching.len()
     }
 
-    /// `record` as a hit: the ranges of every term's matches in its text.
+    /// `record` as a hit: the ranges of every term's matches in its
+    /// English text if the query was given English text, else in its
+    /// Japanese text.
     pub(crate) fn hit(&self, record: Record) -> Hit<Record> {
-        let text = record.text();
-        let ranges = self.ranges(text, record.normalized_text());
+        let (lang, text) = match self.english {
+            true => (Language::English, record.text_en()),
+            false => (Language::Japanese, record.text()),
+        };
+        let ranges = self.ranges(text, lang.comparison_text(record.index()), lang);
         let utf16_ranges = utf16_ranges(text, &ranges);
         Hit {
             record,
@@ -427,11 +557,11 @@ impl Terms {
         }
     }
 
-    /// The byte ranges in `text` (whose normalised form is `normalized`) of
-    /// every term's matches, sorted, overlaps merged.
-    fn ranges(&self, text: &str, normalized: &str) -> Vec<Range<usize>> {
+    /// The byte ranges in `text` (whose comparison form is `normalized`) of
+    /// the matches of every term in `lang`, sorted, overlaps merged.
+    fn ranges(&self, text: &str, normalized: &str, lang: Language) -> Vec<Range<usize>> {
         let mut found: Vec<Range<usize>> = Vec::new();
-        for f in &self.finders {
+        for (_, f) in self.finders.iter().filter(|(l, _)| *l == lang) {
             let n = f.needle().len();
             found.extend(f.find_iter(normalized.as_bytes()).map(|at| at..at + n));
         }
@@ -439,9 +569,10 @@ impl Terms {
             return found;
         }
         found.sort_by_key(|r| (r.start, r.end));
-        // Most texts are their own normal form (NFKC changes 24 of 204
-        // records): their offsets need no mapping.
-        let map = (text != normalized).then(|| OffsetMap::new(text));
+        // Most texts are their own normal form but for ASCII case (NFKC
+        // changes 24 of 204 Japanese records, none of the English): their
+        // offsets need no mapping.
+        let map = (!text.eq_ignore_ascii_case(normalized)).then(|| OffsetMap::new(text));
         let mut out: Vec<Range<usize>> = Vec::with_capacity(found.len());
         for r in found {
             let r = match &map {
@@ -696,9 +827,12 @@ mod tests {
         for (i, r) in all.enumerate() {
             assert_eq!(r.index(), i);
             assert_eq!(Record::at(i), Some(r));
-            assert_eq!(r.normalized_text(), normalized_text(i));
-            let in_corpus = &CORPUS[STARTS[i]..STARTS[i + 1]];
-            assert_eq!(in_corpus, format!("{}\n", r.normalized_text()).as_bytes());
+            assert_eq!(Language::Japanese.comparison_text(i), r.normalized_text());
+            let english = r.text_en().to_ascii_lowercase();
+            assert_eq!(Language::English.comparison_text(i), english);
+            // What lets English terms be normalised like Japanese ones
+            // while the English texts are only lower-cased.
+            assert_eq!(normalize_text(r.text_en()), english, "{}", r.id());
         }
         assert_eq!(Record::at(RECORDS), None);
         assert_eq!(RecordSet::ALL.len(), RECORDS);

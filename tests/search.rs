@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use zaitaku_opinions::{
-    counts, key_opinions, opinions, search, search_hits, Category, Hit, KeyOpinion, Opinion, Query,
-    Record, RecordKind, Region, Theme,
+    counts, key_opinions, opinions, search, search_en, search_hits, Category, Hit, Ignored,
+    KeyOpinion, Opinion, Query, Record, RecordKind, Region, Theme,
 };
 
 // --- an allocation counter for the current thread -------------------------
@@ -351,6 +351,10 @@ fn only_the_first_max_terms_distinct_terms_count() {
     let found: Vec<&Opinion> = q.iter().filter_map(Record::as_opinion).collect();
     assert_eq!(ids(found), expected);
     assert!(!format!("{q:?}").contains("存在しない語"));
+    assert!(q.ignored().past_limit && !q.ignored().long_word);
+    // Exactly 32 distinct terms, then repeats of them: nothing left out.
+    let q = Query::new().text(&format!("{} {}", first.join(" "), first[..9].join(" ")));
+    assert_eq!(q.ignored(), Ignored::default());
     // … and a 33rd term that matches is not highlighted.
     let q = format!("{} {}", first.join(" "), chars[Query::MAX_TERMS]);
     for hit in search_hits(&q) {
@@ -359,6 +363,7 @@ fn only_the_first_max_terms_distinct_terms_count() {
     // Before the limit, the same term empties the result.
     let q = format!("{} 存在しない語", first[..Query::MAX_TERMS - 1].join(" "));
     assert!(search(&q).next().is_none());
+    assert_eq!(Query::new().text(&q).ignored(), Ignored::default());
 }
 
 #[test]
@@ -392,9 +397,10 @@ fn a_word_of_more_than_1_kib_as_typed_matches_nothing() {
     for word in ["ｱ".repeat(342), "a".repeat(1025), "\u{fdfa}".repeat(342)] {
         let q = Query::new().text(&format!("退院 {word} 調整"));
         assert_eq!(q.iter().count(), 0);
+        assert!(q.ignored().long_word && !q.ignored().past_limit);
         let shown = format!("{q:?}");
         assert!(
-            shown.contains("text: [\"退院\"], text_matches: 0"),
+            shown.contains("text: [\"退院\"], text_en: [], text_matches: 0"),
             "{shown}"
         );
     }
@@ -637,6 +643,153 @@ fn key_opinions_and_regions() {
     assert_eq!(Query::new().region(Region::Tosho).iter().count(), 0);
 }
 
+// --- English -------------------------------------------------------------
+
+/// The records whose English text, ASCII lower-cased here, contains every
+/// term, by a plain loop over `text_en()`.
+fn english_matches(terms: &[String]) -> Vec<Record> {
+    all_records()
+        .into_iter()
+        .filter(|r| {
+            let en = r.text_en().to_ascii_lowercase();
+            terms.iter().all(|t| en.contains(t.as_str()))
+        })
+        .collect()
+}
+
+#[test]
+fn english_search_finds_exactly_the_texts_that_contain_the_word() {
+    let expected = english_matches(&["discharge".to_string()]);
+    // Discharge is in the Japanese of many records; in the English of a
+    // few dozen.
+    assert!(expected.len() > 10, "{}", expected.len());
+    let areas: Vec<&Opinion> = expected.iter().filter_map(|r| r.as_opinion()).collect();
+    for q in [
+        "discharge",
+        "Discharge",
+        "DISCHARGE",
+        "dIsChArGe",
+        "ｄｉｓｃｈａｒｇｅ",
+        " discharge\t",
+    ] {
+        assert_eq!(ids(search_en(q)), ids(areas.iter().copied()), "{q:?}");
+        let query = Query::new().text_en(q);
+        assert_eq!(query.iter().collect::<Vec<_>>(), expected, "{q:?}");
+        let mut hits = 0;
+        for hit in query.hits() {
+            assert_eq!(hit.text(), hit.record().text_en());
+            let text = hit.text();
+            // Every occurrence, each range slicing back to the word.
+            let n = text.to_ascii_lowercase().matches("discharge").count();
+            assert_eq!(hit.ranges().len(), n, "{text}");
+            let utf16: Vec<u16> = text.encode_utf16().collect();
+            for (b, u) in hit.ranges().iter().zip(hit.utf16_ranges()) {
+                assert!(text[b.clone()].eq_ignore_ascii_case("discharge"), "{text}");
+                let by_units = String::from_utf16(&utf16[u.clone()]).unwrap();
+                assert_eq!(by_units, &text[b.clone()]);
+            }
+            hits += 1;
+        }
+        assert_eq!(hits, expected.len());
+    }
+    // Ranges after non-ASCII characters (“ is 3 bytes, 1 UTF-16 unit).
+    let hit = Query::new().text_en("on-call").hits().next().unwrap();
+    assert!(hit.text().contains('“'));
+    let [b] = hit.ranges() else {
+        panic!("one match")
+    };
+    let [u] = hit.utf16_ranges() else {
+        panic!("one match")
+    };
+    assert_eq!(&hit.text()[b.clone()], "on-call");
+    assert_eq!(b.len(), u.len());
+    assert!(b.start > u.start);
+}
+
+#[test]
+fn english_terms_split_at_white_space_and_all_must_match() {
+    let terms = |ts: &[&str]| ts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let expected = english_matches(&terms(&["home", "care"]));
+    // Not a phrase: "Home-visit … care" matches too.
+    assert!(expected.len() > english_matches(&terms(&["home care"])).len());
+    for q in [
+        "home care",
+        "care home",
+        "Home　CARE",
+        "home care home care",
+    ] {
+        assert_eq!(
+            Query::new().text_en(q).iter().collect::<Vec<_>>(),
+            expected,
+            "{q:?}"
+        );
+    }
+    let q = Query::new().text_en("home care Home HOME");
+    assert!(format!("{q:?}").contains("text_en: [\"home\", \"care\"]"));
+    for hit in q.hits() {
+        for r in hit.ranges() {
+            let found = hit.text()[r.clone()].to_ascii_lowercase();
+            assert!(found.contains("home") || found.contains("care"), "{found}");
+        }
+    }
+}
+
+#[test]
+fn english_misses_return_nothing() {
+    for q in ["zzqxj", "discharge zzqxj", "退院", "home\u{301}"] {
+        assert_eq!(search_en(q).count(), 0, "{q:?}");
+        assert_eq!(Query::new().text_en(q).iter().count(), 0, "{q:?}");
+    }
+    // Only ASCII letters are folded; the English and Japanese texts stay
+    // apart (退院 is in the Japanese, not the English).
+    assert!(search("退院").next().is_some());
+    // A blank query puts no condition, as in Japanese.
+    assert_eq!(search_en(" ").count(), opinions().len());
+}
+
+#[test]
+fn english_and_japanese_terms_share_the_limit() {
+    // The distinct words of the longest translation, lower-cased: each
+    // matches it.
+    let longest = all_records()
+        .into_iter()
+        .max_by_key(|r| r.text_en().len())
+        .unwrap();
+    let mut words: Vec<String> = Vec::new();
+    for w in longest.text_en().to_ascii_lowercase().split(' ') {
+        if !words.contains(&w.to_string()) {
+            words.push(w.to_string());
+        }
+    }
+    assert!(words.len() > Query::MAX_TERMS, "{}", words.len());
+    let first = &words[..Query::MAX_TERMS];
+    let q = Query::new().text_en(&words.join(" "));
+    assert_eq!(q.iter().collect::<Vec<_>>(), english_matches(first));
+    assert!(q.ignored().past_limit);
+    // With one Japanese term, one English term fewer counts.
+    let ja = longest
+        .normalized_text()
+        .chars()
+        .next()
+        .unwrap()
+        .to_string();
+    let q = Query::new().text(&ja).text_en(&words.join(" "));
+    let expected: Vec<Record> = english_matches(&words[..Query::MAX_TERMS - 1])
+        .into_iter()
+        .filter(|r| r.normalized_text().contains(&ja))
+        .collect();
+    assert!(expected.contains(&longest));
+    assert_eq!(q.iter().collect::<Vec<_>>(), expected);
+    assert!(q.ignored().past_limit);
+    // A query with English terms highlights the English only.
+    for hit in q.hits() {
+        assert_eq!(hit.text(), hit.record().text_en());
+    }
+    // A long word in English as in Japanese.
+    let q = Query::new().text_en(&format!("care {}", "a".repeat(1025)));
+    assert!(q.ignored().long_word && q.iter().next().is_none());
+}
+
 // --- allocation ----------------------------------------------------------
 
 #[test]
@@ -684,6 +837,24 @@ fn query() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), NASTY, corpus_piece]
 }
 
+/// A piece of a real English text in any ASCII case, with stress
+/// characters around it.
+fn english_query() -> impl Strategy<Value = String> {
+    let all = all_records();
+    (0..all.len(), 0usize..200, 1usize..30, any::<u64>(), NASTY).prop_map(
+        move |(i, start, len, case, post)| {
+            let piece = all[i].text_en().chars().skip(start).take(len).enumerate();
+            let piece: String = piece
+                .map(|(k, c)| match case >> (k % 64) & 1 {
+                    1 => c.to_ascii_uppercase(),
+                    _ => c,
+                })
+                .collect();
+            format!("{piece} {post}")
+        },
+    )
+}
+
 fn filters() -> impl Strategy<Value = (u8, u16, u16, u8)> {
     (any::<u8>(), any::<u16>(), any::<u16>(), any::<u8>())
 }
@@ -707,6 +878,27 @@ proptest! {
             } else {
                 check_hit(&hit, &term_refs);
             }
+        }
+    }
+
+    #[test]
+    fn english_search_matches_a_naive_loop(q in prop_oneof![query(), english_query()]) {
+        let terms = query_terms(&q);
+        let expected = english_matches(&terms);
+        let query = Query::new().text_en(&q);
+        prop_assert_eq!(query.iter().collect::<Vec<_>>(), expected.clone());
+        let areas = expected.iter().filter_map(|r| r.as_opinion());
+        prop_assert_eq!(ids(search_en(&q)), ids(areas));
+        for hit in query.hits() {
+            prop_assert_eq!(hit.text(), hit.record().text_en());
+            let mut end = 0;
+            for r in hit.ranges() {
+                prop_assert!(r.start >= end && r.start < r.end);
+                end = r.end;
+                let found = hit.text()[r.clone()].to_ascii_lowercase();
+                prop_assert!(terms.iter().any(|t| found.contains(t.as_str())), "{}", found);
+            }
+            prop_assert_eq!(hit.ranges().is_empty(), terms.is_empty());
         }
     }
 

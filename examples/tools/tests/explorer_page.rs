@@ -1,7 +1,8 @@
 //! The explorer page as `cargo run -p zaitaku_tools --bin explorer` writes it, checked
 //! without a browser: its size, that it can fetch nothing, that every record
 //! is in its HTML as text in document order with the crate's cross-links,
-//! and that it names its source and marks what the crate derived.
+//! and that it names its source and marks, with two different marks, what
+//! the crate's program matched and what its authors read into it.
 //! (`tests/explorer_browser.rs` drives it in Chromium.)
 
 use zaitaku_opinions::{key_opinions, opinions, Query, Record, SOURCE_SHA256};
@@ -27,7 +28,7 @@ fn article<'a>(html: &'a str, id: &str) -> &'a str {
 fn page_is_small_and_self_contained() {
     let html = page::render();
     assert!(html.len() <= page::MAX_BYTES, "{} bytes", html.len());
-    assert!(html.len() <= 450 * 1024, "the issue's budget");
+    assert!(html.len() <= 450 * 1024);
     // The browser is told to fetch nothing at all …
     assert!(html.contains(
         "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\""
@@ -104,14 +105,14 @@ fn every_record_is_in_the_html_in_document_order() {
 }
 
 #[test]
-fn cross_links_are_the_crates_and_marked_derived() {
+fn cross_links_are_the_crates_and_marked_as_the_programs() {
     let html = page::render();
     for k in key_opinions() {
         let a = article(&html, &k.id().to_string());
         let links = &a[a.find("<p class=\"links\">").expect("no links")..];
         assert!(
-            links.contains("推定"),
-            "{} links not marked derived",
+            links.contains("<span class=\"tr mp\">機械照合</span>"),
+            "{} links not marked as the program's matching",
             k.id()
         );
         let mut at = 0;
@@ -145,10 +146,18 @@ fn page_names_its_source_and_what_is_derived() {
     assert!(html.contains("東京都「資料３－２」"));
     assert!(html.contains(SOURCE_SHA256));
     assert!(html.contains(&format!("zaitaku_opinions {}", env!("CARGO_PKG_VERSION"))));
-    // Each key-opinion group heading carries the derived mark.
+    // Each key-opinion group heading carries the program's mark; the points
+    // and each record's points, the authors' reading.
     for part in html.split("<section class=\"group\"").skip(1) {
         let heading = &part[..part.find("</h4>").expect("no group heading")];
-        assert!(heading.contains("推定</span>"), "{heading}");
+        assert!(heading.contains("機械照合</span>"), "{heading}");
+        assert!(!heading.contains("著者の読み"), "{heading}");
     }
     assert_eq!(html.matches("<section class=\"group\"").count(), 16);
+    let points = &html[html.find("<section id=\"points\"").expect("no points view")..];
+    assert!(points[..points.find("</h2>").expect("no heading")].contains("著者の読み</span>"));
+    for r in Query::new().iter().filter(|r| r.points().next().is_some()) {
+        let a = article(&html, &r.id().to_string());
+        assert!(a.contains("著者の読み</span>"), "{}: points not marked", r.id());
+    }
 }

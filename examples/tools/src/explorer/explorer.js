@@ -76,26 +76,29 @@
   }
 
   // --- the records ---------------------------------------------------------
-  const records = $$('article.rec').map((el) => {
-    const textEl = $('.text', el);
-    const text = textEl.textContent;
-    return {
-      el: el,
-      id: el.id,
-      t: el.dataset.t,
-      k: el.dataset.k,
-      c: el.dataset.c,
-      r: el.dataset.r.split(' ').filter(Boolean),
-      // Its points, from the links to them (`#point-ID`).
-      p: $$('a.tag', el).map((a) => a.getAttribute('href').slice('#point-'.length)),
-      text: text,
-      textEl: textEl,
-      norm: norm(text),
-      // The pieces, cut when the record is first highlighted (`pieces`).
-      segs: undefined,
-      painted: false,
-    };
-  });
+  // Each record has its Japanese text and, in English mode, its English
+  // text (this crate's translation) to search and highlight: a "field" is
+  // one of them, with its comparison form.
+  const lowerAscii = (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  function field(el, ja) {
+    if (!el) return null;
+    const text = el.textContent;
+    // The English is its own NFKC form and lowering A-Z keeps offsets, so
+    // its matches are its own ranges; the Japanese needs `segments`.
+    return { el: el, text: text, norm: ja ? norm(text) : lowerAscii(text), ja: ja, segs: ja ? undefined : null, painted: false };
+  }
+  const records = $$('article.rec').map((el) => ({
+    el: el,
+    id: el.id,
+    t: el.dataset.t,
+    k: el.dataset.k,
+    c: el.dataset.c,
+    r: el.dataset.r.split(' ').filter(Boolean),
+    // Its points, from the links to them (`#point-ID`).
+    p: $$('a.tag', el).map((a) => a.getAttribute('href').slice('#point-'.length)),
+    ja: field($('.text', el), true),
+    en: field($('.text-en', el), false),
+  }));
 
   // --- the crate's limits on a search ----------------------------------------
   // `Query::text`, term for term: the text is split at white space as typed;
@@ -105,7 +108,7 @@
   // matches nothing; after `MAX_TERMS` distinct terms the rest is not read.
   const MAX_TERMS = 32;
   const LONGEST_WORD = 1024;
-  const LONGEST_TEXT = records.reduce((m, rec) => Math.max(m, utf8Length(rec.norm)), 0);
+  const LONGEST_TEXT = records.reduce((m, rec) => Math.max(m, utf8Length(rec.ja.norm), rec.en ? utf8Length(rec.en.norm) : 0), 0);
   // The search box keeps this many characters (UTF-16 units), in the box
   // and in a link: room for `MAX_TERMS` words of 1 KiB, a space apart,
   // which is more than any search that can match needs.
@@ -150,29 +153,31 @@
     return { terms: terms, none: none, full: full };
   }
 
-  // The original ranges (UTF-16 offsets) of every term's matches, sorted,
-  // overlaps merged; `null` when some term does not match.
-  function matchRanges(rec, terms) {
+  // The original ranges (UTF-16 offsets) of every term's matches in a
+  // field: every non-overlapping occurrence of each term from the left,
+  // sorted, overlaps merged (as the crate's `Hit::ranges`); `null` when some
+  // term does not match.
+  function matchRanges(f, terms) {
     const found = [];
     for (const t of terms) {
-      let at = rec.norm.indexOf(t);
+      let at = f.norm.indexOf(t);
       if (at < 0) return null;
       while (at >= 0) {
         found.push([at, at + t.length]);
-        at = rec.norm.indexOf(t, at + t.length);
+        at = f.norm.indexOf(t, at + t.length);
       }
     }
-    if (rec.segs === undefined) {
+    if (f.segs === undefined) {
       // Highlighting needs the pieces to add up to the whole.
-      const segs = segments(rec.text);
-      rec.segs = segs.map((x) => x.n).join('') === rec.norm ? segs : null;
+      const segs = segments(f.text);
+      f.segs = segs.map((x) => x.n).join('') === f.norm ? segs : false;
     }
-    if (rec.segs === null) return [];
+    if (f.segs === false) return [];
     found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const out = [];
     for (const [s, e] of found) {
-      const start = segAt(rec.segs, s).start;
-      const end = segAt(rec.segs, e - 1).end;
+      const start = f.segs ? segAt(f.segs, s).start : s;
+      const end = f.segs ? segAt(f.segs, e - 1).end : e;
       const last = out[out.length - 1];
       if (last && start < last[1]) last[1] = Math.max(last[1], end);
       else out.push([start, end]);
@@ -180,26 +185,27 @@
     return out;
   }
 
-  function paint(rec, ranges) {
+  function paint(f, ranges) {
+    if (!f) return;
     if (!ranges || ranges.length === 0) {
-      if (rec.painted) {
-        rec.textEl.textContent = rec.text;
-        rec.painted = false;
+      if (f.painted) {
+        f.el.textContent = f.text;
+        f.painted = false;
       }
       return;
     }
     const frag = document.createDocumentFragment();
     let at = 0;
     for (const [s, e] of ranges) {
-      if (s > at) frag.append(rec.text.slice(at, s));
+      if (s > at) frag.append(f.text.slice(at, s));
       const m = document.createElement('mark');
-      m.textContent = rec.text.slice(s, e);
+      m.textContent = f.text.slice(s, e);
       frag.append(m);
       at = e;
     }
-    if (at < rec.text.length) frag.append(rec.text.slice(at));
-    rec.textEl.replaceChildren(frag);
-    rec.painted = true;
+    if (at < f.text.length) frag.append(f.text.slice(at));
+    f.el.replaceChildren(frag);
+    f.painted = true;
   }
 
   // --- interface strings ---------------------------------------------------
@@ -208,19 +214,62 @@
       count: (n, all) => `${n} 件（全 ${all} 件中）`,
       muniHit: (m, r) => `${m} → ${r}`,
       muniMiss: '見つかりません',
-      toggle: 'English',
+      title: '在宅療養に関する地域の意見（東京都「資料３－２」）',
+      none: 'この条件に合う意見はありません。条件：',
+      clear: '条件をすべて解除',
+      remove: (f) => `条件を外す：${f}`,
+      searches: '検索窓は、資料の日本語の本文を探します（英訳は探しません）。論点や分類からも探せます：',
+      allPoints: (n) => `論点の一覧（${n} 件）↓`,
+      toResults: (n) => `${n} 件の結果へ ↓`,
+      unknown: (v) => `リンクの値が不明なため無視しました：${v}`,
     },
     en: {
       count: (n, all) => `${n} of ${all} records`,
       muniHit: (m, r) => `${m} → ${r}`,
       muniMiss: 'not found',
-      toggle: '日本語',
+      title: 'Opinions of Tokyo\'s areas on home medical care (Tokyo Metropolitan Government, 資料３－２)',
+      none: 'No record matches these filters:',
+      clear: 'Clear all filters',
+      remove: (f) => `Remove filter: ${f}`,
+      searches: 'In English, the search box searches this crate\'s English translation of each record, not the Japanese text. You can also look by point or by category:',
+      allPoints: (n) => `All ${n} points ↓`,
+      toResults: (n) => `${n} results ↓`,
+      unknown: (v) => `Ignored unknown link values: ${v}`,
     },
   };
   const regionBySlug = new Map(DATA.regions.map((r) => [r.slug, r]));
   const regionByToken = new Map(DATA.regions.map((r) => [r.token, r]));
   const catBySlug = new Map(DATA.cats.map((c) => [c.slug, c]));
   const pointById = new Map(DATA.points.map((p) => [p.id, p]));
+
+  // Sets an element's text; in English, the Japanese in it is marked
+  // `lang="ja"`, so that it is read (and drawn) as Japanese.
+  const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]+/g;
+  const HAS_CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]/;
+  function setText(el, text) {
+    if (state.lang !== 'en' || !HAS_CJK.test(text)) {
+      el.textContent = text;
+      return;
+    }
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const m of text.matchAll(CJK)) {
+      if (m.index > at) frag.append(text.slice(at, m.index));
+      const span = document.createElement('span');
+      span.lang = 'ja';
+      span.textContent = m[0];
+      frag.append(span);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) frag.append(text.slice(at));
+    el.replaceChildren(frag);
+  }
+  const make = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) setText(e, text);
+    return e;
+  };
   // A heatmap cell links to its block, `#t1-kuchuobu--medical-resources`:
   // the theme, the area and the category it counts.
   function cellOf(a) {
@@ -264,7 +313,9 @@
     return p.toString();
   }
 
-  // The comparison form the search box uses.
+  // The comparison form of a search term, in either language (the crate's
+  // `Query::text` and `Query::text_en` read terms alike; they differ in the
+  // text they search).
   const searchNorm = () => norm;
 
   // The search text a link carries: as typed, or, when that is long (a
@@ -380,6 +431,95 @@
   window.zaitakuView = currentView;
   const viewChanged = () => document.dispatchEvent(new Event('zaitaku:view'));
 
+  // --- chips, the empty state ---------------------------------------------
+  // Each active filter as a button that removes it.
+  function removeFilter(f) {
+    if (f.name === 'q') state.q = '';
+    else if (f.name === 'theme' || f.name === 'kind' || f.name === 'muni') state[f.name] = '';
+    else state[f.name].delete(f.value);
+    if (f.name === 'muni') state.area = new Set();
+    commit();
+  }
+  function chipList() {
+    const ul = make('ul', undefined, 'chips');
+    const en = state.lang === 'en';
+    for (const f of activeFilters()) {
+      const li = document.createElement('li');
+      const b = make('button', `${en ? f.en : f.ja} ×`);
+      b.type = 'button';
+      b.setAttribute('aria-label', UI[state.lang].remove(en ? f.en : f.ja));
+      b.addEventListener('click', () => {
+        removeFilter(f);
+        q.focus();
+      });
+      li.append(b);
+      ul.append(li);
+    }
+    return ul;
+  }
+  function clearButton() {
+    const b = make('button', UI[state.lang].clear);
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      clearFilters();
+      commit();
+      q.focus();
+    });
+    return b;
+  }
+  function renderChips() {
+    const box = $('#chips');
+    if (box) box.replaceChildren(chipList());
+  }
+  const empty = $('#empty');
+  function renderEmpty(shown, terms) {
+    empty.hidden = shown > 0;
+    if (shown > 0) {
+      if (empty.firstChild) empty.replaceChildren();
+      return;
+    }
+    const ui = UI[state.lang];
+    const en = state.lang === 'en';
+    const kids = [make('p', ui.none, 'none'), chipList(), clearButton()];
+    if (state.q.trim()) {
+      kids.push(make('p', ui.searches));
+      const offers = make('ul', undefined, 'offers');
+      // The points whose label holds a term, then every category.
+      const hits = DATA.points.filter((p) => terms.some((t) => norm(en ? p.en : p.ja).includes(t)));
+      for (const p of hits.slice(0, 8)) {
+        const b = make('button', en ? p.en : p.ja);
+        b.type = 'button';
+        b.addEventListener('click', () => {
+          clearFilters();
+          state.point = new Set([p.id]);
+          commit();
+        });
+        const li = document.createElement('li');
+        li.append(b);
+        offers.append(li);
+      }
+      for (const c of DATA.cats.filter((c) => $(`input[name="cat"][value="${c.slug}"]`))) {
+        const b = make('button', en ? c.en : c.ja);
+        b.type = 'button';
+        b.addEventListener('click', () => {
+          clearFilters();
+          state.cat = new Set([c.slug]);
+          commit();
+        });
+        const li = document.createElement('li');
+        li.append(b);
+        offers.append(li);
+      }
+      const li = document.createElement('li');
+      const a = make('a', ui.allPoints(DATA.points.length));
+      a.href = '#points';
+      li.append(a);
+      offers.append(li);
+      kids.push(offers);
+    }
+    empty.replaceChildren(...kids);
+  }
+
   // --- the controls ---------------------------------------------------------
   const q = $('#q');
   const fTheme = $('#f-theme');
@@ -424,14 +564,17 @@
         (state.cat.size === 0 || state.cat.has(rec.c)) &&
         (state.area.size === 0 || rec.r.some((r) => state.area.has(r))) &&
         (state.point.size === 0 || rec.p.some((p) => state.point.has(p)));
+      // In English mode the box searches the English.
+      const f = state.lang === 'en' ? rec.en : rec.ja;
       let ranges = null;
       if (ok && search.none) ok = false;
       else if (ok && terms.length > 0) {
-        ranges = matchRanges(rec, terms);
+        ranges = f ? matchRanges(f, terms) : null;
         ok = ranges !== null;
       }
       rec.el.hidden = !ok;
-      paint(rec, ok ? ranges : null);
+      paint(f, ok ? ranges : null);
+      paint(f === rec.ja ? rec.en : rec.ja, null);
       if (ok) shown += 1;
     }
     for (const sec of $$('#records section')) {
@@ -440,6 +583,8 @@
     count.textContent = UI[state.lang].count(shown, records.length);
     count.dataset.n = String(shown);
     qLimit.hidden = !search.full;
+    renderChips();
+    renderEmpty(shown, terms);
     viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
@@ -458,6 +603,8 @@
     apply();
     save();
   }
+  // A filter changed outside its own control (a chip, the empty state).
+  const commit = () => update();
 
   q.addEventListener('input', () => {
     performance.mark('zaitaku-search-start');
@@ -602,12 +749,13 @@
     for (const el of $$('.tr')) {
       if (!jaText.has(el)) jaText.set(el, el.textContent);
       const ja = jaText.get(el);
-      el.textContent = en ? DATA.tr[ja] || ja : ja;
+      setText(el, en ? DATA.tr[ja] || ja : ja);
     }
     for (const el of $$('[data-en]')) {
       if (el.dataset.ja === undefined) el.dataset.ja = el.textContent;
-      el.textContent = en ? el.dataset.en : el.dataset.ja;
+      setText(el, en ? el.dataset.en : el.dataset.ja);
     }
+    document.title = UI[lang].title;
     for (const attr of ATTRS) {
       const enKey = 'data-en-' + attr;
       const jaKey = 'data-ja-' + attr;
@@ -616,9 +764,9 @@
         el.setAttribute(attr, el.getAttribute(en ? enKey : jaKey));
       }
     }
-    for (const el of $$('.text-en, .title-en')) el.hidden = !en;
-    langButton.textContent = UI[lang].toggle;
-    langButton.lang = en ? 'ja' : 'en';
+    for (const el of $$('.text-en, .title-en, .about-en')) el.hidden = !en;
+    for (const el of $$('.about-ja')) el.hidden = en;
+    // One toggle pattern: a pressed button with a fixed label.
     langButton.setAttribute('aria-pressed', String(en));
   }
   langButton.addEventListener('click', () => {

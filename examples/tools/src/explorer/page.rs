@@ -11,14 +11,14 @@
 //! The templates are separate files beside this one: `template.html`,
 //! `explorer.css` and `explorer.js`.
 //!
-//! Repeated labels (area and category names, point labels, "derived") are
+//! Repeated labels (area and category names, point labels, the marks) are
 //! written once in Japanese, as `<span class="tr">区中央部</span>`; their
 //! English is in the JSON's `tr` table, which the language toggle reads.
 //! That keeps the page under its size limit with 204 records, their links,
 //! points and English texts.
 //!
 //! The English texts (issue #15, this crate's unofficial translation) come
-//! through [`text_en`]; the language toggle shows them above the Japanese.
+//! through [`text_en`]; the language toggle shows them below the Japanese.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -97,7 +97,11 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// A region's English label: the romanised name (this crate's).
+/// A region's English label (this crate's).
+///
+/// TODO(#24): the English name with the romaji, `Central wards (Ku-Chūōbu)`,
+/// once `Region::name_en()` (engineer `api`, issue #21) is on main; until
+/// then the romaji alone.
 fn region_en(r: Region) -> &'static str {
     r.romaji()
 }
@@ -155,9 +159,17 @@ impl Page {
         }
     }
 
-    /// The mark on what this crate derived.
-    fn derived(&mut self) -> String {
-        self.tr_class("推定", "derived", "tr d")
+    /// The mark on what this crate's program derived by comparing the
+    /// document's texts (key opinions' sources, group categories, similar
+    /// opinions): the document does not say it.
+    fn matched(&mut self) -> String {
+        self.tr_class("機械照合", "program-matched", "tr mp")
+    }
+
+    /// The mark on what this crate's authors wrote by reading the document
+    /// (points, the English).
+    fn reading(&mut self) -> String {
+        self.tr_class("著者の読み", "authors' reading", "tr ma")
     }
 
     fn region(&mut self, r: Region) -> String {
@@ -286,7 +298,7 @@ impl Page {
             "論点と、それを挙げた地域",
             "Points, and the areas that raised them",
         );
-        let derived = self.derived();
+        let derived = self.reading();
         let _ = write!(
             s,
             r#"<section id="points" aria-labelledby="points-h"><details><summary><h2 id="points-h">{title} {derived}</h2></summary><p class="note" data-en="Points (論点) and which opinions make them are this crate's reading of the document, not the Tokyo Metropolitan Government's. A point's button filters the list to its opinions (press several for any of them).">論点と各意見の論点は、この crate による資料の読み取りで、東京都によるものではありません。論点のボタンを押すと、その論点の意見に絞り込みます（複数押すといずれかの論点）。</p><ol class="points">"#
@@ -328,9 +340,9 @@ impl Page {
         let _ = write!(s, "<code>{id}</code></a>");
     }
 
-    /// A list of links after a label, marked derived.
+    /// A list of links after a label, marked as the program's matching.
     fn links(&mut self, s: &mut String, class: &str, label: &str, records: &[Record]) {
-        let derived = self.derived();
+        let derived = self.matched();
         let _ = write!(s, r#"<p class="{class}">{label} {derived}："#);
         for (i, &r) in records.iter().enumerate() {
             if i > 0 {
@@ -370,7 +382,7 @@ impl Page {
         if !points.is_empty() {
             // The point ids are in the links: the script reads them there.
             let label = self.tr("論点", "Points");
-            let derived = self.derived();
+            let derived = self.reading();
             let _ = write!(s, r#"<br>{label} {derived}："#);
             for (i, p) in points.iter().enumerate() {
                 if i > 0 {
@@ -446,7 +458,7 @@ impl Page {
                 let Some(first) = group.first() else { continue };
                 let group_label = self.tr("グループ", "Group");
                 let category = self.category(first.category());
-                let derived = self.derived();
+                let derived = self.matched();
                 let _ = write!(
                     s,
                     r#"<section class="group" id="t{n}-key-{:02}"><h4>{group_label} {}：{category} {derived}</h4>"#,

@@ -2,7 +2,7 @@
 //! areas, driven through headless Chromium (the driver is shared with
 //! `tests/explorer_browser.rs`: `tests/support/browser.rs`).
 //!
-//! - Downloads: for one area, one point and one text search, the "CSV
+//! - Downloads: for all records, one area, one point and one text search, the "CSV
 //!   (Excel)" and "JSON" buttons are clicked (a real mouse click; Chromium
 //!   saves the file into a temporary directory) and the files are compared
 //!   field by field with the crate's `Query` for the same view: the CSV
@@ -87,6 +87,14 @@ fn downloads_match_the_crate(tab: &Tab, url: &str, downloads: &Path) -> Res<()> 
         .max_by_key(|p| p.regions().len())
         .ok_or("no points")?;
     let cases = [
+        ViewCase {
+            name: "all records".into(),
+            set: Box::new(|tab| js_click(tab, &["#reset"])),
+            query: Query::new(),
+            in_name: "_all.".into(),
+            in_notes: "なし（全件）".into(),
+            english: false,
+        },
         ViewCase {
             name: "one area".into(),
             set: Box::new(|tab| {

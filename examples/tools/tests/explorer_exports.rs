@@ -529,12 +529,35 @@ struct Shown {
 }
 
 fn compare_two_areas(tab: &Tab, url: &str) -> Res<()> {
-    open(tab, url)?;
-    js_click(tab, &["#compare summary"])?;
     let speaking: Vec<Region> = Region::ALL
         .into_iter()
         .filter(|&r| Theme::ALL.iter().any(|&t| !r.opinions(t).is_empty()))
         .collect();
+    // Opened on a view of one area, it starts from that area and the next.
+    open(tab, &format!("{url}#area={}", Region::KuTobu.slug()))?;
+    let before: usize = eval(tab, "document.querySelectorAll('#cmp-out *').length")?;
+    assert_eq!(before, 0, "the comparison is written when shown");
+    tab.find_element("#compare summary")?
+        .scroll_into_view()?
+        .click()?;
+    std::thread::sleep(Duration::from_millis(100));
+    let (a, b, tables): (String, String, usize) = eval(
+        tab,
+        "[document.querySelector('#cmp-a').value, document.querySelector('#cmp-b').value, document.querySelectorAll('#cmp-out table').length]",
+    )?;
+    assert_eq!(
+        (a.as_str(), b.as_str(), tables),
+        (
+            Region::KuTobu.slug(),
+            speaking[speaking
+                .iter()
+                .position(|&r| r == Region::KuTobu)
+                .ok_or("not speaking")?
+                + 1]
+            .slug(),
+            2
+        )
+    );
     let read = "[...document.querySelectorAll('#cmp-out table')].map(t => ({ theme: t.dataset.t, names: [...t.querySelectorAll('thead th')].map(th => th.textContent), rows: [...t.querySelectorAll('tbody')].map(tb => [tb.dataset.c, [...tb.querySelectorAll('td')].map(td => [...td.querySelectorAll('li')].map(li => [li.querySelector('a').getAttribute('href').slice(1), li.querySelector('.cmp-ja').textContent]))]) }))";
     // The areas' English names, as the page writes them everywhere.
     let english: std::collections::HashMap<String, String> = eval(

@@ -264,21 +264,40 @@
   }
 
   if (col('kind') >= 0 && col('theme') >= 0 && col('region') >= 0 && col('category') >= 0) {
-    // The first area of the view, if it has one, and the next area.
-    const chosen = $('input[name="area"]:checked');
-    if (chosen) cmpA.value = chosen.value;
-    cmpB.selectedIndex = (cmpA.selectedIndex + 1) % cmpB.options.length;
-    cmpA.addEventListener('change', renderCompare);
-    cmpB.addEventListener('change', renderCompare);
-    // The language toggle changes the names and the texts shown.
+    // Written when shown (the section is closed at first: no nodes until
+    // then), and again when the areas or the language change.
+    const details = $('#compare details');
+    let chosen = false;
+    let stale = true;
+    const refresh = () => {
+      stale = !details.open;
+      if (!stale) renderCompare();
+    };
+    const choose = () => {
+      chosen = true;
+      refresh();
+    };
+    cmpA.addEventListener('change', choose);
+    cmpB.addEventListener('change', choose);
+    details.addEventListener('toggle', () => {
+      if (!details.open || !stale) return;
+      // Until the user chooses: the view's first area, if it has one, and
+      // the next one.
+      const area = view().filters.area[0];
+      if (!chosen && Array.from(cmpA.options).some((o) => o.value === area)) {
+        cmpA.value = area;
+        cmpB.selectedIndex = (cmpA.selectedIndex + 1) % cmpB.options.length;
+      }
+      refresh();
+    });
     let lang = en();
     document.addEventListener('zaitaku:view', () => {
       if (en() !== lang) {
         lang = en();
-        renderCompare();
+        refresh();
       }
     });
-    renderCompare();
+    cmpB.selectedIndex = (cmpA.selectedIndex + 1) % cmpB.options.length;
     $('#compare').hidden = false;
   }
 })();

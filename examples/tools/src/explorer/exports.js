@@ -48,14 +48,21 @@
     }
     return (el, n) => cell.values[parseInt(cell.index.substr(n * cell.width, cell.width), 36)];
   });
-  const rows = new Map();
-  articles.forEach((el, n) => {
-    const row = {};
-    T.columns.forEach((col, c) => {
-      row[col] = columns[c](el, n);
-    });
-    rows.set(el.id, row);
-  });
+  // Built when first needed (a download or the comparison), not at start.
+  let built = null;
+  function rowOf(id) {
+    if (built === null) {
+      built = new Map();
+      articles.forEach((el, n) => {
+        const row = {};
+        T.columns.forEach((col, c) => {
+          row[col] = columns[c](el, n);
+        });
+        built.set(el.id, row);
+      });
+    }
+    return built.get(id);
+  }
 
   // --- the files -----------------------------------------------------------------
   const pad = (n) => String(n).padStart(2, '0');
@@ -111,7 +118,7 @@
       '',
       T.columns.map(csvField).join(','),
     ].map((line, i) => (i < NOTE_ROWS - 1 ? csvField(line) : line));
-    for (const id of v.ids) lines.push(T.columns.map((c) => csvField(rows.get(id)[c])).join(','));
+    for (const id of v.ids) lines.push(T.columns.map((c) => csvField(rowOf(id)[c])).join(','));
     return '\ufeff' + lines.join('\r\n') + '\r\n';
   }
 
@@ -130,7 +137,7 @@
           generator: DATA.generator,
           exported: today(),
           columns: T.columns,
-          records: v.ids.map((id) => rows.get(id)),
+          records: v.ids.map((id) => rowOf(id)),
         },
         null,
         2
@@ -208,13 +215,13 @@
   // An area's opinions on a theme in one category, in the source's order.
   function opinionsOf(theme, region, category) {
     return articles.filter((a) => {
-      const r = rows.get(a.id);
+      const r = rowOf(a.id);
       return r.kind === 'area' && r.theme === theme && r.region === region && r.category === category;
     });
   }
 
   function item(a) {
-    const r = rows.get(a.id);
+    const r = rowOf(a.id);
     // In English, the English first and the Japanese (the source) under it.
     const li = el('li');
     if (en() && r.text_en) li.append(el('span', { lang: 'en', className: 'cmp-en', textContent: r.text_en }));

@@ -178,7 +178,6 @@
     if (!navigator.clipboard) return shown();
     navigator.clipboard.writeText(link).then(() => {
       out.textContent = say('リンクをコピーしました', 'Link copied');
-      out.dataset.link = link;
     }, shown);
   });
 

@@ -142,11 +142,11 @@ fn nothing_fetched(tab: &Tab) -> Res<()> {
     Ok(())
 }
 
-/// Tab from the top reaches the skip link, the language button and the search
-/// box, each with a visible focus ring.
+/// Tab from the top reaches the skip link, the language button, the "about
+/// this page" and the search box, each with a visible focus ring.
 fn keyboard(tab: &Tab) -> Res<()> {
     let mut order = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         tab.press_key("Tab")?;
         let (id, outline): (String, String) = eval(
             tab,
@@ -155,7 +155,7 @@ fn keyboard(tab: &Tab) -> Res<()> {
         assert_ne!(outline, "none", "no visible focus on {id}");
         order.push(id);
     }
-    assert_eq!(order, ["skip", "lang", "q"]);
+    assert_eq!(order, ["skip", "lang", "about-toggle", "q"]);
     // Every control has a label.
     let unlabelled: Vec<String> = eval(
         tab,
@@ -633,7 +633,14 @@ fn english(tab: &Tab) -> Res<()> {
     assert_eq!(lang, "en");
     assert_eq!(heading, Region::KuChuobu.romaji());
     assert_eq!(count, "204 of 204 records");
-    assert_eq!(button, "日本語");
+    // One toggle pattern: a fixed label, pressed.
+    assert_eq!(button, "English");
+    let (pressed, title): (String, String) = eval(
+        tab,
+        "[document.querySelector('#lang').getAttribute('aria-pressed'), document.title]",
+    )?;
+    assert_eq!(pressed, "true");
+    assert!(title.starts_with("Opinions of Tokyo"), "{title}");
     let cat: String = eval(
         tab,
         "document.querySelector('section.cat h5 span').textContent",
@@ -663,6 +670,13 @@ fn english(tab: &Tab) -> Res<()> {
         assert_eq!(r.id().to_string(), *id);
         assert_eq!(page::text_en(r), Some(text.as_str()), "English of {id}");
     }
+    // Every Japanese string shown in English mode is marked as Japanese.
+    let unmarked: Vec<String> = eval(
+        tab,
+        "(() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); for (let n = w.nextNode(); n; n = w.nextNode()) { const p = n.parentElement; if (!/[\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff9f]/.test(n.textContent) || p.closest('script, [hidden]') || !p.checkVisibility()) continue; const l = p.closest('[lang]'); if (!l || !l.lang.startsWith('ja')) out.push(n.textContent.slice(0, 40)); } return out.slice(0, 20); })()",
+    )?;
+    assert!(unmarked.is_empty(), "Japanese without lang=ja in English mode: {unmarked:?}");
+    english_search(tab)?;
     // The language is part of the view state.
     let link = view(tab)?.url;
     assert!(link.contains("lang=en"), "{link}");
@@ -677,6 +691,70 @@ fn english(tab: &Tab) -> Res<()> {
     assert_eq!(lang, "ja");
     assert_eq!(heading, Region::KuChuobu.name_ja());
     println!("English toggle: labels switch and back; {with_en} English texts");
+    Ok(())
+}
+
+/// In English the search box searches the English texts with the crate's
+/// `Query::text_en` rule: the records and the highlights, on at least 10
+/// queries that find something.
+fn english_search(tab: &Tab) -> Res<()> {
+    let queries = [
+        "discharge",
+        "nurse",
+        "home care",
+        "Discharge CONFERENCE",
+        "ICT",
+        "ｄｉｓｃｈａｒｇｅ",
+        "end-of-life",
+        "24-hour",
+        "doctor doctor",
+        "care manager",
+        "hospital\u{3000}home",
+        "Setagaya",
+        "no-such-word-anywhere",
+        "",
+    ];
+    let mut with_hits = 0;
+    tab.evaluate(&format!("{SELECT_INPUT}('#q')"), false)?;
+    for q in queries {
+        retype(tab, q)?;
+        let query = Query::new().text_en(q);
+        let expected = ids(query.iter());
+        let (shown, painted, empty, _): (View, Vec<(String, Pieces)>, bool, bool) = eval(
+            tab,
+            &"[{ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }, [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => [e.id, [...e.querySelector('.text-en').childNodes].map(n => [n.textContent, n.nodeName === 'MARK']).reduce((a, p) => { const l = a[a.length - 1]; if (l && l[1] === p[1]) l[0] += p[0]; else a.push(p); return a; }, [])]), document.querySelector('#empty').hidden, SELECT('#q')]"
+                .replace("SELECT", SELECT_INPUT),
+        )?;
+        assert_eq!(shown.ids, expected, "English query {q:?}: records shown");
+        assert_eq!(shown.count(), expected.len(), "English query {q:?}: count");
+        assert_eq!(empty, !expected.is_empty(), "English query {q:?}: empty state");
+        for ((id, pieces), hit) in painted.iter().zip(query.hits()) {
+            assert_eq!(*id, hit.record().id().to_string());
+            assert_eq!(hit.text(), hit.record().text_en());
+            let crate_pieces: Pieces = if hit.ranges().is_empty() {
+                vec![(hit.text().to_string(), false)]
+            } else {
+                hit.pieces().map(|(s, m)| (s.to_string(), m)).collect()
+            };
+            assert_eq!(*pieces, crate_pieces, "English query {q:?}: highlights of {id}");
+        }
+        if !expected.is_empty() && !q.is_empty() {
+            with_hits += 1;
+        }
+        println!("English query {q:?}: {} records, as Query::text_en", expected.len());
+    }
+    assert!(with_hits >= 10, "only {with_hits} English queries found anything");
+    // A search that finds nothing says what the box searches and offers
+    // the categories and the points.
+    retype(tab, "no-such-word-anywhere")?;
+    let (says, offers): (String, Vec<String>) = eval(
+        tab,
+        "[document.querySelector('#empty').textContent, [...document.querySelectorAll('#empty .offers button, #empty .offers a')].map(e => e.textContent)]",
+    )?;
+    assert!(says.contains("English translation"), "{says}");
+    assert!(offers.iter().any(|o| o == Category::AdmissionDischarge.name_en()), "{offers:?}");
+    assert!(offers.iter().any(|o| o.contains("points")), "{offers:?}");
+    retype(tab, "")?;
     Ok(())
 }
 

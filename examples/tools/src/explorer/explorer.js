@@ -79,6 +79,8 @@
   // Each record has its Japanese text and, in English mode, its English
   // text (this crate's translation) to search and highlight: a "field" is
   // one of them, with its comparison form.
+  // Japanese script and full-width punctuation (page.rs's `is_japanese`).
+  const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]+/g;
   const lowerAscii = (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
   function field(el, ja) {
     if (!el) return null;
@@ -185,11 +187,32 @@
     return out;
   }
 
+  // Appends text to `to`; in an English field, Japanese runs go into
+  // `<span lang="ja">`, as the page writes them.
+  function put(to, text, ja) {
+    if (ja) {
+      to.append(text);
+      return;
+    }
+    let at = 0;
+    for (const m of text.matchAll(CJK)) {
+      if (m.index > at) to.append(text.slice(at, m.index));
+      const span = document.createElement('span');
+      span.lang = 'ja';
+      span.textContent = m[0];
+      to.append(span);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) to.append(text.slice(at));
+  }
+
   function paint(f, ranges) {
     if (!f) return;
     if (!ranges || ranges.length === 0) {
       if (f.painted) {
-        f.el.textContent = f.text;
+        const frag = document.createDocumentFragment();
+        put(frag, f.text, f.ja);
+        f.el.replaceChildren(frag);
         f.painted = false;
       }
       return;
@@ -197,13 +220,13 @@
     const frag = document.createDocumentFragment();
     let at = 0;
     for (const [s, e] of ranges) {
-      if (s > at) frag.append(f.text.slice(at, s));
+      if (s > at) put(frag, f.text.slice(at, s), f.ja);
       const m = document.createElement('mark');
-      m.textContent = f.text.slice(s, e);
+      put(m, f.text.slice(s, e), f.ja);
       frag.append(m);
       at = e;
     }
-    if (at < f.text.length) frag.append(f.text.slice(at));
+    if (at < f.text.length) put(frag, f.text.slice(at), f.ja);
     f.el.replaceChildren(frag);
     f.painted = true;
   }
@@ -244,7 +267,6 @@
 
   // Sets an element's text; in English, the Japanese in it is marked
   // `lang="ja"`, so that it is read (and drawn) as Japanese.
-  const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]+/g;
   const HAS_CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]/;
   function setText(el, text) {
     if (state.lang !== 'en' || !HAS_CJK.test(text)) {
@@ -741,8 +763,32 @@
   const langButton = $('#lang');
   const ATTRS = ['placeholder', 'title', 'aria-label'];
   const jaText = new WeakMap();
+  // The text nodes that are only Japanese punctuation, outside Japanese
+  // text, found once; their English is ASCII punctuation.
+  let punctNodes = null;
+  function punctuation() {
+    if (punctNodes) return punctNodes;
+    punctNodes = [];
+    const only = /^[：、（）【】\s\d]+$/;
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const marked = n.parentElement.closest('[lang], script');
+      if (only.test(n.data) && /[：、（）【】]/.test(n.data) && (marked === document.documentElement || !marked)) {
+        n.ja = n.data;
+        punctNodes.push(n);
+      }
+    }
+    return punctNodes;
+  }
+  const PUNCT_EN = (s) =>
+    s.replace(/：/g, ': ').replace(/、/g, ', ').replace(/（/g, ' (').replace(/）/g, ')').replace(/[【】]/g, '');
+  // The page is written in Japanese: nothing to do until English is asked
+  // for once.
+  let switched = false;
   function setLang(lang) {
     state.lang = lang;
+    if (lang === 'ja' && !switched) return;
+    switched = true;
     document.documentElement.lang = lang;
     const en = lang === 'en';
     // Repeated labels: their English is in the JSON's table.
@@ -756,6 +802,8 @@
       setText(el, en ? el.dataset.en : el.dataset.ja);
     }
     document.title = UI[lang].title;
+    // The Japanese punctuation between labels (`：`, `、`, `（）`, `【】`).
+    for (const n of punctuation()) n.data = en ? PUNCT_EN(n.ja) : n.ja;
     for (const attr of ATTRS) {
       const enKey = 'data-en-' + attr;
       const jaKey = 'data-ja-' + attr;
@@ -798,12 +846,13 @@
     const raw = location.hash.slice(1);
     if (raw.includes('=')) {
       decode(raw);
+      // The URL says what the page shows: the capped text, the known values
+      // (a 2 MB link becomes a short one, before anything else, since a long
+      // URL slows down all the browser does with the page's links).
+      save();
       setLang(state.lang);
       syncControls();
       apply();
-      // The URL now says what the page shows: the capped text, the known
-      // values (a 2 MB link becomes a short one).
-      save();
     } else if (raw) {
       let id = raw;
       try {
@@ -824,8 +873,10 @@
   // --- start --------------------------------------------------------------------
   $('#controls').hidden = false;
   langButton.hidden = false;
-  setLang('ja');
-  apply();
-  fromHash(false);
+  if (location.hash.includes('=')) fromHash(false);
+  else {
+    apply();
+    fromHash(false);
+  }
   performance.measure('zaitaku-start-up', 'zaitaku-start');
 })();

@@ -97,6 +97,28 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// Whether `c` is Japanese script or full-width punctuation: what an
+/// English text marks as `lang="ja"` (the script's `CJK` is the same set).
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff9f}')
+}
+
+/// An English text escaped, with its Japanese runs (`介護老人保健施設`) in
+/// `<span lang="ja">`.
+fn esc_en(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(is_japanese) {
+        out.push_str(&esc(&rest[..start]));
+        let run = &rest[start..];
+        let end = run.find(|c: char| !is_japanese(c)).unwrap_or(run.len());
+        let _ = write!(out, r#"<span lang="ja">{}</span>"#, esc(&run[..end]));
+        rest = &run[end..];
+    }
+    out.push_str(&esc(rest));
+    out
+}
+
 /// A region's English label (this crate's).
 ///
 /// TODO(#24): the English name with the romaji, `Central wards (Ku-Chūōbu)`,
@@ -322,7 +344,7 @@ impl Page {
             let _ = write!(
                 s,
                 r#"<br><span class="desc" lang="en">{}</span></li>"#,
-                esc(p.description())
+                esc_en(p.description())
             );
         }
         s.push_str("</ol></details></section>\n");
@@ -369,7 +391,7 @@ impl Page {
             esc(r.text()),
         );
         if let Some(en) = text_en(r) {
-            let _ = write!(s, r#"<p class="text-en" lang="en" hidden>{}</p>"#, esc(en));
+            let _ = write!(s, r#"<p class="text-en" lang="en" hidden>{}</p>"#, esc_en(en));
         }
         let lines = r.lines();
         let _ = write!(

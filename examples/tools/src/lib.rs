@@ -9,7 +9,8 @@
 //!
 //! `cargo test -p zaitaku_tools` checks the page without a browser
 //! (`tests/explorer_page.rs`) and in the system's Chromium
-//! (`tests/explorer_browser.rs`).
+//! (`tests/explorer_browser.rs`; its downloads, print header and comparison
+//! of two areas in `tests/explorer_exports.rs`).
 
 use std::path::{Path, PathBuf};
 

@@ -30,9 +30,29 @@ fn page_is_small_and_self_contained() {
     assert!(html.len() <= page::MAX_BYTES, "{} bytes", html.len());
     assert!(html.len() <= 450 * 1024);
     // The browser is told to fetch nothing at all …
-    assert!(html.contains(
-        "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\""
-    ));
+    // … runs only its own script: the CSP names it by its hash (no
+    // 'unsafe-inline' for scripts), and the hash is that of the script the
+    // page holds, computed here independently of page.rs.
+    let start = html.find("<script>\n").expect("no script") + "<script>".len();
+    let end = html[start..].find("</script>").expect("unclosed script") + start;
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(html[start..end].as_bytes());
+    let b64 = std::process::Command::new("base64")
+        .arg("-w0")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().expect("stdin").write_all(&digest)?;
+            child.wait_with_output()
+        });
+    let b64 = b64.expect("coreutils' base64");
+    let expected_hash = format!("'sha256-{}'", String::from_utf8_lossy(&b64.stdout).trim());
+    assert_eq!(expected_hash, page::script_hash(&html[start + 1..end - 1]));
+    assert!(html.contains(&format!(
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src {expected_hash}; img-src data:; base-uri 'none'; form-action 'none'\""
+    )), "the CSP does not name the script's hash {expected_hash}");
+    assert!(!html[..start].contains("script-src 'unsafe-inline'"));
     // … and nothing asks it to.
     let lower = html.to_ascii_lowercase();
     for needle in [

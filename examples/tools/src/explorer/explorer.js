@@ -367,18 +367,42 @@
     state.q = cap(p.get('q') || '', INPUT_CAP);
     state.theme = /^[12]$/.test(p.get('theme') || '') ? p.get('theme') : '';
     state.kind = /^(key|area)$/.test(p.get('kind') || '') ? p.get('kind') : '';
+    // Values the page does not know are left out, and said.
+    unknown = [];
+    const known = { area: regionBySlug, cat: catBySlug, point: pointById };
     for (const k of SETS) {
-      state[k] = new Set((p.get(k) || '').split(',').filter(Boolean));
+      state[k] = new Set();
+      for (const v of (p.get(k) || '').split(',').filter(Boolean)) {
+        if (known[k].has(v)) state[k].add(v);
+        else unknown.push(`${k}=${cap(v, 64)}`);
+      }
+    }
+    for (const k of ['theme', 'kind']) {
+      if (p.get(k) && !state[k]) unknown.push(`${k}=${cap(p.get(k), 64)}`);
     }
     state.muni = cap(p.get('muni') || '', MUNI_CAP);
+    // A municipality alone filters by its area.
+    const m = state.muni.trim() ? findMunicipality(state.muni) : null;
+    if (m && state.area.size === 0) state.area = new Set([m.region]);
     state.lang = p.get('lang') === 'en' ? 'en' : 'ja';
   }
+  let unknown = [];
 
-  function save() {
-    const h = encode();
+  // Writes the view into the URL: a new history entry for a change the
+  // user made (so that Back undoes it), the same entry otherwise (the page
+  // rewriting a link, each keystroke after the first of a search).
+  let written = null;
+  function save(push) {
+    let h = encode();
+    if (current) h = h ? `${h}&id=${encodeURIComponent(current)}` : encodeURIComponent(current);
+    if (h === written && location.hash.slice(1) === h) return;
+    written = h;
     const url = location.pathname + location.search + (h ? '#' + h : '');
-    history.replaceState(null, '', url);
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
+  // The record a followed link points at, kept in the URL with the view.
+  let current = '';
 
 
   // --- the current view: the one entry point for other scripts ---------------
@@ -550,6 +574,21 @@
   const muniOut = $('#muni-out');
   const count = $('#count');
   const qLimit = $('#q-limit');
+  const toResults = $('#to-results');
+  const linkNote = $('#link-note');
+  // "n results ↓": the first result (or the empty state), scrolled to and
+  // focused.
+  function goToResults() {
+    const first = records.find((rec) => !rec.el.hidden);
+    const el = first ? first.el : empty;
+    el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'start' });
+  }
+  toResults.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    goToResults();
+  });
   q.maxLength = INPUT_CAP;
   muni.maxLength = MUNI_CAP;
   const pointsView = $('#points details');
@@ -607,6 +646,11 @@
     qLimit.hidden = !search.full;
     renderChips();
     renderEmpty(shown, terms);
+    const filtered = activeFilters().length > 0;
+    toResults.hidden = !filtered || shown === 0;
+    setText(toResults, UI[state.lang].toResults(shown));
+    linkNote.hidden = unknown.length === 0;
+    setText(linkNote, unknown.length ? UI[state.lang].unknown(unknown.join(', ')) : '');
     viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
@@ -620,10 +664,14 @@
     }
   }
 
+  let typing = false;
   function update() {
+    unknown = [];
+    current = '';
+    typing = false;
     syncControls();
     apply();
-    save();
+    save(true);
   }
   // A filter changed outside its own control (a chip, the empty state).
   const commit = () => update();
@@ -631,8 +679,11 @@
   q.addEventListener('input', () => {
     performance.mark('zaitaku-search-start');
     state.q = cap(q.value, INPUT_CAP);
+    current = '';
     apply();
-    save();
+    // The first keystroke of a search is a new history entry.
+    save(!typing);
+    typing = true;
     performance.clearMeasures('zaitaku-search');
     performance.measure('zaitaku-search', 'zaitaku-search-start');
   });
@@ -676,7 +727,18 @@
   });
 
   // Heatmap cells: the area opinions of that area and category.
+  // Each is a button (Enter and Space) named "区西南部 × 看取り: 1".
+  function nameCells() {
+    const en = state.lang === 'en';
+    for (const { a, cell } of cells) {
+      const r = regionBySlug.get(cell.r);
+      const c = catBySlug.get(cell.c);
+      const label = `${en ? r.en : r.ja} × ${en ? c.en : c.ja}: ${a.textContent}`;
+      a.setAttribute('aria-label', en ? `Theme ${cell.t}, ${label}` : `テーマ${cell.t === '1' ? '①' : '②'} ${label}`);
+    }
+  }
   for (const { a, cell } of cells) {
+    a.setAttribute('role', 'button');
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
       clearFilters();
@@ -685,8 +747,16 @@
       state.area = new Set([cell.r]);
       state.cat = new Set([cell.c]);
       update();
+      goToResults();
+    });
+    a.addEventListener('keydown', (ev) => {
+      if (ev.key === ' ') {
+        ev.preventDefault();
+        a.click();
+      }
     });
   }
+  nameCells();
 
   // --- the municipality box -------------------------------------------------
   // Names compare as the crate compares them: NFKC and lower case, without
@@ -802,6 +872,7 @@
       setText(el, en ? el.dataset.en : el.dataset.ja);
     }
     document.title = UI[lang].title;
+    nameCells();
     // The Japanese punctuation between labels (`：`, `、`, `（）`, `【】`).
     for (const n of punctuation()) n.data = en ? PUNCT_EN(n.ja) : n.ja;
     for (const attr of ATTRS) {
@@ -821,7 +892,7 @@
     setLang(state.lang === 'en' ? 'ja' : 'en');
     showMunicipality();
     apply();
-    save();
+    save(true);
   });
 
   // --- permalinks ---------------------------------------------------------------
@@ -829,13 +900,15 @@
     const el = document.getElementById(id);
     if (!el || !el.classList.contains('rec')) return false;
     if (el.hidden) {
-      // The record is filtered out: show everything again.
+      // The record is filtered out: show everything again (Back brings the
+      // filters back), in the same language.
       clearFilters();
       syncControls();
       apply();
     }
     for (const cur of $$('article.rec.current')) cur.classList.remove('current');
     el.classList.add('current');
+    current = id;
     el.tabIndex = -1;
     el.scrollIntoView({ block: 'center' });
     if (focus) el.focus({ preventScroll: true });
@@ -844,8 +917,10 @@
 
   function fromHash(focus) {
     const raw = location.hash.slice(1);
-    if (raw.includes('=')) {
+    current = '';
+    if (!raw || raw.includes('=')) {
       decode(raw);
+      const id = params(raw).get('id');
       // The URL says what the page shows: the capped text, the known values
       // (a 2 MB link becomes a short one, before anything else, since a long
       // URL slows down all the browser does with the page's links).
@@ -853,6 +928,7 @@
       setLang(state.lang);
       syncControls();
       apply();
+      if (id && show(id, focus)) save();
     } else if (raw) {
       let id = raw;
       try {
@@ -863,20 +939,70 @@
       show(id, focus);
     }
   }
-  window.addEventListener('hashchange', () => {
+  // Back and Forward, a hash typed into the address bar or a link from
+  // elsewhere show the view their URL holds. A fragment navigation fires
+  // both events; the first one does the work.
+  function followed() {
+    if (location.hash.slice(1) === written) return;
+    written = location.hash.slice(1);
+    typing = false;
     performance.mark('zaitaku-hashchange-start');
     fromHash(true);
     performance.clearMeasures('zaitaku-hashchange');
     performance.measure('zaitaku-hashchange', 'zaitaku-hashchange-start');
+  }
+  window.addEventListener('popstate', followed);
+  window.addEventListener('hashchange', followed);
+
+  // --- in-page links keep the view ------------------------------------------
+  // A link to a record shows it (the view stays unless it hides the record)
+  // and the URL keeps the view with the record; any other in-page link (the
+  // skip link, the points, a point tag) moves there and leaves the URL alone.
+  document.addEventListener('click', (ev) => {
+    const a = ev.target instanceof Element ? ev.target.closest('a[href^="#"]') : null;
+    if (!a || ev.defaultPrevented || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    let id = a.getAttribute('href').slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (e) {
+      // Not percent-encoded: as it is.
+    }
+    const target = document.getElementById(id);
+    if (!target) return;
+    ev.preventDefault();
+    if (target.classList.contains('rec')) {
+      show(id, true);
+      save(true);
+      return;
+    }
+    const details = target.closest('details') || (target.querySelector(':scope > details'));
+    if (details) details.open = true;
+    if (!target.hasAttribute('tabindex') && !target.matches('a, button, input, select, summary')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  });
+
+  // --- nothing hidden under the panel --------------------------------------------
+  // The page scrolls focused elements and link targets below the panel
+  // (`scroll-padding-top: var(--panel)`); where a browser does not, a focused
+  // element the panel covers is scrolled clear of it.
+  const panel = $('#controls');
+  const panelHeight = () => {
+    document.documentElement.style.setProperty('--panel', `${Math.ceil(panel.getBoundingClientRect().height)}px`);
+  };
+  new ResizeObserver(panelHeight).observe(panel);
+  document.addEventListener('focusin', (ev) => {
+    const el = ev.target;
+    if (!(el instanceof Element) || panel.contains(el)) return;
+    const bottom = panel.getBoundingClientRect().bottom;
+    const r = el.getBoundingClientRect();
+    if (r.top < bottom + 4 && r.bottom > 0) window.scrollBy(0, r.top - bottom - 8);
   });
 
   // --- start --------------------------------------------------------------------
   $('#controls').hidden = false;
   langButton.hidden = false;
-  if (location.hash.includes('=')) fromHash(false);
-  else {
-    apply();
-    fromHash(false);
-  }
+  if (location.hash.length > 1 && !location.hash.includes('=')) apply();
+  fromHash(false);
   performance.measure('zaitaku-start-up', 'zaitaku-start');
 })();

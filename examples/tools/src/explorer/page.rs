@@ -60,8 +60,13 @@ pub fn render() -> String {
     let records = page.records();
     let data = page.data();
     let css: Vec<&str> = STYLES.iter().map(|s| s.trim_end()).collect();
-    let js: Vec<&str> = SCRIPTS.iter().map(|s| s.trim_end()).collect();
+    let js = SCRIPTS
+        .iter()
+        .map(|s| s.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
     TEMPLATE
+        .replace("{{SCRIPT_HASH}}", &script_hash(&js))
         .replace(
             "{{CSS}}",
             &format!("{}\n{}", css.join("\n"), Page::heatmap_css().trim_end()),
@@ -79,7 +84,34 @@ pub fn render() -> String {
             r#"<div id="view-actions"></div>"#,
             &format!(r#"<div id="view-actions">{}</div>"#, exports::controls()),
         )
-        .replace("{{JS}}", &js.join("\n"))
+        .replace("{{JS}}", &js)
+}
+
+/// The CSP source that allows the page's one inline script and nothing
+/// else: `'sha256-…'` of its text as the template wraps it
+/// (`<script>\n{{JS}}\n</script>`).
+pub fn script_hash(js: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("\n{js}\n").as_bytes());
+    format!("'sha256-{}'", base64(&digest))
+}
+
+/// Standard base64 with padding, as CSP hashes are written.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Escapes text for HTML content and attribute values.

@@ -21,6 +21,7 @@
 use headless_chrome::protocol::cdp::{Emulation, Page};
 use headless_chrome::Tab;
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::Duration;
 use zaitaku_opinions::{
     counts, opinions, search, Category, Municipality, Point, Query, Record, RecordKind, Region,
@@ -68,7 +69,7 @@ fn explorer_in_chromium() -> Res<()> {
     step("filters");
     english(&tab)?;
     step("english");
-    injection(&tab, &url, &problems)?;
+    injection(&tab, &url, session.problems())?;
     step("injection");
     screenshots(&tab, &url, &dir)?;
     step("screenshots");

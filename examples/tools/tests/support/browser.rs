@@ -132,6 +132,13 @@ impl Session {
         }))
     }
 
+    /// What the browser reported so far (console warnings and errors,
+    /// uncaught exceptions, log errors), for a test that expects some and
+    /// takes them out before [`Session::finish`] fails on the rest.
+    pub fn problems(&self) -> &Mutex<Vec<String>> {
+        &self.problems
+    }
+
     /// Fails if the browser reported a problem; closes it.
     pub fn finish(self) -> Res<()> {
         let problems = self.problems.lock().unwrap().clone();

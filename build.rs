@@ -22,7 +22,7 @@ mod build;
 mod normalize;
 
 fn main() -> ExitCode {
-    for input in ["build.rs", "src/build", "src/normalize.rs"] {
+    for input in ["build.rs", "src/build", "src/normalize.rs", "src/vocab.rs"] {
         println!("cargo:rerun-if-changed={input}");
     }
     let Some(out_dir) = std::env::var_os("OUT_DIR") else {

@@ -21,11 +21,14 @@
 //!   texts concatenated in advance, the query given already normalised,
 //!   counting matches without mapping them to records: the floor for any
 //!   search over these texts.
+//!
+//! And the English search, `search_en`, against the loop a user would
+//! write: `text_en().to_ascii_lowercase().contains(q)` over `opinions()`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use memchr::memmem::Finder;
 use std::hint::black_box;
-use zaitaku_opinions::{key_opinions, opinions, search};
+use zaitaku_opinions::{key_opinions, opinions, search, search_en};
 
 /// Each query, and its normalised form for the memmem rows.
 const QUERIES: [(&str, &str); 3] = [("退院", "退院"), ("24時間", "24時間"), ("ICT", "ict")];
@@ -57,6 +60,24 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("memmem_corpus", |b| {
             b.iter(|| memchr::memmem::find_iter(corpus.as_bytes(), black_box(normalized)).count())
+        });
+        group.finish();
+    }
+    for q in ["discharge", "Home care"] {
+        let mut group = c.benchmark_group(format!("search_en {q}"));
+        group.bench_function("search_en", |b| b.iter(|| search_en(black_box(q)).count()));
+        group.bench_function("naive_lowercase_contains", |b| {
+            b.iter(|| {
+                let terms: Vec<String> = black_box(q)
+                    .split_whitespace()
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                let all = |o: &&zaitaku_opinions::Opinion| {
+                    let en = o.text_en().to_ascii_lowercase();
+                    terms.iter().all(|t| en.contains(t.as_str()))
+                };
+                opinions().iter().filter(all).count()
+            })
         });
         group.finish();
     }

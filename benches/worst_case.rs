@@ -8,7 +8,7 @@
 //! `cargo bench --bench worst_case -- --warm-up-time 1 --measurement-time 3`.
 //! It first prints a Markdown table with, per cell, the best of five timed
 //! calls and the peak extra memory of one call (the most bytes it had
-//! allocated at once, by the counting allocator of `tests/support/`), then
+//! allocated at once, by the counting allocator of `tests/allocations/`), then
 //! criterion times each cell.
 //!
 //! The inputs, each about 1 MB:
@@ -24,16 +24,33 @@
 //! - `spellings`: the 32 ways to write `アドバイス` mixing full- and
 //!   half-width kana, in turn: every word differs from the one before, needs
 //!   NFKC and then turns out to repeat a term.
+//!
+//! Then the same for the English search (`search_en`, `Query::text_en`),
+//! in a second table:
+//! - `en repeated`: `care care care …`;
+//! - `en distinct`: the distinct words of the English texts, then made-up
+//!   ones (`w0 w1 …`);
+//! - `en substrings`: every substring of the longest English text, shortest
+//!   first (each of its words matches it);
+//! - `en cases`: the 512 ways to write `discharge` in upper and lower case,
+//!   in turn (each differs from the one before, none needs NFKC);
+//! - `en fullwidth`: the 512 ways to write `discharge` mixing ASCII and
+//!   full-width letters, in turn (each needs NFKC): `spellings` in English;
+//! - `past limit`: 32 distinct terms that all match one record, then
+//!   `spellings` of the 32nd: reading goes on past the limit to find a
+//!   term left out (to report it), each of these words has to be
+//!   normalised to see that it is a repeat, and reading stops after 32 of
+//!   them.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use zaitaku_opinions::{
-    key_opinions, opinion, opinions, search, search_hits, Category, Municipality, Query, Region,
-    Theme,
+    key_opinions, opinion, opinions, search, search_en, search_hits, Category, Municipality, Query,
+    Region, Theme,
 };
 
-#[path = "../tests/support/counting_alloc.rs"]
+#[path = "../tests/allocations/counting_alloc.rs"]
 mod counting_alloc;
 
 #[global_allocator]
@@ -55,7 +72,10 @@ fn fill<'a>(pieces: impl Iterator<Item = &'a str> + Clone, sep: &str) -> String 
     out
 }
 
-fn inputs() -> Vec<(&'static str, String)> {
+type Inputs = Vec<(&'static str, String)>;
+
+/// The Japanese inputs and the English ones.
+fn inputs() -> (Inputs, Inputs) {
     let texts = || {
         opinions()
             .iter()
@@ -118,7 +138,8 @@ fn inputs() -> Vec<(&'static str, String)> {
         })
         .collect();
 
-    vec![
+    let english = english_inputs(&spellings);
+    let japanese = vec![
         ("repeated", fill(["の"].into_iter(), " ")),
         ("distinct", distinct),
         ("substrings", fill(substrings.iter().copied(), " ")),
@@ -126,6 +147,77 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("halfwidth", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), "")),
         ("halfwidth words", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), " ")),
         ("spellings", fill(spellings.iter().map(String::as_str), " ")),
+    ];
+    (japanese, english)
+}
+
+/// The English inputs, and `past limit` (which ends in `spellings`, the
+/// Japanese ways to write アドバイス).
+fn english_inputs(spellings: &[String]) -> Inputs {
+    let texts = || {
+        opinions()
+            .iter()
+            .map(|o| o.text_en())
+            .chain(key_opinions().iter().map(|k| k.text_en()))
+    };
+    let mut seen = std::collections::HashSet::new();
+    let words = texts().flat_map(|t| t.split(' ').map(str::to_ascii_lowercase));
+    let made_up = (0..).map(|i| format!("w{i}"));
+    let distinct: Vec<String> = words
+        .chain(made_up)
+        .filter(|w| !w.is_empty() && seen.insert(w.clone()))
+        .scan(0, |len, w| {
+            *len += w.len() + 1;
+            (*len < SIZE).then_some(w)
+        })
+        .collect();
+
+    let longest = texts().max_by_key(|t| t.len()).unwrap_or("");
+    let substrings: Vec<&str> = (1..=longest.len())
+        .flat_map(|n| (0..=longest.len() - n).filter_map(move |i| longest.get(i..i + n)))
+        .collect();
+
+    // `discharge`, each letter in one of two forms, for the 512 masks.
+    let variants = |other: fn(char) -> char| -> Vec<String> {
+        (0..512u32)
+            .map(|mask| {
+                let letters = "discharge".chars().enumerate();
+                letters
+                    .map(|(k, c)| if mask & (1 << k) != 0 { other(c) } else { c })
+                    .collect()
+            })
+            .collect()
+    };
+    let cases = variants(|c| c.to_ascii_uppercase());
+    let fullwidth = variants(|c| char::from_u32(c as u32 - 'a' as u32 + 'ａ' as u32).unwrap_or(c));
+
+    // 31 distinct characters of the text with ｱﾄﾞﾊﾞｲｽ, and アドバイス.
+    let advice = opinions()
+        .iter()
+        .map(|o| o.normalized_text())
+        .find(|t| t.contains("アドバイス"))
+        .unwrap_or("");
+    let mut first: Vec<String> = Vec::new();
+    for c in advice.chars().filter(|c| !c.is_whitespace()) {
+        if first.len() < 31 && !first.contains(&c.to_string()) && !"アドバイス".contains(c) {
+            first.push(c.to_string());
+        }
+    }
+    first.push("アドバイス".to_string());
+    let past_limit = first.join(" ") + " " + &fill(spellings.iter().map(String::as_str), " ");
+
+    vec![
+        ("en repeated", fill(["care"].into_iter(), " ")),
+        ("en distinct", distinct.join(" ")),
+        ("en substrings", fill(substrings.iter().copied(), " ")),
+        ("en cases", fill(cases.iter().map(String::as_str), " ")),
+        ("en alternating", fill(["home", "care"].into_iter(), " ")),
+        ("alternating", fill(["退院", "調整"].into_iter(), " ")),
+        (
+            "en fullwidth",
+            fill(fullwidth.iter().map(String::as_str), " "),
+        ),
+        ("past limit", past_limit),
     ]
 }
 
@@ -133,12 +225,14 @@ type Call = fn(&str) -> usize;
 
 /// Each function under test, reduced to a count so that all its work is
 /// done.
-const CALLS: [(&str, Call); 8] = [
+const CALLS: [(&str, Call); 10] = [
     ("search", |q| search(q).count()),
     ("search_hits", |q| {
         search_hits(q).map(|h| h.ranges().len()).sum()
     }),
     ("Query", |q| Query::new().text(q).hits().count()),
+    ("search_en", |q| search_en(q).count()),
+    ("Query::text_en", |q| Query::new().text_en(q).hits().count()),
     ("Region::from_name", |q| {
         usize::from(Region::from_name(q).is_some())
     }),
@@ -158,7 +252,12 @@ const CALLS: [(&str, Call); 8] = [
 /// figure least disturbed by other load on the machine) and the peak extra
 /// memory of one call, as a Markdown table.
 fn summary_table(inputs: &[(&'static str, String)]) {
-    println!("best of 5 calls / peak extra memory, 1 MB inputs:\n");
+    // More calls steady the figure on a loaded machine: `BEST_OF=30`.
+    let best_of: usize = std::env::var("BEST_OF")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
+    println!("best of {best_of} calls / peak extra memory, 1 MB inputs:\n");
     print!("| function |");
     for (name, _) in inputs {
         print!(" {name} |");
@@ -171,7 +270,7 @@ fn summary_table(inputs: &[(&'static str, String)]) {
     for (call_name, call) in CALLS {
         print!("| `{call_name}` |");
         for (_, q) in inputs {
-            let best = (0..5)
+            let best = (0..best_of)
                 .map(|_| {
                     let start = Instant::now();
                     black_box(call(black_box(q)));
@@ -204,9 +303,10 @@ fn size(bytes: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let inputs = inputs();
-    summary_table(&inputs);
-    for (name, q) in &inputs {
+    let (japanese, english) = inputs();
+    summary_table(&japanese);
+    summary_table(&english);
+    for (name, q) in japanese.iter().chain(&english) {
         let mut group = c.benchmark_group(format!("worst_case {name}"));
         group.sample_size(10);
         group.warm_up_time(Duration::from_millis(500));

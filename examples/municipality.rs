@@ -38,8 +38,9 @@ fn main() -> ExitCode {
         m.jis_code()
     );
     println!(
-        "area: {} ({}, {}; area code {}, {})",
+        "area: {} ({}; {}, {}; area code {}, {})",
         region.name_ja(),
+        region.name_en(),
         region.romaji(),
         region.kana(),
         region.code(),

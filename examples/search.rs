@@ -91,7 +91,7 @@ fn heading(record: Record, english: bool) -> String {
     match (record.region(), english) {
         (Some(region), false) => format!("{} {region}", theme.marker()),
         (None, false) => format!("{} 主な意見", theme.marker()),
-        (Some(region), true) => format!("{}: {}", theme.name_en(), region.romaji()),
+        (Some(region), true) => format!("{}: {}", theme.name_en(), region.name_en()),
         (None, true) => format!("{}: key opinions", theme.name_en()),
     }
 }

@@ -1,7 +1,7 @@
 //! The categories (【…】 headings) opinions are sorted into.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::{names::closed_set, KeyOpinion, Opinion};
+use crate::{closed_set::closed_set, KeyOpinion, Opinion};
 
 closed_set! {
 /// One of the 14 categories of the document's tables, in the order listed
@@ -29,7 +29,7 @@ pub enum Category ("category", CategoryNames, CATEGORIES) {
     InterprofessionalCollaboration,
     /// 情報共有(ICT含む): information sharing, including ICT.
     InformationSharing,
-    /// 24時間診療体制: the 24-hour medical care system (round-the-clock care).
+    /// 24時間診療体制: 24-hour medical care coverage (round-the-clock care).
     TwentyFourHourCare,
     /// 医療機関間の連携: collaboration between medical institutions.
     InterFacilityCollaboration,
@@ -44,8 +44,9 @@ pub enum Category ("category", CategoryNames, CATEGORIES) {
     /// 医療介護関係者の相互理解 (also spelt 医療・介護関係者の相互理解):
     /// mutual understanding between medical and long-term care professionals.
     MutualUnderstanding,
-    /// 老健施設: long-term care health facilities (介護老人保健施設).
-    GeriatricHealthFacilities,
+    /// 老健施設: long-term care health facilities (老健, short for
+    /// 介護老人保健施設).
+    LongTermCareHealthFacilities,
     /// 訪問看護ステーション (also spelt 訪問看護ＳＴ): home-visit nursing stations.
     VisitingNursingStations,
     /// その他: other.
@@ -101,7 +102,7 @@ impl Category {
     ///
     /// ```
     /// use zaitaku_opinions::Category;
-    /// assert_eq!(Category::GeriatricHealthFacilities.opinions().count(), 2);
+    /// assert_eq!(Category::LongTermCareHealthFacilities.opinions().count(), 2);
     /// ```
     pub fn opinions(self) -> impl Iterator<Item = &'static Opinion> {
         OPINIONS.iter().filter(move |o| o.category() == self)
@@ -111,7 +112,7 @@ impl Category {
     ///
     /// ```
     /// use zaitaku_opinions::Category;
-    /// assert_eq!(Category::GeriatricHealthFacilities.key_opinions().count(), 2);
+    /// assert_eq!(Category::LongTermCareHealthFacilities.key_opinions().count(), 2);
     /// ```
     pub fn key_opinions(self) -> impl Iterator<Item = &'static KeyOpinion> {
         KEY_OPINIONS.iter().filter(move |k| k.category() == self)

@@ -10,9 +10,7 @@
 //! does.
 
 use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
-use crate::names::{shorten, SHOWN};
-use crate::normalize::{closest, THREE};
-use crate::{KeyOpinion, Opinion, Region, Theme};
+use crate::{KeyOpinion, Opinion, Region, Theme, UnknownNameError};
 use std::fmt;
 use std::str::FromStr;
 
@@ -27,7 +25,7 @@ use std::str::FromStr;
 /// assert_eq!(id.to_string(), "t2-kuseibu-04");
 /// assert_eq!(id.opinion().id(), id);
 /// assert!("t2-kuseibu-99".parse::<OpinionId>().is_err());
-/// # Ok::<(), zaitaku_opinions::ParseIdError>(())
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct OpinionId {
@@ -77,18 +75,14 @@ impl fmt::Display for OpinionId {
 }
 
 impl FromStr for OpinionId {
-    type Err = ParseIdError;
+    type Err = UnknownNameError;
 
+    /// The id of an existing area opinion, exactly as it prints; a miss
+    /// suggests the closest ids.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        opinion_index(s).map(|i| OPINIONS[i].id).ok_or_else(|| {
-            let areas: Vec<&str> = Region::ALL[..12].iter().map(|r| r.id_token()).collect();
-            let expected = format!(
-                "`t<theme 1-2>-<area>-<nn>`, with <area> one of: {}",
-                areas.join(", ")
-            );
-            let ids = OPINIONS.iter().map(|o| o.id.to_string());
-            ParseIdError::new(s, "area opinion", expected, ids)
-        })
+        opinion_index(s)
+            .map(|i| OPINIONS[i].id)
+            .ok_or_else(|| unknown_id("area opinion id", s, OPINIONS.iter().map(|o| o.id)))
     }
 }
 
@@ -102,7 +96,7 @@ impl FromStr for OpinionId {
 /// assert_eq!((id.theme(), id.group(), id.position()), (Theme::LocalSituation, 5, 2));
 /// assert_eq!(id.to_string(), "t1-key-05-02");
 /// assert_eq!(id.key_opinion().id(), id);
-/// # Ok::<(), zaitaku_opinions::ParseIdError>(())
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct KeyOpinionId {
@@ -154,20 +148,25 @@ impl fmt::Display for KeyOpinionId {
 }
 
 impl FromStr for KeyOpinionId {
-    type Err = ParseIdError;
+    type Err = UnknownNameError;
 
+    /// The id of an existing key opinion, exactly as it prints; a miss
+    /// suggests the closest ids.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        key_opinion_index(s).map(|i| KEY_OPINIONS[i].id).ok_or_else(|| {
-            let groups = |theme: Theme| KEY_GROUP_RANGES[theme as usize].len();
-            let expected = format!(
-                "`t<theme 1-2>-key-<group>-<nn>` (theme 1 has groups 01-{:02}, theme 2 has 01-{:02})",
-                groups(Theme::LocalSituation),
-                groups(Theme::HospitalCollaboration)
-            );
-            let ids = KEY_OPINIONS.iter().map(|k| k.id.to_string());
-            ParseIdError::new(s, "key opinion", expected, ids)
-        })
+        key_opinion_index(s)
+            .map(|i| KEY_OPINIONS[i].id)
+            .ok_or_else(|| unknown_id("key opinion id", s, KEY_OPINIONS.iter().map(|k| k.id)))
     }
+}
+
+/// The error for `s`, which is none of `ids`: it suggests the closest.
+pub(crate) fn unknown_id<T: fmt::Display>(
+    kind: &'static str,
+    s: &str,
+    ids: impl Iterator<Item = T>,
+) -> UnknownNameError {
+    let ids = ids.map(|id| id.to_string());
+    UnknownNameError::new(kind, s, ids.map(|id| (id.clone(), [id])))
 }
 
 /// Where the area opinion `t<theme>-<area>-<nn>` is in `OPINIONS`: the id
@@ -228,44 +227,3 @@ fn two_digits(d1: u8, d2: u8) -> Option<usize> {
 // The parsers above read exactly two digits: no position or group reaches
 // 100, because the build refuses a data file that would number one so, at
 // its line (`src/build/parse.rs`, `MAX_NUMBER`).
-
-/// A string that is not the id of a record in the dataset. Its message
-/// gives the ids' shape and suggests the three closest ids, by the rule
-/// every unknown-name error suggests by (see
-/// [`UnknownMunicipalityError`](crate::UnknownMunicipalityError)).
-///
-/// ```
-/// let err = "t1-kuchuobu-99".parse::<zaitaku_opinions::OpinionId>().unwrap_err();
-/// assert_eq!(err.input(), "t1-kuchuobu-99");
-/// assert!(err.to_string().contains("t1-kuchuobu-01"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no {what} has the id `{}`; expected {expected}; closest: {}", shorten(.input, SHOWN), .closest.join(", "))]
-pub struct ParseIdError {
-    what: &'static str,
-    expected: String,
-    input: String,
-    closest: Vec<String>,
-}
-
-impl ParseIdError {
-    fn new(
-        input: &str,
-        what: &'static str,
-        expected: String,
-        ids: impl Iterator<Item = String>,
-    ) -> Self {
-        let closest = closest(input, ids.map(|id| (id.clone(), [id])), THREE);
-        Self {
-            what,
-            expected,
-            input: input.to_owned(),
-            closest,
-        }
-    }
-
-    /// The input, as given.
-    pub fn input(&self) -> &str {
-        &self.input
-    }
-}

@@ -15,7 +15,7 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/municipalities.rs"));
 }
 
-crate::names::closed_set! {
+crate::closed_set::closed_set! {
 /// What kind of municipality: a special ward, a city, a town or a village.
 ///
 /// ```
@@ -296,7 +296,7 @@ impl Municipality {
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
         // Every key is in comparison form; so are the codes.
-        crate::names::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
+        crate::closed_set::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
             let key = key.strip_prefix(TOKYO).unwrap_or(key);
             data::NAMES
                 .get(key)
@@ -355,27 +355,32 @@ impl TryFrom<&str> for Municipality {
 
 /// A name or code that is not one of Tokyo's municipalities.
 ///
-/// It carries the closest valid names ([`suggestions`](Self::suggestions)),
-/// found this way, on the input normalised as for a lookup and without a
-/// leading `東京都`:
+/// It suggests a municipality ([`suggestions`](Self::suggestions)) only
+/// where the input plausibly misspells it. On the input normalised as for a
+/// lookup (so width, katakana for hiragana, macrons, ASCII case, spaces and
+/// hyphens do not matter) and without a leading `東京都`:
 ///
 /// - a 6-digit code whose first five digits are a municipality's JIS code
 ///   (a wrong check digit) suggests that municipality;
-/// - otherwise each municipality scores the largest of the Dice
-///   coefficients, `2·|A∩B| / (|A|+|B|)`, between the input and its
-///   spellings: over the distinct characters of the input and of the
-///   Japanese name, and of the reading (katakana read as hiragana), and
-///   over the pairs of adjacent ASCII letters or digits of the input and
-///   of the romanised name (without macrons; with and without its kind).
-///   Those scoring at least 0.4 and at least three quarters of the best
-///   score are suggested, best first (ties in code order), five at most.
-///   (Every unknown-name error of the crate suggests by this one rule.)
+/// - otherwise the municipalities with an accepted spelling (a name with or
+///   without its kind, a reading, a romanised name, a slug, an alias) one
+///   character off the input, or off the input without the kind it ends
+///   with (`Setagaya-shi`), are suggested, five at most: those spelt
+///   exactly so first, then those one character off, each in code order.
+///   One character off is one character added, dropped or replaced, or two
+///   adjacent ones swapped; an input of one character suggests nothing.
 ///
-/// The message names the suggestions (never the whole list of 62), and
-/// repeats at most 40 characters of the input.
+/// With no suggestion, the message says that no Tokyo municipality has the
+/// name, or, for a 5- or 6-digit code whose prefecture part is not 13,
+/// that the code is another prefecture's. It never lists the 62 names, and
+/// repeats at most 24 characters of the input.
 ///
 /// ```
 /// use zaitaku_opinions::Municipality;
+///
+/// let err = "世田谷市".parse::<Municipality>().unwrap_err();
+/// assert_eq!(err.suggestions()[0].name(), "世田谷区");
+/// assert_eq!(err.to_string(), "unknown municipality `世田谷市`; closest: 世田谷区 (setagaya-ku)");
 ///
 /// let err = "Toshima".parse::<Municipality>().unwrap_err();
 /// let names: Vec<&str> = err.suggestions().iter().map(|m| m.name()).collect();
@@ -385,13 +390,19 @@ impl TryFrom<&str> for Municipality {
 /// let err = "131017".parse::<Municipality>().unwrap_err();
 /// assert_eq!(err.suggestions()[0].code(), "131016");
 ///
-/// // Close by reading: a wrong kind, in half-width katakana.
+/// // A wrong kind, in half-width katakana: one character off the reading.
 /// let err = "ﾊﾁｵｳｼﾞ区".parse::<Municipality>().unwrap_err();
 /// assert_eq!(err.suggestions()[0].name(), "八王子市");
-/// assert!(err.to_string().chars().count() < 200);
+///
+/// // Not misspellings: 川崎市 is in 神奈川県, and so is the code 141305.
+/// let err = "川崎市".parse::<Municipality>().unwrap_err();
+/// assert!(err.suggestions().is_empty());
+/// assert!(err.to_string().starts_with("no Tokyo municipality is named `川崎市`"));
+/// let err = "141305".parse::<Municipality>().unwrap_err();
+/// assert!(err.to_string().starts_with("`141305` is a code of prefecture 14, not of Tokyo (13)"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown municipality `{}`; {}", crate::names::shorten(.input, crate::names::SHOWN), hint(.suggestions))]
+#[error("{}", message(.input, .suggestions))]
 pub struct UnknownMunicipalityError {
     input: String,
     suggestions: Vec<&'static Municipality>,
@@ -410,46 +421,102 @@ impl UnknownMunicipalityError {
         &self.input
     }
 
-    /// The closest municipalities, best first (at most five; possibly
-    /// none).
+    /// The municipalities the input plausibly misspells, closest first (at
+    /// most five; often none).
     pub fn suggestions(&self) -> &[&'static Municipality] {
         &self.suggestions
     }
 }
 
-fn hint(suggestions: &[&'static Municipality]) -> String {
-    if suggestions.is_empty() {
-        "expected the name, reading or code of one of Tokyo's 62 区市町村".to_owned()
-    } else {
+fn message(input: &str, suggestions: &[&'static Municipality]) -> String {
+    let shown = crate::closed_set::shorten(input);
+    if !suggestions.is_empty() {
         let names: Vec<String> = suggestions
             .iter()
             .map(|m| format!("{} ({})", m.name(), m.slug()))
             .collect();
-        format!("closest: {}", names.join(", "))
+        return format!(
+            "unknown municipality `{shown}`; closest: {}",
+            names.join(", ")
+        );
     }
+    match with_key(input, |key| code_prefecture(key).map(str::to_owned)) {
+        Some(p) if p != "13" => format!("`{shown}` is a code of prefecture {p}, not of Tokyo (13)"),
+        Some(_) => format!("no Tokyo municipality has the code `{shown}`"),
+        None => format!(
+            "no Tokyo municipality is named `{shown}`; expected the name, reading or code of one of its 62 区市町村"
+        ),
+    }
+}
+
+/// `f` of the input's comparison form without a leading `東京都`.
+fn with_key<T>(input: &str, f: impl FnOnce(&str) -> T) -> T {
+    let key = name_key(input);
+    let key = key.as_ref().map_or("", |k| k.as_str());
+    f(key.strip_prefix(TOKYO).unwrap_or(key))
+}
+
+/// The prefecture part of a 5- or 6-digit code.
+fn code_prefecture(key: &str) -> Option<&str> {
+    let digits = matches!(key.len(), 5 | 6) && key.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| &key[..2])
 }
 
 /// See [`UnknownMunicipalityError`] for the rule.
 fn closest(input: &str) -> Vec<&'static Municipality> {
-    let key = name_key(input);
-    let key = key.as_ref().map_or("", |k| k.as_str());
-    let key = key.strip_prefix(TOKYO).unwrap_or(key);
-    if key.len() == 6 && key.bytes().all(|b| b.is_ascii_digit()) {
-        if let Some(m) = key.get(..5).and_then(Municipality::from_code) {
-            return vec![m];
+    with_key(input, |key| {
+        if key.len() == 6 && code_prefecture(key).is_some() {
+            return key
+                .get(..5)
+                .and_then(Municipality::from_code)
+                .into_iter()
+                .collect();
         }
-    }
-    let by_code = data::BY_CODE
+        // The input, and without a kind (`Setagaya-shi`, `世田谷市`).
+        let kinds = MunicipalityKind::iter().flat_map(|k| [k.name_ja(), k.kana(), k.romaji()]);
+        let keys: Vec<Vec<char>> = (kinds.filter_map(|kind| key.strip_suffix(kind)))
+            .chain([key])
+            .map(|k| k.chars().collect::<Vec<char>>())
+            .filter(|k| k.len() > 1)
+            .collect();
+        let bare = |m: &'static Municipality| m.slug.rsplit_once('-').map_or(m.slug, |s| s.0);
+        let bare = data::MUNICIPALITIES.iter().map(|m| (bare(m), m));
+        let mut close: Vec<(usize, &'static Municipality)> = (data::NAMES.entries())
+            .map(|(k, m)| (*k, *m))
+            .chain(bare)
+            .filter_map(|(spelling, m)| {
+                keys.iter()
+                    .filter_map(|k| off(k, spelling))
+                    .min()
+                    .map(|d| (d, m))
+            })
+            .collect();
+        // Each municipality once, at its closest; exact ones first, each
+        // group in code order.
+        close.sort_unstable_by_key(|&(d, m)| (m.code, d));
+        close.dedup_by_key(|(_, m)| m.code);
+        close.sort_by_key(|&(d, _)| d);
+        close.into_iter().take(5).map(|(_, m)| m).collect()
+    })
+}
+
+/// How many characters `spelling` (in comparison form but for hyphens) is
+/// off `key`, if at most one: one added, dropped or replaced, or two
+/// adjacent ones swapped.
+fn off(key: &[char], spelling: &str) -> Option<usize> {
+    let other: Vec<char> = spelling.chars().filter(|&c| c != '-').collect();
+    let start = key.iter().zip(&other).take_while(|(a, b)| a == b).count();
+    let (a, b) = (&key[start..], &other[start..]);
+    let end = a
         .iter()
-        .map(|&(_, i)| &data::MUNICIPALITIES[usize::from(i)]);
-    let spellings = |m: &Municipality| {
-        let bare = m.slug.rsplit_once('-').map_or(m.slug, |(bare, _)| bare);
-        [m.name, m.reading, bare, m.slug]
-    };
-    let pick = crate::normalize::Pick {
-        max: 5,
-        min_score: 0.4,
-        relative: 0.75,
-    };
-    crate::normalize::closest(key, by_code.map(|m| (m, spellings(m))), pick)
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    match (&a[..a.len() - end], &b[..b.len() - end]) {
+        ([], []) => Some(0),
+        (a, b) if a.len() <= 1 && b.len() <= 1 => Some(1),
+        ([a0, a1], [b0, b1]) if a0 == b1 && a1 == b0 => Some(1),
+        _ => None,
+    }
 }

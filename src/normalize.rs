@@ -111,30 +111,18 @@ pub fn is_name_key(name: &str) -> bool {
     })
 }
 
-/// How [`closest`] picks among the scored candidates.
-pub struct Pick {
-    /// At most this many.
-    pub max: usize,
-    /// Only those scoring at least this.
-    pub min_score: f64,
-    /// Only those scoring at least this share of the best score.
-    pub relative: f64,
-}
-
-/// Always the three closest, however far.
-pub const THREE: Pick = Pick {
-    max: 3,
-    min_score: 0.0,
-    relative: 0.0,
-};
+/// How many names [`closest`] suggests: the one limit of every
+/// unknown-name error of the library and of the build.
+pub const THREE: usize = 3;
 
 /// At most this many characters of an input are compared by [`closest`]:
 /// enough for any name or id, and a bound on the work for any input.
 const COMPARED: usize = 48;
 
-/// The one rule by which every unknown-name error suggests valid names:
-/// the candidates closest to `input`, best first, ties in the candidates'
-/// order, picked by `pick`.
+/// The one rule by which the unknown-name errors of the library
+/// (`UnknownNameError`) and of the build suggest valid names: the `max`
+/// candidates closest to `input`, however far, best first, ties in the
+/// candidates' order.
 ///
 /// A candidate scores the largest Dice coefficient, `2·|A∩B| / (|A|+|B|)`,
 /// between the input (its first [`COMPARED`] characters) and one of its
@@ -146,7 +134,7 @@ const COMPARED: usize = 48;
 pub fn closest<T, S>(
     input: &str,
     candidates: impl IntoIterator<Item = (T, S)>,
-    pick: Pick,
+    max: usize,
 ) -> Vec<T>
 where
     S: IntoIterator,
@@ -161,7 +149,7 @@ where
     let (chars, pairs) = (distinct_chars(key), self::pairs(key));
     let mut scored: Vec<(f64, T)> = candidates
         .into_iter()
-        .filter_map(|(value, spellings)| {
+        .map(|(value, spellings)| {
             let score = spellings
                 .into_iter()
                 .map(|spelling| {
@@ -174,18 +162,12 @@ where
                     }
                 })
                 .fold(0.0, f64::max);
-            (score >= pick.min_score).then_some((score, value))
+            (score, value)
         })
         .collect();
     // Stable: ties stay in the candidates' order.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let best = scored.first().map_or(0.0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|s| s.0 >= best * pick.relative)
-        .take(pick.max)
-        .map(|s| s.1)
-        .collect()
+    scored.into_iter().take(max).map(|s| s.1).collect()
 }
 
 fn distinct_chars(s: &str) -> Vec<char> {

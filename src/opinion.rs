@@ -108,7 +108,7 @@ impl Opinion {
     /// assert!(zaitaku_opinions::search_en("home medical care").any(|p| p == o));
     /// ```
     pub fn text_en(&self) -> &'static str {
-        crate::english::OPINION_TEXT_EN[self.id.index()]
+        crate::dataset::english::OPINION_TEXT_EN[self.id.index()]
     }
 
     /// The text in comparison form (NFKC, ASCII lower case), computed at
@@ -153,7 +153,7 @@ impl Opinion {
     /// cross-area pairs labelled by independent readers
     /// (`tests/fixtures/similar-judgements.tsv`), 94% of the pairs it
     /// returns make the same point, and it returns 99% of the pairs that do
-    /// (`tests/similar_judgements.rs`).
+    /// (`tests/build/similar_judgements.rs`).
     ///
     /// ```
     /// let o = zaitaku_opinions::opinion("t1-kuseinanbu-04").unwrap();
@@ -215,7 +215,7 @@ impl Similar {
     }
 }
 
-crate::names::closed_set! {
+crate::closed_set::closed_set! {
 /// How a key opinion was matched to the area opinion(s) it was taken from.
 ///
 /// ```
@@ -324,7 +324,7 @@ impl KeyOpinion {
     /// assert!(k.text_en().contains("ICT"));
     /// ```
     pub fn text_en(&self) -> &'static str {
-        crate::english::KEY_OPINION_TEXT_EN[self.id.index()]
+        crate::dataset::english::KEY_OPINION_TEXT_EN[self.id.index()]
     }
 
     /// The text in comparison form (NFKC, ASCII lower case).

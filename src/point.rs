@@ -4,10 +4,8 @@
 //! written by reading each Japanese opinion; they are not 東京都's. The
 //! document itself only files opinions under categories (【入退院調整】…).
 
-use crate::names::shorten;
-use crate::normalize::{closest, THREE};
-use crate::point_data::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
-use crate::{KeyOpinion, Opinion, Region};
+use crate::dataset::points::{KEY_OPINION_POINTS, OPINION_POINTS, POINTS};
+use crate::{KeyOpinion, Opinion, Region, UnknownNameError};
 use std::fmt;
 use std::str::FromStr;
 
@@ -16,7 +14,7 @@ use std::str::FromStr;
 /// policy summary ("pre-discharge conferences lack home doctors", not
 /// "discharge").
 ///
-/// The 87 points and the tags that link them to area opinions are **this
+/// The 83 points and the tags that link them to area opinions are **this
 /// crate's reading** of the document (`data/points.tsv`,
 /// `data/opinion-points.tsv`), written by reading the Japanese and reviewed
 /// by a second reader; they are not 東京都's classification. Every area
@@ -44,6 +42,9 @@ pub struct Point {
     pub(crate) label_ja: &'static str,
     pub(crate) label_en: &'static str,
     pub(crate) description: &'static str,
+    pub(crate) description_ja: &'static str,
+    /// Ids the point had before, which still find it.
+    pub(crate) former_ids: &'static [&'static str],
     /// Indices into `OPINIONS`, in document order.
     pub(crate) opinions: &'static [u8],
     /// In the official order.
@@ -57,7 +58,7 @@ impl Point {
     /// ```
     /// use zaitaku_opinions::Point;
     ///
-    /// assert_eq!(Point::all().len(), 87);
+    /// assert_eq!(Point::all().len(), 83);
     /// assert_eq!(Point::all()[0], zaitaku_opinions::points()[0]);
     /// ```
     pub fn all() -> &'static [Point] {
@@ -65,16 +66,23 @@ impl Point {
     }
 
     /// The point with this id, or `None`; [`FromStr`] gives the error
-    /// with the closest ids instead.
+    /// with the closest ids instead. An id a point had in an earlier
+    /// release (renamed, or merged into it; see `CHANGELOG.md`) still
+    /// finds it, so that saved ids keep loading.
     ///
     /// ```
     /// use zaitaku_opinions::Point;
     ///
     /// assert!(Point::from_id("face-to-face-meetings").is_some());
     /// assert!(Point::from_id("Face-To-Face-Meetings").is_none());
+    /// // Renamed in 0.3: the old id finds the point under its new id.
+    /// let p = Point::from_id("avoidable-ambulance-transfers").unwrap();
+    /// assert_eq!(p.id(), "ambulance-transfers-of-home-patients");
     /// ```
     pub fn from_id(id: &str) -> Option<&'static Point> {
-        POINTS.iter().find(|p| p.id == id)
+        POINTS
+            .iter()
+            .find(|p| p.id == id || p.former_ids.contains(&id))
     }
 
     /// The stable id: lower-case ASCII words joined by hyphens, at most
@@ -97,6 +105,21 @@ impl Point {
     /// One line in English on what belongs to the point and what does not.
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// The same in Japanese (this crate's, like the English): what belongs
+    /// to the point and what does not, naming other points by what they
+    /// say.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Point;
+    ///
+    /// let p = Point::from_id("round-the-clock-burden").unwrap();
+    /// assert!(p.description_ja().contains("24時間"));
+    /// assert!(Point::all().iter().all(|p| !p.description_ja().is_empty()));
+    /// ```
+    pub const fn description_ja(&self) -> &'static str {
+        self.description_ja
     }
 
     /// The area opinions tagged with it, in document order.
@@ -176,7 +199,7 @@ impl fmt::Display for Point {
 }
 
 impl FromStr for Point {
-    type Err = UnknownPointError;
+    type Err = UnknownNameError;
 
     /// The point with exactly this id; a miss suggests the closest ids.
     ///
@@ -184,51 +207,15 @@ impl FromStr for Point {
     /// use zaitaku_opinions::Point;
     ///
     /// let err = "round-clock-burden".parse::<Point>().unwrap_err();
+    /// assert_eq!(err.kind(), "point id");
     /// assert_eq!(err.input(), "round-clock-burden");
-    /// assert_eq!(err.closest()[0], "round-the-clock-burden");
+    /// assert_eq!(err.suggestions()[0], "round-the-clock-burden");
     /// assert!(err.to_string().len() < 200);
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Point::from_id(s)
-            .copied()
-            .ok_or_else(|| UnknownPointError::new(s))
-    }
-}
-
-/// How much of the input the message shows, in characters (so that the
-/// message stays under 200 bytes).
-const SHOWN: usize = 24;
-
-/// A string that is not the id of a [`Point`]: its message suggests the
-/// closest ids (and stays under 200 bytes, whatever the input).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown point id `{}`; closest: {}", shorten(&self.input, SHOWN), self.closest.join(", "))]
-pub struct UnknownPointError {
-    input: String,
-    closest: Vec<&'static str>,
-}
-
-impl UnknownPointError {
-    fn new(input: &str) -> Self {
-        Self {
-            input: input.to_owned(),
-            closest: closest(input, POINTS.iter().map(|p| (p.id, [p.id])), THREE),
-        }
-    }
-
-    /// The input, as given.
-    pub fn input(&self) -> &str {
-        &self.input
-    }
-
-    /// The three closest ids, closest first, by the rule every unknown-name
-    /// error suggests by: the Dice coefficient over the pairs of adjacent
-    /// ASCII letters or digits of the input's first 48 characters and of
-    /// the id, both with ASCII case, hyphens, underscores and spaces
-    /// ignored (see [`UnknownMunicipalityError`](crate::UnknownMunicipalityError));
-    /// ties in point order.
-    pub fn closest(&self) -> &[&'static str] {
-        &self.closest
+        Point::from_id(s).copied().ok_or_else(|| {
+            UnknownNameError::new("point id", s, POINTS.iter().map(|p| (p.id, [p.id])))
+        })
     }
 }
 

@@ -112,7 +112,7 @@ impl Query {
     /// let p: Point = "face-to-face-meetings".parse()?;
     /// let q = Query::new().area_only().point(&p);
     /// assert!(q.iter().eq(p.opinions().map(zaitaku_opinions::Record::from)));
-    /// # Ok::<(), zaitaku_opinions::UnknownPointError>(())
+    /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
     /// ```
     #[must_use]
     pub fn point(mut self, point: &Point) -> Self {
@@ -162,7 +162,9 @@ impl Query {
     ///   hundred bytes) cannot match: the query then matches nothing. So
     ///   does a word of more than 1 KiB as typed (1,024 bytes between white
     ///   space), which is not even normalised: NFKC never makes a text less
-    ///   than a third as long, and no text is 300 bytes long;
+    ///   than a third as long, and no Japanese text is 300 bytes long (an
+    ///   English word of 1 KiB is no word); [`ignored`](Query::ignored)
+    ///   reports it;
     /// - as soon as no record contains every term so far, the query
     ///   matches nothing and the rest of `text` (and of later calls) is not
     ///   read;
@@ -174,7 +176,8 @@ impl Query {
     ///   words into a search box; a pasted paragraph finds its record by
     ///   its first 32 words. [`ignored`](Query::ignored) tells when a term
     ///   was left out, or a word was too long, so that a user interface
-    ///   can say so.
+    ///   can say so (past the limit, reading stops at the first term left
+    ///   out, or after 32 more terms that repeat terms already in).
     ///
     /// ```
     /// use zaitaku_opinions::Query;

@@ -1,11 +1,15 @@
 //! One record of either kind: an area opinion or a key opinion.
 
 use crate::dataset::{KEY_OPINIONS, OPINIONS};
-use crate::{Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme};
+use crate::{
+    Category, KeyOpinion, KeyOpinionId, LineSpan, Opinion, OpinionId, Region, Theme,
+    UnknownNameError,
+};
 use std::cmp::Ordering;
 use std::fmt;
+use std::str::FromStr;
 
-crate::names::closed_set! {
+crate::closed_set::closed_set! {
 /// Which kind of record: an area opinion or a key opinion (主な意見).
 ///
 /// ```
@@ -221,7 +225,10 @@ impl Ord for Record {
     }
 }
 
-/// The id of a record of either kind.
+/// The id of a record of either kind: what to save for a list that mixes
+/// area and key opinions. It parses from its string ([`FromStr`]), and with
+/// `serde` is written as it and read back from it. Only ids of existing
+/// records can be made.
 ///
 /// ```
 /// use zaitaku_opinions::{Record, RecordId};
@@ -230,6 +237,10 @@ impl Ord for Record {
 /// let any = RecordId::from(id);
 /// assert_eq!(any.to_string(), "t1-key-05-02");
 /// assert_eq!(any.record(), Record::from(id.key_opinion()));
+///
+/// let ids: Vec<RecordId> = ["t2-kuseibu-04", "t1-key-05-02"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+/// assert_eq!(ids[0].record().text(), zaitaku_opinions::opinion("t2-kuseibu-04").unwrap().text());
+/// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordId {
@@ -246,6 +257,32 @@ impl RecordId {
             RecordId::Area(id) => Record::Area(id.opinion()),
             RecordId::Key(id) => Record::Key(id.key_opinion()),
         }
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = UnknownNameError;
+
+    /// The id of an existing record of either kind, exactly as it prints;
+    /// a miss suggests the closest ids of both kinds.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// use zaitaku_opinions::RecordId;
+    ///
+    /// let ids: HashSet<RecordId> = "t1-kuchuobu-03 t1-key-05-02".split(' ').map(str::parse).collect::<Result<_, _>>()?;
+    /// assert_eq!(ids.len(), 2);
+    /// let err = "t1-key-05-2".parse::<RecordId>().unwrap_err();
+    /// assert_eq!(err.kind(), "record id");
+    /// assert!(err.suggestions().iter().any(|id| id == "t1-key-05-02"));
+    /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::record(s).map(Record::id).ok_or_else(|| {
+            let ids = OPINIONS.iter().map(|o| RecordId::Area(o.id));
+            let ids = ids.chain(KEY_OPINIONS.iter().map(|k| RecordId::Key(k.id)));
+            crate::id::unknown_id("record id", s, ids)
+        })
     }
 }
 
@@ -273,6 +310,11 @@ impl From<KeyOpinionId> for RecordId {
 /// A record as one flat row of scalars, for spreadsheets and CSV; also what
 /// serde writes for every record ([`Opinion`], [`KeyOpinion`], [`Record`]).
 ///
+/// Next to the stable ids and slugs, for joins, it carries the names in
+/// Japanese (`_ja`) and in English (`_en`, this crate's) for people who
+/// read the file: the theme, the areas, the category and the points. A list
+/// of ids or slugs is separated by a space, a list of names by `; `.
+///
 /// ```
 /// use zaitaku_opinions::{Query, RecordKind};
 ///
@@ -283,14 +325,19 @@ impl From<KeyOpinionId> for RecordId {
 /// assert_eq!(row.kind, RecordKind::Key);
 /// assert_eq!(row.region, None);
 /// assert_eq!(row.taken_from.split(' ').count(), 3);
+/// assert_eq!(row.regions_ja, "区中央部; 区南部; 区西北部");
+/// assert_eq!(row.regions_en, "Central wards; Southern wards; Northwestern wards");
+/// assert_eq!(row.theme_ja, "地域と病院の連携について");
+/// assert_eq!(row.category_en, k.category().name_en());
 /// assert!(row.points.split(' ').all(|id| id.parse::<zaitaku_opinions::Point>().is_ok()));
+/// assert_eq!(row.points_ja.split("; ").count(), row.points.split(' ').count());
 /// assert!(row.first_line <= row.last_line);
 /// assert_eq!(row.text_en, k.text_en());
 /// ```
 ///
 /// With the `serde` feature, `csv::Writer::serialize(record.row())` writes
-/// one CSV line per record (enums as their slugs; `region` empty for a key
-/// opinion).
+/// one CSV line per record, with the fields in this order as its header
+/// (enums as their slugs; `region` empty for a key opinion).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Row {
@@ -300,10 +347,26 @@ pub struct Row {
     pub kind: RecordKind,
     /// The theme.
     pub theme: Theme,
+    /// The theme's Japanese title ([`Theme::name_ja`]).
+    pub theme_ja: &'static str,
+    /// The theme's English title ([`Theme::name_en`]).
+    pub theme_en: &'static str,
     /// The area of an area opinion; `None` for a key opinion.
     pub region: Option<Region>,
+    /// The Japanese names of the areas the record speaks for
+    /// ([`Record::regions`]): an area opinion's own area, or the areas of
+    /// the area opinions a key opinion was taken from, in the official
+    /// order, separated by `; `.
+    pub regions_ja: String,
+    /// Their English names ([`Region::name_en`]), in the same order,
+    /// separated by `; `.
+    pub regions_en: String,
     /// The category (a key opinion's is its group's).
     pub category: Category,
+    /// The category's Japanese name ([`Category::name_ja`]).
+    pub category_ja: &'static str,
+    /// The category's English name ([`Category::name_en`]).
+    pub category_en: &'static str,
     /// The text, verbatim.
     pub text: &'static str,
     /// The text in English: an unofficial translation by this crate's
@@ -319,33 +382,50 @@ pub struct Row {
     /// The ids of its points ([`Record::points`], this crate's reading of
     /// the document), main point first, separated by a space.
     pub points: String,
+    /// The points' Japanese labels ([`Point::label_ja`](crate::Point::label_ja)),
+    /// in the same order, separated by `; `.
+    pub points_ja: String,
+    /// The points' English labels ([`Point::label_en`](crate::Point::label_en)),
+    /// in the same order, separated by `; `.
+    pub points_en: String,
 }
 
 impl Record {
-    /// The record as a [`Row`] of scalars (allocates `points` and a key
-    /// opinion's `taken_from`).
+    /// The record as a [`Row`] of scalars (allocates the lists).
     pub fn row(self) -> Row {
-        let taken_from = match self {
-            Record::Area(_) => String::new(),
-            Record::Key(k) => {
-                let ids: Vec<String> = k.taken_from().iter().map(|o| o.id().to_string()).collect();
-                ids.join(" ")
-            }
-        };
+        let taken_from = self
+            .as_key_opinion()
+            .map_or(&[][..], KeyOpinion::taken_from);
         Row {
             id: self.id(),
             kind: self.kind(),
             theme: self.theme(),
+            theme_ja: self.theme().name_ja(),
+            theme_en: self.theme().name_en(),
             region: self.region(),
+            regions_ja: joined(self.regions().map(Region::name_ja), "; "),
+            regions_en: joined(self.regions().map(Region::name_en), "; "),
             category: self.category(),
+            category_ja: self.category().name_ja(),
+            category_en: self.category().name_en(),
             text: self.text(),
             text_en: self.text_en(),
-            taken_from,
+            taken_from: joined(taken_from.iter().map(|o| o.id()), " "),
             first_line: self.lines().first(),
             last_line: self.lines().last(),
-            points: self.points().map(|p| p.id()).collect::<Vec<_>>().join(" "),
+            points: joined(self.points().map(|p| p.id()), " "),
+            points_ja: joined(self.points().map(|p| p.label_ja()), "; "),
+            points_en: joined(self.points().map(|p| p.label_en()), "; "),
         }
     }
+}
+
+/// `items`, written one after another, separated by `by`.
+fn joined<T: fmt::Display>(items: impl Iterator<Item = T>, by: &str) -> String {
+    items
+        .map(|item| item.to_string())
+        .collect::<Vec<_>>()
+        .join(by)
 }
 
 impl From<&'static Opinion> for Record {

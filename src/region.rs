@@ -1,15 +1,15 @@
 //! Tokyo's secondary medical care areas (二次保健医療圏).
 
 use crate::dataset::{OPINIONS, OPINION_RANGES};
-use crate::{names::closed_set, Municipality, Opinion, Theme};
+use crate::{closed_set::closed_set, Municipality, Opinion, Theme};
 
 closed_set! {
 /// One of Tokyo's 13 secondary medical care areas (二次保健医療圏), in the
 /// official order.
 ///
 /// The readings, the romanised names ([`romaji`](Region::romaji),
-/// [`slug`](Region::slug)) and the English descriptions are this crate's,
-/// not official.
+/// [`slug`](Region::slug)), the English names ([`name_en`](Region::name_en))
+/// and descriptions are this crate's, not official.
 ///
 /// ```
 /// use zaitaku_opinions::{Region, Theme};
@@ -132,6 +132,22 @@ impl Region {
     /// ```
     pub const fn name_ja(self) -> &'static str {
         self.row().ja
+    }
+
+    /// A plain English name (this crate's, not official): `Central wards`,
+    /// `North Tama, west`, `Islands`. What the crate writes where an English
+    /// reader needs the area's name ([`Row::regions_en`](crate::Row::regions_en));
+    /// [`description`](Region::description) adds the municipalities.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Region;
+    ///
+    /// assert_eq!(Region::KuChuobu.name_en(), "Central wards");
+    /// assert_eq!(Region::KitatamaNanbu.name_en(), "North Tama, south");
+    /// assert!(Region::iter().all(|r| !r.name_en().is_empty()));
+    /// ```
+    pub const fn name_en(self) -> &'static str {
+        self.row().en
     }
 
     /// The reading in hiragana: `くちゅうおうぶ`.

@@ -91,11 +91,8 @@ pub fn search(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
 /// }
 /// ```
 pub fn search_en(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
-    Query::new()
-        .area_only()
-        .text_en(query)
-        .into_iter()
-        .filter_map(Record::as_opinion)
+    let query = Query::new().area_only().text_en(query);
+    query.into_iter().filter_map(Record::as_opinion)
 }
 
 /// Like [`search`], but each hit comes with where the terms matched in the
@@ -255,8 +252,8 @@ const fn source_text(lang: Language, i: usize) -> &'static str {
     match (lang, i < n) {
         (Language::Japanese, true) => OPINIONS[i].normalized_text(),
         (Language::Japanese, false) => KEY_OPINIONS[i - n].normalized_text(),
-        (Language::English, true) => crate::english::OPINION_TEXT_EN[i],
-        (Language::English, false) => crate::english::KEY_OPINION_TEXT_EN[i - n],
+        (Language::English, true) => crate::dataset::english::OPINION_TEXT_EN[i],
+        (Language::English, false) => crate::dataset::english::KEY_OPINION_TEXT_EN[i - n],
     }
 }
 
@@ -305,29 +302,25 @@ const fn longest(langs: &[Language]) -> usize {
     longest
 }
 
-static STARTS: [[usize; RECORDS + 1]; 2] = [starts(Language::Japanese), starts(Language::English)];
 static CORPUS_JA: [u8; starts(Language::Japanese)[RECORDS]] = corpus(Language::Japanese);
 static CORPUS_EN: [u8; starts(Language::English)[RECORDS]] = corpus(Language::English);
 
-impl Language {
-    /// The corpus of this language and where each record's text starts in
-    /// it.
-    fn corpus(self) -> (&'static [u8], &'static [usize; RECORDS + 1]) {
-        match self {
-            Language::Japanese => (&CORPUS_JA, &STARTS[0]),
-            Language::English => (&CORPUS_EN, &STARTS[1]),
-        }
-    }
+/// Each language's corpus, and where the text of each record starts in it
+/// (see [`starts`]), indexed by `Language as usize`.
+static CORPORA: [(&[u8], [usize; RECORDS + 1]); 2] = [
+    (&CORPUS_JA, starts(Language::Japanese)),
+    (&CORPUS_EN, starts(Language::English)),
+];
 
+impl Language {
     /// The text of the record whose index is `i` in comparison form, from
     /// the corpus; empty for no record.
     fn comparison_text(self, i: usize) -> &'static str {
-        let (corpus, starts) = self.corpus();
-        let range = starts
-            .get(i)
-            .zip(starts.get(i + 1))
-            .map(|(&a, &b)| a..b - 1);
-        std::str::from_utf8(range.and_then(|r| corpus.get(r)).unwrap_or(&[])).unwrap_or("")
+        let (corpus, starts) = &CORPORA[self as usize];
+        let text = starts
+            .get(i..i + 2)
+            .and_then(|s| corpus.get(s[0]..s[1] - 1));
+        std::str::from_utf8(text.unwrap_or(&[])).unwrap_or("")
     }
 }
 
@@ -352,6 +345,13 @@ const _: () = assert!(
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct RecordSet([bool; RECORDS]);
 
+impl Default for RecordSet {
+    /// Every record: what a query without text terms matches.
+    fn default() -> Self {
+        RecordSet::ALL
+    }
+}
+
 impl RecordSet {
     const NONE: RecordSet = RecordSet([false; RECORDS]);
     const ALL: RecordSet = RecordSet([true; RECORDS]);
@@ -370,7 +370,7 @@ impl RecordSet {
     /// search over each run of consecutive records in the set, jumping to
     /// the next record after each match.
     fn containing(&self, term: &Finder, lang: Language) -> RecordSet {
-        let (corpus, starts) = lang.corpus();
+        let (corpus, starts) = &CORPORA[lang as usize];
         let mut found = RecordSet::NONE;
         let mut first = 0;
         while first < RECORDS {
@@ -409,7 +409,7 @@ impl RecordSet {
 /// The text terms of a query: up to [`Query::MAX_TERMS`] distinct terms in
 /// comparison form, each with its language and searcher, the records whose
 /// texts contain all of them, and what was left out.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub(crate) struct Terms {
     /// The distinct terms, in the order they came.
     finders: Vec<(Language, Finder<'static>)>,
@@ -419,24 +419,17 @@ pub(crate) struct Terms {
     pub(crate) ignored: Ignored,
     /// Whether English text was given: hits are then on the English.
     english: bool,
-}
-
-impl Default for Terms {
-    fn default() -> Self {
-        Terms {
-            finders: Vec::new(),
-            matching: RecordSet::ALL,
-            ignored: Ignored::default(),
-            english: false,
-        }
-    }
+    /// How many terms were read with [`Query::MAX_TERMS`] distinct ones in.
+    read_past_limit: usize,
 }
 
 /// What the text of a [`Query`] left out, so that a user interface can say
 /// so; see [`Query::ignored`].
 ///
-/// Reading a query's text stops at the first thing it leaves out, and as
-/// soon as no record can match: what comes after is neither read nor
+/// Reading a query's text stops at the first thing it leaves out, as soon
+/// as no record can match, and after 32 more terms past the limit that all
+/// repeat terms already in (so that repeating terms in ever new spellings
+/// cannot make a query slow): what comes after is neither read nor
 /// reported.
 ///
 /// ```
@@ -469,9 +462,12 @@ pub struct Ignored {
 
 impl Terms {
     /// Whether no more terms are read: every record has been ruled out, or
-    /// a term was left out past [`Query::MAX_TERMS`].
+    /// past [`Query::MAX_TERMS`] a term was left out or as many more were
+    /// read (repeats, each of which may have needed normalising).
     fn is_closed(&self) -> bool {
-        self.matching.is_empty() || self.ignored.past_limit
+        self.matching.is_empty()
+            || self.ignored.past_limit
+            || self.read_past_limit >= Query::MAX_TERMS
     }
 
     /// Reads the terms of `query`, to match the texts in `lang`, until
@@ -479,38 +475,36 @@ impl Terms {
     /// records.
     pub(crate) fn push(&mut self, query: &str, lang: Language) {
         self.english |= lang == Language::English;
-        each_term(query, |term| {
-            self.add(term, lang);
-            if self.is_closed() {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
+        if !self.is_closed() {
+            each_term(query, |term| self.add(term, lang));
+        }
     }
 
     /// Adds one term in comparison form, unless it is empty or already in,
-    /// and keeps only the matching records that contain it.
-    fn add(&mut self, term: &str, lang: Language) {
-        let known = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
-        if term.is_empty() || self.is_closed() || self.finders.iter().any(known) {
-            return;
-        }
-        if self.finders.len() >= Query::MAX_TERMS {
-            self.ignored.past_limit = true;
-            return;
-        }
-        if term.len() > LONGEST_TEXT {
+    /// and keeps only the matching records that contain it; breaks when
+    /// the terms are [closed](Terms::is_closed). A repeat before the limit,
+    /// the most common case, changes nothing and looks at nothing else.
+    fn add(&mut self, term: &str, lang: Language) -> ControlFlow<()> {
+        let is_term = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
+        let full = self.finders.len() >= Query::MAX_TERMS;
+        let known = term.is_empty() || self.finders.iter().any(is_term);
+        self.read_past_limit += usize::from(full && !term.is_empty());
+        self.ignored.past_limit = full && !known;
+        if !full && !known && term.len() > LONGEST_TEXT {
             // Longer than any text: nothing can match (and no searcher is
             // built for it). Only a word too long to normalise is longer
             // than a word.
             self.ignored.long_word = term.len() > LONGEST_WORD;
             self.matching = RecordSet::NONE;
-            return;
+        } else if !full && !known {
+            let finder = Finder::new(term).into_owned();
+            self.matching = self.matching.containing(&finder, lang);
+            self.finders.push((lang, finder));
         }
-        let finder = Finder::new(term).into_owned();
-        self.matching = self.matching.containing(&finder, lang);
-        self.finders.push((lang, finder));
+        match (full || !known) && self.is_closed() {
+            true => ControlFlow::Break(()),
+            false => ControlFlow::Continue(()),
+        }
     }
 
     /// The terms in `lang`, as strings (for `Debug`).
@@ -614,9 +608,14 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             }
             continue;
         }
-        if word.len() <= LONGEST_TEXT && word.chars().all(is_plain) {
-            term.clear();
-            term.push_str(word);
+        term.clear();
+        // ASCII words, the most common, a whole word at a time.
+        let mut push = |c| plain(c).map(|p| term.push(p));
+        let ascii = word.is_ascii();
+        if word.len() <= LONGEST_TEXT && (ascii || word.chars().all(|c| push(c).is_some())) {
+            if ascii {
+                term.push_str(word);
+            }
             term.make_ascii_lowercase();
             if each(&term).is_break() {
                 return;
@@ -643,20 +642,24 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
     }
 }
 
-/// Whether `c` is its own comparison form whatever surrounds it, so a word
-/// made of such characters needs no normalising: an ASCII character other
-/// than a capital (which only needs lower-casing, see [`Terms::push`]), a
-/// kana or a CJK unified ideograph. None of these changes under NFKC or
-/// composes with its neighbours.
-fn is_plain(c: char) -> bool {
-    matches!(c,
-        '\0'..='\x7f'
+/// The NFKC form of `c` whatever surrounds it, if that is one character
+/// and `c` composes with nothing, so a word made of such characters is
+/// normalised one character at a time (then only lower-cased): an ASCII
+/// character, a kana or a CJK unified ideograph (each its own form), or a
+/// full-width ASCII character (`Ａ`, `２`: the ASCII one), common in
+/// Japanese input and in English typed with a Japanese keyboard.
+fn plain(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
         // Hiragana without the combining sound marks (U+3099, U+309A),
         // katakana, the prolonged sound mark, CJK Unified Ideographs.
+        '\0'..='\x7f'
         | '\u{3041}'..='\u{3096}'
         | '\u{30A1}'..='\u{30FA}'
         | '\u{30FC}'
-        | '\u{4E00}'..='\u{9FFF}')
+        | '\u{4E00}'..='\u{9FFF}' => Some(c),
+        _ => None,
+    }
 }
 
 /// Maps byte offsets in a text's normalised form back to the original.
@@ -781,17 +784,22 @@ mod tests {
 
     #[test]
     fn plain_characters_need_no_normalising() {
-        for c in (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_plain(c))
-        {
+        let all = (0..=0x10FFFF).filter_map(char::from_u32);
+        let mut wide = 0;
+        for (c, p) in all.filter_map(|c| Some((c, plain(c)?))) {
             assert!(starts_segment(c), "{c:?}");
-            assert_eq!(
-                normalize_text(c.encode_utf8(&mut [0; 4])),
-                c.to_ascii_lowercase().to_string(),
+            assert!(
+                starts_segment(p) && p.is_ascii() == (c.is_ascii() || c != p),
                 "{c:?}"
             );
+            assert_eq!(
+                normalize_text(c.encode_utf8(&mut [0; 4])),
+                p.to_ascii_lowercase().to_string(),
+                "{c:?}"
+            );
+            wide += usize::from(c != p);
         }
+        assert_eq!(wide, 94);
     }
 
     /// What lets [`each_term`] split at white space before normalising:

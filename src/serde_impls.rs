@@ -5,23 +5,23 @@
 //!   [`Category`](crate::Category), [`Zone`](crate::Zone),
 //!   [`MatchKind`](crate::MatchKind), [`RecordKind`], [`MunicipalityKind`](crate::MunicipalityKind)) are
 //!   written as their ASCII slugs and read through their one lookup (see
-//!   `names::closed_set`).
+//!   `closed_set::closed_set`).
 //! * [`OpinionId`], [`KeyOpinionId`] and [`RecordId`] are written as their
-//!   id strings; the first two are read back from them.
+//!   id strings and read back from them.
 //! * Records ([`Opinion`], [`KeyOpinion`], [`Record`]) are written as their
-//!   [`Row`] (derived). `&'static Opinion` and `&'static KeyOpinion` are read
-//!   from an id, or from a row: its `id` finds the record, and every other
-//!   field given must agree with the record's own row.
+//!   [`Row`](crate::Row) (derived). `&'static Opinion`, `&'static KeyOpinion` and
+//!   `Record` are read from an id, or from a row: the id identifies the
+//!   record, and the other fields, what the crate wrote at the time, are not
+//!   read, so a data correction never makes a saved row fail to load.
 //! * [`Municipality`] is written with its fields (derived), and `&'static
-//!   Municipality` read from a name or code, or from such a record, the
-//!   same way.
+//!   Municipality` read from a name or code, or from such a record, found
+//!   by its code (or name) the same way.
 //!
 //! Nothing read is kept: the values are the `'static` dataset's, so
 //! borrowed, transient and owned input all work.
 
 use crate::{
-    KeyOpinion, KeyOpinionId, Municipality, MunicipalityKind, Opinion, OpinionId, Record, RecordId,
-    RecordKind, Region, Row, Similar, Theme,
+    KeyOpinion, KeyOpinionId, Municipality, Opinion, OpinionId, Record, RecordId, Similar,
 };
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
@@ -89,18 +89,16 @@ macro_rules! id_serde {
 id_serde!(OpinionId, "area opinion id such as `t1-kuchuobu-03`");
 id_serde!(KeyOpinionId, "key opinion id such as `t1-key-05-02`");
 
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for RecordId {
-    /// Writes the id string.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+id_serde!(
+    RecordId,
+    "record id such as `t1-kuchuobu-03` or `t1-key-05-02`"
+);
 
-/// Writes the record's [`Row`]: `id`, `kind` (`"area"`), `theme`, `region`
-/// and `category` (slugs), `text`, `text_en` (the crate authors' unofficial
-/// English), `taken_from` (empty), `first_line`, `last_line` and `points`
-/// (point ids, separated by a space).
+/// Writes the record's [`Row`](crate::Row): `id`, `kind` (`"area"`), `theme`, `region`
+/// and `category` (slugs) with their names (`theme_ja`, `regions_ja` …),
+/// `text`, `text_en` (the crate authors' unofficial English), `taken_from`
+/// (empty), `first_line`, `last_line` and `points` (point ids, separated by
+/// a space) with their labels (`points_ja`, `points_en`).
 ///
 /// ```
 /// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
@@ -108,6 +106,7 @@ impl Serialize for RecordId {
 /// assert_eq!(json["id"], "t1-kuchuobu-01");
 /// assert_eq!(json["kind"], "area");
 /// assert_eq!(json["region"], "ku-chuobu");
+/// assert_eq!(json["regions_ja"], "区中央部");
 /// assert_eq!(json["first_line"], 71);
 /// assert_eq!(json["text_en"], o.text_en());
 /// # Ok::<(), serde_json::Error>(())
@@ -119,7 +118,7 @@ impl Serialize for Opinion {
     }
 }
 
-/// Writes the record's [`Row`]: `kind` is `"key"`, `region` is `null`
+/// Writes the record's [`Row`](crate::Row): `kind` is `"key"`, `region` is `null`
 /// (formats without null, such as TOML, leave it out) and `taken_from` the
 /// ids of the area opinions it was taken from, main one first, separated by
 /// a space.
@@ -141,7 +140,7 @@ impl Serialize for KeyOpinion {
     }
 }
 
-/// Writes the record's [`Row`].
+/// Writes the record's [`Row`](crate::Row).
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Record {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -162,161 +161,122 @@ impl Serialize for Similar {
     }
 }
 
-/// Declares a record as read back: the fields before `;` find the record,
-/// and every field after it, if given, must equal the record's own (the
-/// one comparison of a given record with the dataset's, for rows and
-/// municipalities). Unknown fields are ignored.
-macro_rules! given {
-    ($(#[$meta:meta])* struct $name:ident$(<$g:ident>)? for $own:ty {
-        $($key:ident: $kty:ty,)*
-        ;
-        $($field:ident: $ty:ty,)*
-    }) => {
-        $(#[$meta])*
-        #[derive(Deserialize)]
-        struct $name$(<$g>)? {
-            $($key: $kty,)*
-            $($field: Option<$ty>,)*
-        }
+/// A serialised record, as read back: only what finds it (unknown fields
+/// are ignored).
+#[derive(Deserialize)]
+struct ById<Id> {
+    id: Id,
+}
 
-        impl$(<$g>)? $name$(<$g>)? {
-            /// The first field given that differs from `own`'s.
-            fn disagreement(&self, own: &$own) -> Option<&'static str> {
-                $(if self.$field.as_ref().is_some_and(|v| *v != own.$field) {
-                    return Some(stringify!($field));
-                })*
-                None
+/// A serialised [`Municipality`], as read back: found by `code` or, without
+/// one, by `name`.
+#[derive(Deserialize)]
+struct MunicipalityIn {
+    code: Option<String>,
+    name: Option<String>,
+}
+
+/// A value of the dataset, read from a string (an id, a name or a code) or
+/// from a serialised record: what finds it is read, and nothing else, so
+/// that what the crate wrote reads back after a data correction.
+trait ReadBack: Sized {
+    /// What is expected, for errors.
+    const EXPECTING: &'static str;
+    /// The fields of a serialised record that find it.
+    type Key: DeserializeOwned;
+    /// The value a string names.
+    fn named<E: de::Error>(s: &str) -> Result<Self, E>;
+    /// The value a serialised record names.
+    fn keyed<E: de::Error>(key: Self::Key) -> Result<Self, E>;
+}
+
+/// A record is found by its id, from the id string or the row's `id`.
+macro_rules! read_by_id {
+    ($ty:ty, $id:ty, $get:expr, $expecting:literal) => {
+        impl ReadBack for $ty {
+            const EXPECTING: &'static str = $expecting;
+            type Key = ById<$id>;
+            fn named<E: de::Error>(s: &str) -> Result<Self, E> {
+                s.parse::<$id>().map($get).map_err(E::custom)
+            }
+            fn keyed<E: de::Error>(key: ById<$id>) -> Result<Self, E> {
+                Ok($get(key.id))
             }
         }
     };
 }
 
-given! {
-    /// A [`Row`] as read back: found by its `id`.
-    struct RowIn<Id> for Row {
-        id: Id,
-        ;
-        kind: RecordKind,
-        theme: Theme,
-        region: Option<Region>,
-        category: crate::Category,
-        text: String,
-        text_en: String,
-        taken_from: String,
-        points: String,
-        first_line: u32,
-        last_line: u32,
-    }
-}
+read_by_id!(
+    &'static Opinion,
+    OpinionId,
+    OpinionId::opinion,
+    "an area opinion id such as `t1-kuchuobu-03`, or its row"
+);
+read_by_id!(
+    &'static KeyOpinion,
+    KeyOpinionId,
+    KeyOpinionId::key_opinion,
+    "a key opinion id such as `t1-key-05-02`, or its row"
+);
+read_by_id!(
+    Record,
+    RecordId,
+    RecordId::record,
+    "a record id such as `t1-kuchuobu-03` or `t1-key-05-02`, or its row"
+);
 
-given! {
-    /// A [`Municipality`] as read back: found by `code` (or, without one,
-    /// by `name`).
-    struct MunicipalityIn for Municipality {
-        code: Option<String>,
-        ;
-        jis_code: String,
-        name: String,
-        reading: String,
-        romaji: String,
-        slug: String,
-        kind: MunicipalityKind,
-        region: Region,
-    }
-}
-
-/// A `'static` value of the dataset, read from a string (an id, a name or
-/// a code) or from a serialised record.
-trait ReadBack: Sized + 'static {
-    /// What is expected, for errors.
-    const EXPECTING: &'static str;
-    /// The record as read back.
-    type Given: DeserializeOwned;
-    /// The value a string names.
-    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E>;
-    /// The value a record names, if every field given agrees with it.
-    fn given<E: de::Error>(given: &Self::Given) -> Result<&'static Self, E>;
-}
-
-impl ReadBack for Opinion {
-    const EXPECTING: &'static str = "an area opinion id such as `t1-kuchuobu-03`, or its row";
-    type Given = RowIn<OpinionId>;
-    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E> {
-        s.parse().map(OpinionId::opinion).map_err(E::custom)
-    }
-    fn given<E: de::Error>(given: &Self::Given) -> Result<&'static Self, E> {
-        let o = given.id.opinion();
-        agreed(o, given.disagreement(&Record::Area(o).row()), &given.id)
-    }
-}
-
-impl ReadBack for KeyOpinion {
-    const EXPECTING: &'static str = "a key opinion id such as `t1-key-05-02`, or its row";
-    type Given = RowIn<KeyOpinionId>;
-    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E> {
-        s.parse().map(KeyOpinionId::key_opinion).map_err(E::custom)
-    }
-    fn given<E: de::Error>(given: &Self::Given) -> Result<&'static Self, E> {
-        let k = given.id.key_opinion();
-        agreed(k, given.disagreement(&Record::Key(k).row()), &given.id)
-    }
-}
-
-impl ReadBack for Municipality {
+impl ReadBack for &'static Municipality {
     const EXPECTING: &'static str =
         "a municipality name or code such as `世田谷区` or `131121`, or a municipality";
-    type Given = MunicipalityIn;
-    fn named<E: de::Error>(s: &str) -> Result<&'static Self, E> {
+    type Key = MunicipalityIn;
+    fn named<E: de::Error>(s: &str) -> Result<Self, E> {
         // The error's message names the closest municipalities.
         Municipality::from_name(s).ok_or_else(|| E::custom(crate::UnknownMunicipalityError::new(s)))
     }
-    fn given<E: de::Error>(given: &MunicipalityIn) -> Result<&'static Self, E> {
-        let m = match (&given.code, &given.name) {
-            (Some(code), _) => Municipality::from_code(code).ok_or_else(|| {
-                E::custom(format_args!(
-                    "no municipality has the code `{}`",
-                    crate::names::shorten(code, crate::names::SHOWN)
-                ))
-            })?,
-            (None, Some(name)) => Self::named(name)?,
-            (None, None) => return Err(E::missing_field("code")),
-        };
-        agreed(m, given.disagreement(m), &m.code)
-    }
-}
-
-/// `value`, unless a field disagrees with it.
-fn agreed<T, E: de::Error>(value: T, field: Option<&str>, id: &dyn fmt::Display) -> Result<T, E> {
-    match field {
-        Some(field) => Err(E::custom(format_args!(
-            "field `{field}` does not match record `{id}` of the dataset"
-        ))),
-        None => Ok(value),
+    fn keyed<E: de::Error>(key: MunicipalityIn) -> Result<Self, E> {
+        match (key.code, key.name) {
+            (Some(code), _) => Municipality::from_code(&code).ok_or_else(|| {
+                if code.bytes().all(|b| b.is_ascii_digit()) {
+                    E::custom(crate::UnknownMunicipalityError::new(&code))
+                } else {
+                    E::invalid_value(de::Unexpected::Str(&code), &"a municipality code")
+                }
+            }),
+            (None, Some(name)) => Self::named(&name),
+            (None, None) => Err(E::missing_field("code")),
+        }
     }
 }
 
 struct ReadBackVisitor<R>(PhantomData<R>);
 
 impl<'de, R: ReadBack> Visitor<'de> for ReadBackVisitor<R> {
-    type Value = &'static R;
+    type Value = R;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(R::EXPECTING)
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static R, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<R, E> {
         R::named(v)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<&'static R, A::Error> {
-        R::given(&R::Given::deserialize(MapAccessDeserializer::new(map))?)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<R, A::Error> {
+        R::keyed(R::Key::deserialize(MapAccessDeserializer::new(map))?)
     }
 }
 
+/// Reads any [`ReadBack`] value.
+fn read_back<'de, D: Deserializer<'de>, R: ReadBack>(deserializer: D) -> Result<R, D::Error> {
+    deserializer.deserialize_any(ReadBackVisitor(PhantomData))
+}
+
 /// Reads the record from its id (`"t1-kuchuobu-03"`) or from its row: the
-/// `id` field finds it, and every other field of the row that is present
-/// must agree with the dataset (unknown fields are ignored). Reading a row
-/// needs a self-describing format (JSON, TOML, YAML …).
+/// id identifies the record, so the row's `id` finds it and its other
+/// fields are not read. A row written by an earlier release, whose
+/// `text_en`, `points` or `category` a data correction has since changed,
+/// reads back the same record. Reading a row needs a self-describing
+/// format (JSON, TOML, YAML …) or, in CSV, the id in the first column.
 ///
 /// ```
 /// use zaitaku_opinions::Opinion;
@@ -325,12 +285,14 @@ impl<'de, R: ReadBack> Visitor<'de> for ReadBackVisitor<R> {
 /// assert_eq!(o.lines().first(), 71);
 /// let again: &'static Opinion = serde_json::from_str(&serde_json::to_string(o)?)?;
 /// assert!(std::ptr::eq(o, again));
+/// let saved = r#"{"id": "t1-kuchuobu-01", "text_en": "an older translation"}"#;
+/// assert!(std::ptr::eq(serde_json::from_str::<&'static Opinion>(saved)?, o));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for &'static Opinion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ReadBackVisitor(PhantomData))
+        read_back(deserializer)
     }
 }
 
@@ -347,15 +309,15 @@ impl<'de> Deserialize<'de> for &'static Opinion {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for &'static KeyOpinion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ReadBackVisitor(PhantomData))
+        read_back(deserializer)
     }
 }
 
 /// Reads a municipality from any name or code [`Municipality::from_name`]
 /// accepts (`"世田谷区"`, `"東京都世田谷区"`, `"setagaya-ku"`, `"131121"`,
 /// `"13112"` …; an unknown one is an error naming the closest), or from a
-/// serialised municipality: found by `code` (or `name`), the other fields,
-/// if present, checked. Reading a record needs a self-describing format.
+/// serialised municipality: found by `code` (or, without one, `name`), the
+/// other fields not read. Reading a record needs a self-describing format.
 ///
 /// ```
 /// use zaitaku_opinions::{Municipality, Region};
@@ -364,13 +326,33 @@ impl<'de> Deserialize<'de> for &'static KeyOpinion {
 /// assert_eq!(m.region(), Region::KuSeinanbu);
 /// let err = serde_json::from_str::<&'static Municipality>(r#""世田谷市""#).unwrap_err();
 /// assert!(err.to_string().contains("世田谷区"));
-/// assert!(serde_json::from_str::<&'static Municipality>(r#"{"code": "港区"}"#).is_err());
+/// let err = serde_json::from_str::<&'static Municipality>(r#"{"code": "港区"}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid value: string \"港区\", expected a municipality code"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for &'static Municipality {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ReadBackVisitor(PhantomData))
+        read_back(deserializer)
+    }
+}
+
+/// Reads the record of either kind from its id (`"t1-kuchuobu-03"`,
+/// `"t1-key-05-02"`) or from its [`Row`](crate::Row), as for [`Opinion`].
+///
+/// ```
+/// use zaitaku_opinions::{Record, RecordKind};
+///
+/// let r: Record = serde_json::from_str(r#""t1-key-05-02""#)?;
+/// assert_eq!(r.kind(), RecordKind::Key);
+/// let back: Record = serde_json::from_str(&serde_json::to_string(&r)?)?;
+/// assert_eq!(back, r);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        read_back(deserializer)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The two themes of the document.
 
 use crate::dataset::{KEY_GROUP_RANGES, KEY_OPINIONS, OPINIONS, OPINION_RANGES};
-use crate::{names::closed_set, KeyOpinion, Opinion};
+use crate::{closed_set::closed_set, KeyOpinion, Opinion, UnknownNameError};
 
 closed_set! {
 /// One of the document's two themes (テーマ).
@@ -128,16 +128,23 @@ impl Theme {
     }
 }
 
-/// A number that is not a theme's (`Theme::try_from(3u8)`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("no theme has the number {0}; expected 1 or 2")]
-pub struct UnknownThemeNumber(pub u8);
-
 impl TryFrom<u8> for Theme {
-    type Error = UnknownThemeNumber;
+    type Error = UnknownNameError;
 
-    /// The theme with this number ([`Theme::from_number`]).
+    /// The theme with this number ([`Theme::from_number`]); a miss is an
+    /// [`UnknownNameError`] of kind `"theme number"`.
+    ///
+    /// ```
+    /// use zaitaku_opinions::Theme;
+    ///
+    /// let err = Theme::try_from(3u8).unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown theme number `3`; closest: 1, 2");
+    /// ```
     fn try_from(number: u8) -> Result<Self, Self::Error> {
-        Theme::from_number(number).ok_or(UnknownThemeNumber(number))
+        Theme::from_number(number).ok_or_else(|| {
+            let numbers = Theme::iter().map(|t| t.number().to_string());
+            let input = number.to_string();
+            UnknownNameError::new("theme number", &input, numbers.map(|n| (n.clone(), [n])))
+        })
     }
 }

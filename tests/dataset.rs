@@ -327,7 +327,7 @@ fn key_group_categories() {
         WideAreaCollaboration,
         VisitingNursingStations,
         AdmissionDischarge,
-        GeriatricHealthFacilities,
+        LongTermCareHealthFacilities,
         InformationSharing,
         MutualUnderstanding,
     ]
@@ -388,9 +388,21 @@ fn misses_return_none_or_typed_errors() {
     }
     let err = "t9-x-01".parse::<OpinionId>().unwrap_err();
     assert_eq!(err.input(), "t9-x-01");
-    assert!(err.to_string().contains("kuchuobu"), "{err}");
-    let err = "nope".parse::<KeyOpinionId>().unwrap_err();
-    assert!(err.to_string().contains("t1-key-01-01"), "{err}");
+    assert_eq!(err.kind(), "area opinion id");
+    assert_eq!(err.suggestions().len(), 3);
+    for id in err.suggestions() {
+        assert!(opinion(id).is_some(), "{id}");
+        assert!(err.to_string().contains(id.as_str()), "{err}");
+    }
+    let err = "t1-kuchuobu-99".parse::<OpinionId>().unwrap_err();
+    assert!(err.suggestions()[0].starts_with("t1-kuchuobu-"), "{err}");
+    let err = "t1-key-05-2".parse::<KeyOpinionId>().unwrap_err();
+    assert_eq!(err.kind(), "key opinion id");
+    assert!(
+        err.suggestions().iter().any(|id| id == "t1-key-05-02"),
+        "{err}"
+    );
+    assert!(err.suggestions().iter().all(|id| key_opinion(id).is_some()));
 }
 
 #[test]
@@ -458,17 +470,32 @@ fn names_parse() {
         Region::KitatamaHokubu
     );
 
-    let err = Category::from_str("在宅").unwrap_err();
+    // A miss suggests the three closest canonical names, by any spelling.
+    let err = Category::from_str("介護関係者の相互理解").unwrap_err();
     assert_eq!(err.kind(), "category");
-    assert_eq!(err.valid_names().count(), 14);
-    assert!(err.to_string().contains("24時間診療体制"), "{err}");
-    let err = Theme::from_str("テーマ③").unwrap_err();
-    assert_eq!(
-        err.valid_names().collect::<Vec<_>>(),
-        ["テーマ①", "テーマ②"]
+    assert_eq!(err.suggestions()[0], "医療介護関係者の相互理解");
+    assert!(
+        err.to_string().contains("医療介護関係者の相互理解"),
+        "{err}"
     );
+    let err = Category::from_str("end-of-live-care").unwrap_err();
+    assert_eq!(err.suggestions()[0], "看取り");
+    // A set of two: both, in order.
+    let err = Theme::from_str("テーマ③").unwrap_err();
+    assert_eq!(err.suggestions(), ["テーマ①", "テーマ②"]);
     let err = Region::from_str("").unwrap_err();
-    assert_eq!(err.valid_names().count(), 13);
+    assert_eq!(err.suggestions().len(), 3);
+    for err in [
+        Category::from_str("在宅").unwrap_err(),
+        Region::from_str("x".repeat(100_000).as_str()).unwrap_err(),
+    ] {
+        assert_eq!(err.suggestions().len(), 3);
+        assert!(err
+            .suggestions()
+            .iter()
+            .all(|n| n.parse::<Category>().is_ok() || n.parse::<Region>().is_ok()));
+        assert!(err.to_string().chars().count() < 200, "{err}");
+    }
 }
 
 #[test]

@@ -172,9 +172,52 @@ fn municipalities_by_code_and_by_reading() {
     assert!(message.contains("八王子市"), "{message}");
 }
 
+/// `RecordId` parses every record's id and nothing else; `record(id)` finds
+/// the same record as `opinion` or `key_opinion`.
+#[test]
+fn record_ids_parse_exactly_the_ids_of_records() {
+    let mut seen = HashSet::new();
+    for r in Query::new() {
+        let s = r.id().to_string();
+        let id: RecordId = s.parse().unwrap();
+        assert_eq!(id, r.id());
+        assert_eq!(id.record(), r);
+        assert_eq!(zaitaku_opinions::record(&s), Some(r));
+        assert!(seen.insert(id));
+        let by_kind = opinion(&s)
+            .map(Record::from)
+            .or(key_opinion(&s).map(Record::from));
+        assert_eq!(by_kind, Some(r));
+    }
+    assert_eq!(seen.len(), 204);
+    let ids: Vec<RecordId> = "t2-kuseibu-04 t1-key-05-02"
+        .split(' ')
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids[0].to_string(), "t2-kuseibu-04");
+    for miss in [
+        "",
+        "t1-kuchuobu-00",
+        "t1-key-10-01",
+        "T1-KUCHUOBU-01",
+        "t1-tosho-01",
+    ] {
+        assert_eq!(zaitaku_opinions::record(miss), None, "{miss}");
+        let err = miss.parse::<RecordId>().unwrap_err();
+        assert_eq!((err.kind(), err.input()), ("record id", miss));
+        assert_eq!(err.suggestions().len(), 3);
+        assert!(err
+            .suggestions()
+            .iter()
+            .all(|id| zaitaku_opinions::record(id).is_some()));
+    }
+}
+
 #[cfg(feature = "serde")]
 mod with_serde {
     use super::*;
+    use zaitaku_opinions::Point;
 
     #[test]
     fn every_record_is_one_csv_row() {
@@ -194,27 +237,81 @@ mod with_serde {
                 "id",
                 "kind",
                 "theme",
+                "theme_ja",
+                "theme_en",
                 "region",
+                "regions_ja",
+                "regions_en",
                 "category",
+                "category_ja",
+                "category_en",
                 "text",
                 "text_en",
                 "taken_from",
                 "first_line",
                 "last_line",
-                "points"
+                "points",
+                "points_ja",
+                "points_en",
             ]
         );
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 204);
         for (row, record) in rows.iter().zip(Query::new()) {
-            assert_eq!(&row[0], record.id().to_string());
-            assert_eq!(&row[1], record.kind().slug());
-            assert_eq!(&row[5], record.text());
-            assert_eq!(&row[6], record.text_en());
-            assert_eq!(row[8].parse::<u32>().unwrap(), record.lines().first());
+            let field = |name: &str| &row[column(name)];
+            assert_eq!(field("id"), record.id().to_string());
+            assert_eq!(field("kind"), record.kind().slug());
+            assert_eq!(field("text"), record.text());
+            assert_eq!(field("text_en"), record.text_en());
+            assert_eq!(
+                field("first_line").parse::<u32>().unwrap(),
+                record.lines().first()
+            );
             let points: Vec<&str> = record.points().map(|p| p.id()).collect();
-            assert_eq!(&row[10], points.join(" "));
+            assert_eq!(field("points"), points.join(" "));
+            // The names beside the slugs and ids, one for one.
+            assert_eq!(field("theme_ja"), record.theme().name_ja());
+            assert_eq!(field("theme_en"), record.theme().name_en());
+            assert_eq!(field("category_ja"), record.category().name_ja());
+            assert_eq!(field("category_en"), record.category().name_en());
+            let regions: Vec<Region> = field("regions_ja")
+                .split("; ")
+                .map(|name| name.parse().unwrap())
+                .collect();
+            assert_eq!(regions, record.regions().collect::<Vec<_>>());
+            let names_en: Vec<&str> = regions.iter().map(|r| r.name_en()).collect();
+            assert_eq!(
+                field("regions_en").split("; ").collect::<Vec<_>>(),
+                names_en
+            );
+            let labels = |column: &str| field(column).split("; ").collect::<Vec<_>>();
+            let points: Vec<&Point> = points
+                .iter()
+                .map(|id| Point::from_id(id).unwrap())
+                .collect();
+            assert_eq!(
+                labels("points_ja"),
+                points.iter().map(|p| p.label_ja()).collect::<Vec<_>>()
+            );
+            assert_eq!(
+                labels("points_en"),
+                points.iter().map(|p| p.label_en()).collect::<Vec<_>>()
+            );
         }
+        // As the document has them: 区中央部's first opinion on テーマ① under
+        // 【医療資源等】, and the merged key opinion taken from three areas.
+        let first = &rows[rows.iter().position(|r| &r[0] == "t1-kuchuobu-01").unwrap()];
+        assert_eq!(
+            &first[column("theme_ja")],
+            "在宅療養に関する地域の現状・課題等について"
+        );
+        assert_eq!(&first[column("regions_ja")], "区中央部");
+        assert_eq!(&first[column("category_ja")], "医療資源等");
+        let merged = &rows[rows.iter().position(|r| &r[0] == "t2-key-02-02").unwrap()];
+        assert_eq!(&merged[column("region")], "");
+        assert_eq!(&merged[column("regions_ja")], "区中央部; 区南部; 区西北部");
+        assert_eq!(&merged[column("theme_ja")], "地域と病院の連携について");
     }
 
     #[test]

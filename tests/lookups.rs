@@ -1,14 +1,8 @@
-//! Lookups by id and by name: only the exact spelling of an existing id
-//! finds a record, and the comparison form of names (`src/normalize.rs`,
-//! mounted as `build.rs` mounts it) vouches only for what is already in
-//! normal form. Moved here from unit tests in `src/id.rs` and
-//! `src/names.rs`, unchanged in what they assert.
+//! Lookups by id: only the exact spelling of an existing id finds a
+//! record. Moved here from unit tests in `src/id.rs`, unchanged in what
+//! they assert. (The comparison form of names, `src/normalize.rs`, is
+//! tested with the build, which mounts it: `tests/build/name_keys.rs`.)
 
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
-
-use normalize::{is_name_key, name_key};
 use zaitaku_opinions::{key_opinion, key_opinions, opinion, opinions};
 
 #[test]
@@ -84,66 +78,4 @@ fn only_the_exact_spelling_of_an_existing_id_is_found() {
     ] {
         assert!(key_opinion(miss).is_none(), "{miss}");
     }
-}
-
-fn key(s: &str) -> String {
-    name_key(s)
-        .map(|k| k.as_str().to_string())
-        .unwrap_or_default()
-}
-
-#[test]
-fn is_name_key_only_vouches_for_strings_already_in_normal_form() {
-    let vouched: Vec<char> = ('\0'..='\u{FFFF}')
-        .filter(|c| is_name_key(c.encode_utf8(&mut [0; 4])))
-        .collect();
-    // Printable ASCII but upper case and 【】-like ignored characters,
-    // hiragana, and the 20,992 unified ideographs.
-    assert!(vouched.len() > 20_000);
-    for c in &vouched {
-        let s = c.to_string();
-        assert_eq!(key(&s), s, "U+{:04X}", *c as u32);
-    }
-    // Neighbours never compose: every pair of kana and ASCII.
-    let small: Vec<char> = vouched
-        .iter()
-        .copied()
-        .filter(|&c| c < '\u{4E00}')
-        .collect();
-    for a in &small {
-        for b in &small {
-            let s: String = [*a, *b].into_iter().collect();
-            assert_eq!(key(&s), s, "U+{:04X} U+{:04X}", *a as u32, *b as u32);
-        }
-    }
-    for s in [
-        "Ku-Chuobu",
-        "ku chuobu",
-        "【区中央部】",
-        "ｋｕ",
-        "２４時間",
-        "①",
-        "・",
-        " 区中央部",
-        "ハチオウジ",
-    ] {
-        assert!(!is_name_key(s), "{s}");
-    }
-    for s in [
-        "区中央部",
-        "kuchuobu",
-        "くちゅうおうぶ",
-        "24時間診療体制",
-        "情報共有(ict含む)",
-        "",
-    ] {
-        assert!(is_name_key(s), "{s}");
-    }
-}
-
-#[test]
-fn katakana_and_half_width_katakana_fold_to_hiragana() {
-    assert_eq!(key("ハチオウジ"), "はちおうじ");
-    assert_eq!(key("ﾊﾁｵｳｼﾞ市"), "はちおうじ市");
-    assert_eq!(key("訪問看護ステーション"), "訪問看護すてーしょん");
 }

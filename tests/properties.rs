@@ -188,7 +188,12 @@ proptest! {
         prop_assert_eq!(region.as_ref().ok().copied(), Region::from_name(&s));
         if let Err(e) = region {
             prop_assert_eq!(e.input(), s.as_str());
-            prop_assert!(e.to_string().contains("区中央部"));
+            // The three closest canonical names, each named in the message.
+            prop_assert_eq!(e.suggestions().len(), 3);
+            for name in e.suggestions() {
+                prop_assert!(Region::ALL.iter().any(|r| r.name_ja() == name));
+                prop_assert!(e.to_string().contains(name.as_str()));
+            }
         }
         let theme = Theme::from_str(&s);
         prop_assert_eq!(theme.as_ref().ok().copied(), Theme::from_name(&s));
@@ -199,7 +204,11 @@ proptest! {
         prop_assert_eq!(category.as_ref().ok().copied(), Category::from_name(&s));
         if let Err(e) = category {
             prop_assert_eq!(e.input(), s.as_str());
-            prop_assert!(e.to_string().contains("訪問看護ステーション"));
+            prop_assert_eq!(e.suggestions().len(), 3);
+            for name in e.suggestions() {
+                prop_assert!(Category::ALL.iter().any(|c| c.name_ja() == name));
+                prop_assert!(e.to_string().contains(name.as_str()));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! Search and Query: normalisation, AND of terms, filters against a brute
-//! force over the records, highlight ranges, no allocation while iterating,
-//! no panic on any input, and the build-time cross-links.
+//! force over the records, highlight ranges, no panic on any input, and the
+//! build-time cross-links. That iterating allocates nothing is checked in
+//! `tests/allocations/`, the binary with the counting allocator.
 //!
 //! Expected values are read off `data/shiryo-3-2.txt` (line numbers given).
 
@@ -12,15 +13,6 @@ use zaitaku_opinions::{
     counts, key_opinions, opinions, search, search_en, search_hits, Category, Hit, Ignored,
     KeyOpinion, Opinion, Query, Record, RecordKind, Region, Theme,
 };
-
-// --- an allocation counter for the current thread -------------------------
-
-#[path = "support/counting_alloc.rs"]
-mod counting_alloc;
-
-#[global_allocator]
-static GLOBAL: counting_alloc::Counting = counting_alloc::Counting;
-use counting_alloc::allocations;
 
 // --- helpers -------------------------------------------------------------
 
@@ -355,6 +347,14 @@ fn only_the_first_max_terms_distinct_terms_count() {
     // Exactly 32 distinct terms, then repeats of them: nothing left out.
     let q = Query::new().text(&format!("{} {}", first.join(" "), first[..9].join(" ")));
     assert_eq!(q.ignored(), Ignored::default());
+    // Past the limit, reading stops at the first term left out, or after
+    // 32 more terms that all repeat terms already in.
+    let all = first.join(" ");
+    let q = Query::new().text(&format!("{all} {} 存在しない語", first[1..].join(" ")));
+    assert!(q.ignored().past_limit);
+    let q = Query::new().text(&format!("{all} {all} 存在しない語"));
+    assert_eq!(q.ignored(), Ignored::default());
+    assert_eq!(ids(q.iter().filter_map(Record::as_opinion)), expected);
     // … and a 33rd term that matches is not highlighted.
     let q = format!("{} {}", first.join(" "), chars[Query::MAX_TERMS]);
     for hit in search_hits(&q) {
@@ -788,34 +788,6 @@ fn english_and_japanese_terms_share_the_limit() {
     // A long word in English as in Japanese.
     let q = Query::new().text_en(&format!("care {}", "a".repeat(1025)));
     assert!(q.ignored().long_word && q.iter().next().is_none());
-}
-
-// --- allocation ----------------------------------------------------------
-
-#[test]
-fn iterating_allocates_nothing() {
-    let q = Query::new()
-        .theme(Theme::HospitalCollaboration)
-        .region(Region::KuSeibu)
-        .category(Category::AdmissionDischarge)
-        .text("退院　調整");
-    let (n, allocs) = allocations(|| q.iter().count());
-    assert!(n > 0);
-    assert_eq!(allocs, 0, "Query::iter");
-    let (n, allocs) = allocations(|| Query::new().iter().count());
-    assert_eq!((n, allocs), (204, 0));
-    // search allocates its terms up front, then nothing per record.
-    let it = search("退院 調整");
-    let (n, allocs) = allocations(move || it.count());
-    assert!(n > 0);
-    assert_eq!(allocs, 0, "search iteration");
-    // A builder without text allocates nothing at all.
-    let (_, allocs) = allocations(|| {
-        Query::new()
-            .theme(Theme::LocalSituation)
-            .region(Region::KuChuobu)
-    });
-    assert_eq!(allocs, 0);
 }
 
 // --- never panics --------------------------------------------------------

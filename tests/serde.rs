@@ -6,10 +6,11 @@
 #![cfg(feature = "serde")]
 
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::fmt::Debug;
 use zaitaku_opinions::{
     Category, KeyOpinion, KeyOpinionId, MatchKind, Municipality, MunicipalityKind, Opinion,
-    OpinionId, Region, Theme, Zone,
+    OpinionId, Query, Record, RecordId, Region, Theme, Zone,
 };
 
 const DATA: &str = include_str!("../data/shiryo-3-2.txt");
@@ -168,11 +169,14 @@ fn document_theme_markers_deserialize() {
 }
 
 #[test]
-fn unknown_names_list_the_valid_ones() {
+fn unknown_names_suggest_the_closest() {
     let err = serde_json::from_str::<Region>("\"区北部\"").unwrap_err();
-    assert!(err.to_string().contains("区中央部"), "{err}");
+    assert!(err.to_string().contains("区西北部, 区東北部"), "{err}");
     let err = toml::from_str::<BTreeMap<String, Category>>("c = \"介護\"").unwrap_err();
-    assert!(err.to_string().contains("入退院調整"), "{err}");
+    assert!(
+        err.to_string().contains("医療介護関係者の相互理解"),
+        "{err}"
+    );
     let err = serde_json::from_str::<Theme>("3").unwrap_err();
     assert!(err.to_string().contains("theme"), "{err}");
 }
@@ -279,7 +283,9 @@ fn records_round_trip_through_toml() {
     let keys: Vec<&'static KeyOpinion> = zaitaku_opinions::key_opinions().iter().collect();
     let table = BTreeMap::from([("key", keys.clone())]);
     let text = toml::to_string(&table).unwrap();
-    assert!(!text.contains("region"), "{text}");
+    // No `region` key (TOML has no null); `regions_ja` names the areas.
+    assert!(!text.lines().any(|l| l.starts_with("region ")), "{text}");
+    assert!(text.contains("\nregions_ja = "), "{text}");
     let back: BTreeMap<String, Vec<&'static KeyOpinion>> = toml::from_str(&text).unwrap();
     assert_eq!(back["key"].len(), 54);
     assert!(back["key"]
@@ -288,37 +294,149 @@ fn records_round_trip_through_toml() {
         .all(|(a, b)| std::ptr::eq(*a, *b)));
 }
 
+/// What a later release might write differently for the same record: a
+/// corrected translation, re-read points, another category, other sources.
+fn as_corrected(field: &str, value: &str) -> Option<String> {
+    match field {
+        "text_en" => Some(format!("{value} (corrected)")),
+        "points" => Some("a-point-added-later round-the-clock-burden".to_owned()),
+        "category" => Some(
+            if value == "other" {
+                "end-of-life-care"
+            } else {
+                "other"
+            }
+            .to_owned(),
+        ),
+        "taken_from" => Some("t1-kuchuobu-01 t2-kunanbu-02".to_owned()),
+        _ => None,
+    }
+}
+
+/// Every record: the 150 area opinions, then the 54 key opinions.
+fn area_then_key_records() -> Vec<Record> {
+    let opinions = zaitaku_opinions::opinions().iter().map(Record::from);
+    opinions
+        .chain(zaitaku_opinions::key_opinions().iter().map(Record::from))
+        .collect()
+}
+
+/// Saved rows keep loading after a data correction: the id identifies the
+/// record, whatever the other fields now say (issue #21).
 #[test]
-fn a_record_that_disagrees_with_the_dataset_is_rejected() {
-    let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
-    let mut value = serde_json::to_value(o).unwrap();
-    value["text"] = "別の意見".into();
-    let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
-    assert!(err.to_string().contains("`text`"), "{err}");
+fn rows_written_today_read_back_after_a_data_correction_json() {
+    let records = area_then_key_records();
+    assert_eq!(records.len(), 204);
+    assert_eq!(records.iter().collect::<HashSet<_>>().len(), 204);
+    let mut rows = serde_json::to_value(&records).unwrap();
+    let mut changed = 0;
+    for row in rows.as_array_mut().unwrap() {
+        let row = row.as_object_mut().unwrap();
+        for (field, value) in row.iter_mut() {
+            if let Some(new) = value.as_str().and_then(|v| as_corrected(field, v)) {
+                assert_ne!(*value, new);
+                *value = new.into();
+                changed += 1;
+            }
+        }
+        row.insert("note".to_owned(), "a column added later".into());
+    }
+    assert_eq!(changed, 4 * 204);
+    let text = serde_json::to_string(&rows).unwrap();
+    assert!(text.contains("(corrected)") && text.contains("a-point-added-later"));
 
-    let mut value = serde_json::to_value(o).unwrap();
-    value["text_en"] = "Another opinion".into();
-    let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
-    assert!(err.to_string().contains("`text_en`"), "{err}");
-
-    let mut value = serde_json::to_value(o).unwrap();
-    value["kind"] = "key".into();
-    assert!(serde_json::from_value::<&'static Opinion>(value).is_err());
-
-    let mut value = serde_json::to_value(o).unwrap();
-    value["region"] = "区南部".into();
-    let err = serde_json::from_value::<&'static Opinion>(value).unwrap_err();
-    assert!(err.to_string().contains("`region`"), "{err}");
-
-    // Only the id is required; unknown fields are ignored.
-    let value = serde_json::json!({ "id": "t1-kuchuobu-01", "note": "mine" });
-    assert!(std::ptr::eq(
-        serde_json::from_value::<&'static Opinion>(value).unwrap(),
-        o
-    ));
+    let back: Vec<Record> = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, records);
+    let opinions: Vec<&'static Opinion> =
+        serde_json::from_value(rows.as_array().unwrap()[..150].to_vec().into()).unwrap();
+    assert!(opinions
+        .iter()
+        .zip(zaitaku_opinions::opinions())
+        .all(|(a, b)| std::ptr::eq(*a, b)));
+    let keys: Vec<&'static KeyOpinion> =
+        serde_json::from_value(rows.as_array().unwrap()[150..].to_vec().into()).unwrap();
+    assert!(keys
+        .iter()
+        .zip(zaitaku_opinions::key_opinions())
+        .all(|(a, b)| std::ptr::eq(*a, b)));
+    // The id is what must exist.
     let err =
-        serde_json::from_value::<&'static Opinion>(serde_json::json!({ "text": "x" })).unwrap_err();
+        serde_json::from_str::<Record>(r#"{"id": "t1-kuchuobu-99", "kind": "area"}"#).unwrap_err();
+    assert!(err.to_string().contains("t1-kuchuobu-0"), "{err}");
+    let err = serde_json::from_value::<Record>(serde_json::json!({ "text": "x" })).unwrap_err();
     assert!(err.to_string().contains("missing field `id`"), "{err}");
+}
+
+#[test]
+fn rows_written_today_read_back_after_a_data_correction_csv() {
+    let records = area_then_key_records();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in &records {
+        w.serialize(r.row()).unwrap();
+    }
+    let today = w.into_inner().unwrap();
+
+    // The file as a later release might have written it.
+    let mut r = csv::Reader::from_reader(today.as_slice());
+    let headers = r.headers().unwrap().clone();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&headers).unwrap();
+    let mut changed = 0;
+    for row in r.records() {
+        let row = row.unwrap();
+        let fields = headers.iter().zip(&row).map(|(field, value)| {
+            as_corrected(field, value).map_or(value.to_owned(), |new| {
+                changed += 1;
+                new
+            })
+        });
+        w.write_record(fields.collect::<Vec<_>>()).unwrap();
+    }
+    assert_eq!(changed, 4 * 204);
+    let later = w.into_inner().unwrap();
+    assert_ne!(later, today);
+
+    let read = |bytes: &[u8]| -> Vec<Record> {
+        let mut r = csv::Reader::from_reader(bytes);
+        r.deserialize().map(Result::unwrap).collect()
+    };
+    assert_eq!(read(&today), records);
+    assert_eq!(read(&later), records);
+    let mut r = csv::Reader::from_reader(later.as_slice());
+    let opinions: Vec<&'static Opinion> = r.deserialize().take(150).map(Result::unwrap).collect();
+    assert!(opinions
+        .iter()
+        .zip(zaitaku_opinions::opinions())
+        .all(|(a, b)| std::ptr::eq(*a, b)));
+}
+
+/// `Vec<RecordId>` and `HashSet<RecordId>` through serde; a bad id's
+/// message names the closest ids.
+#[test]
+fn record_ids_collect_and_round_trip() {
+    let ids: Vec<RecordId> = Query::new().iter().map(|r| r.id()).collect();
+    let json = serde_json::to_string(&ids).unwrap();
+    let written: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+    assert_eq!(json, format!("[{}]", written.join(",")));
+    assert_eq!(serde_json::from_str::<Vec<RecordId>>(&json).unwrap(), ids);
+    let set: HashSet<RecordId> = serde_json::from_str(&json).unwrap();
+    assert_eq!(set.len(), 204);
+    let table = BTreeMap::from([("saved", ids.clone())]);
+    let back: BTreeMap<String, Vec<RecordId>> =
+        toml::from_str(&toml::to_string(&table).unwrap()).unwrap();
+    assert_eq!(back["saved"], ids);
+    for id in &ids {
+        assert_eq!(round_trip(*id), format!("\"{id}\""));
+    }
+
+    let err =
+        serde_json::from_str::<Vec<RecordId>>(r#"["t1-kuchuobu-01", "t2-key-02-2"]"#).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("unknown record id `t2-key-02-2`"),
+        "{message}"
+    );
+    assert!(message.contains("t2-key-02-02"), "{message}");
 }
 
 #[test]
@@ -377,11 +495,17 @@ fn municipality_names_and_codes_deserialize() {
     let err = serde_json::from_str::<Municipality>("\"世田谷市\"").unwrap_err();
     assert!(err.to_string().contains("世田谷区"), "{err}");
 
+    // Found by its code: the other fields, as a later release might
+    // correct them, are not read.
     let m = Municipality::from_code("131121").unwrap();
     let mut value = serde_json::to_value(m).unwrap();
-    value["region"] = "ku-chuobu".into();
-    let err = serde_json::from_value::<Municipality>(value).unwrap_err();
-    assert!(err.to_string().contains("`region`"), "{err}");
+    value["reading"] = "せたがやく (corrected)".into();
+    value["romaji"] = "Setagaya (corrected)".into();
+    let back: &'static Municipality = serde_json::from_value(value).unwrap();
+    assert!(std::ptr::eq(back, m));
+    let err = serde_json::from_value::<Municipality>(serde_json::json!({ "code": "131122" }))
+        .unwrap_err();
+    assert!(err.to_string().contains("世田谷区"), "{err}");
     // A record without a code is found by its name.
     let by_name: &'static Municipality =
         serde_json::from_value(serde_json::json!({ "name": "世田谷区", "kind": "区" })).unwrap();

@@ -8,7 +8,7 @@
 //!
 //! # The files
 //!
-//! Both are tab-separated and read with [`error::tsv`] (`#` starts a
+//! Both are tab-separated and read with [`reader::tsv`] (`#` starts a
 //! comment line).
 //!
 //! - `data/glossary.tsv`: `term_ja`, `rendering_en`, `note`. No term twice.
@@ -22,20 +22,20 @@
 //! Besides the shape of both files: no Japanese script (kana, kanji,
 //! Japanese punctuation, full-width forms) in an English text, except
 //! inside a glossary rendering that keeps a term in Japanese beside its
-//! English (`long-term care health facilities (介護老人保健施設)`); and the
+//! English (no row does today); and the
 //! identity rule: a key opinion whose Japanese is its single source's,
 //! exactly or after the crate's NFKC normalisation, has exactly its
 //! source's English (a merged key opinion is translated as itself).
 //!
 //! The consistency rule (a Japanese text that contains a glossary term has
 //! an English text that contains its rendering) is checked by the test
-//! suite (`tests/english.rs`) with [`terms_in`], the matcher the glossary's
+//! suite (`tests/build/english.rs`) with [`terms_in`], the matcher the glossary's
 //! header describes.
 
-use crate::build::emit::{lit, Out};
-use crate::build::error::{self, quote, Error, Row};
+use crate::build::code::{lit, Out};
 use crate::build::link::{Links, MatchKind};
 use crate::build::parse::Document;
+use crate::build::reader::{self, quote, Error, Row};
 
 /// The English texts, as build errors name them.
 pub const PATH: &str = "data/english.tsv";
@@ -124,7 +124,7 @@ pub fn read(glossary: &[u8], english: &[u8], sources: &[Source<'_>]) -> Result<E
 /// no term twice, exceptions naming known ids with a reason.
 pub fn read_glossary(bytes: &[u8], sources: &[Source<'_>]) -> Result<Vec<Term>, Error> {
     let columns = "term_ja, rendering_en, note; the note may be empty";
-    let file = error::tsv(GLOSSARY_PATH, bytes, columns, 2)?;
+    let file = reader::tsv(GLOSSARY_PATH, bytes, columns, 2)?;
     let mut terms: Vec<Term> = Vec::new();
     for row in &file.rows {
         let (ja, en, note) = (row.fields[0], row.fields[1], row.fields[2]);
@@ -194,7 +194,7 @@ pub fn read_english(
     sources: &[Source<'_>],
     glossary: &[Term],
 ) -> Result<Vec<String>, Error> {
-    let file = error::tsv(PATH, bytes, "id, text_en", 0)?;
+    let file = reader::tsv(PATH, bytes, "id, text_en", 0)?;
     // (line, text) of each source, once given.
     let mut found: Vec<Option<(u32, String)>> = vec![None; sources.len()];
     for row in &file.rows {
@@ -216,14 +216,14 @@ pub fn read_english(
         let Some(s) = source.copy_of else { continue };
         let (source_line, source_en) = &given[s];
         if en != source_en {
-            return Err(Error::new(
+            return Error::fail(
                 PATH,
                 *line,
                 format!(
                     "expected the English of `{}` (line {source_line}), whose Japanese `{}` copies, found a different text: a copied key opinion has its source's English",
                     sources[s].id, source.id
                 ),
-            ));
+            );
         }
     }
     let texts = given.into_iter().map(|(_, en)| en).collect();
@@ -301,7 +301,7 @@ pub fn terms_in<'g>(text: &str, glossary: &'g [Term]) -> Vec<&'g Term> {
 /// records, so that a program that never asks for the English does not
 /// link it, and one array to a line, so that the English adds a handful of
 /// lines to `OUT_DIR`, not one per record (the ids of the first and last
-/// entries are in the doc comment; `tests/english.rs` checks every one).
+/// entries are in the doc comment; `tests/build/english.rs` checks every one).
 /// `opinions` is how many of `sources` are area opinions.
 pub fn generate(sources: &[Source<'_>], english: &English, opinions: usize) -> String {
     let mut out = Out::new(

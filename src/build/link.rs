@@ -1,5 +1,5 @@
 //! Key-opinion provenance, and the text similarity it (and
-//! `points::similar`'s ranking) uses, computed at build time.
+//! `point::similar`'s ranking) uses, computed at build time.
 //!
 //! Shared by `build.rs` and the tests (mounted with `#[path]`).
 //!
@@ -26,8 +26,8 @@
 //! labels that survived extraction must each be the category of exactly one
 //! group of their theme.
 
-use crate::build::error::{quote, Error};
-use crate::build::parse::{Document, ErrorKind, ParseError, PATH};
+use crate::build::parse::{Document, ErrorKind, ParseError};
+use crate::build::reader::quote;
 use crate::build::vocab::{CATEGORIES, MATCH_KINDS};
 use crate::normalize::{dice, normalize_text as normalize};
 use std::cell::OnceCell;
@@ -123,13 +123,10 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
                 .collect();
             scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let Some(&(main, _)) = scores.first().filter(|&&(_, s)| s >= MERGE_MAIN_MIN) else {
-                return Err(Error::new(
-                    PATH,
-                    key.first_line,
-                    ErrorKind::KeyOpinionWithoutSource {
-                        text: quote(&key.text),
-                    },
-                ));
+                return ErrorKind::KeyOpinionWithoutSource {
+                    text: quote(&key.text),
+                }
+                .at(key.first_line);
             };
             let category = doc.opinions[main].category;
             let sources = scores
@@ -160,13 +157,10 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
         let top = votes.iter().copied().max().unwrap_or(0);
         let winners: Vec<usize> = (0..votes.len()).filter(|&c| votes[c] == top).collect();
         let [winner] = winners[..] else {
-            return Err(Error::new(
-                PATH,
-                members[0].first_line,
-                ErrorKind::AmbiguousGroupCategory {
-                    group: members[0].group,
-                },
-            ));
+            return ErrorKind::AmbiguousGroupCategory {
+                group: members[0].group,
+            }
+            .at(members[0].first_line);
         };
         key_category[keys].fill(winner);
         group_categories.push((members[0].theme, winner));
@@ -179,13 +173,10 @@ pub fn link(doc: &Document) -> Result<Links, ParseError> {
             .filter(|&&(t, c)| t == label.theme && c == label.category)
             .count();
         if n != 1 {
-            return Err(Error::new(
-                PATH,
-                label.first_line,
-                ErrorKind::RowLabelMismatch {
-                    label: CATEGORIES[label.category].ja,
-                },
-            ));
+            return ErrorKind::RowLabelMismatch {
+                label: CATEGORIES[label.category].ja,
+            }
+            .at(label.first_line);
         }
     }
     Ok(Links {

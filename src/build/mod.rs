@@ -1,20 +1,24 @@
-//! Build-time code: the vocabularies, the parser, provenance linking, the
-//! English texts, the points, the pins and the code generator. `build.rs` mounts this
-//! module with `#[path]`; so do the tests and benches that check the parser
-//! on fixtures. The library itself never parses anything at run time.
+//! Build-time code: the reader of data files, the parser, provenance
+//! linking, the English texts, the points, the pins and the code generators
+//! (with the vocabularies of `src/vocab.rs`, which the library shares).
+//! `build.rs` mounts this module with `#[path]`; so do the one test binary
+//! that checks it (`tests/build/`) and `benches/first_query.rs`. The library itself never parses
+//! anything at run time.
 //!
 //! [`run`] is the whole build on the data files' bytes: `build.rs` only
 //! reads the files and writes what it returns, so a test that calls it runs
 //! exactly what `cargo build` runs.
 
+pub mod code;
 pub mod emit;
 pub mod english;
-pub mod error;
 pub mod link;
 pub mod municipality;
 pub mod parse;
 pub mod pins;
-pub mod points;
+pub mod point;
+pub mod reader;
+#[path = "../vocab.rs"] // the library mounts it too
 pub mod vocab;
 
 /// The whole build, on the data files' bytes. `read` gives a data file's
@@ -31,11 +35,11 @@ pub fn run(
     let links = link::link(&doc)?;
     let municipalities = read(municipality::PATH)?;
     let records = municipality::parse(&municipalities)?;
-    let text = error::decode(municipality::PATH, &municipalities)?;
+    let text = reader::decode(municipality::PATH, &municipalities)?;
     let mut facts = pins::document_facts(&doc, &links);
     facts.extend(pins::municipality_facts(
         &records,
-        &error::fingerprint(text),
+        &reader::fingerprint(text),
     ));
     let found = write("pins.tsv", pins::render(&facts))?;
     pins::check(&read(pins::PATH)?, &facts, &found)?;
@@ -47,17 +51,16 @@ pub fn run(
         .take(doc.opinions.len())
         .map(|s| s.id.clone())
         .collect();
-    let points = points::parse_points(&read(points::POINTS_PATH)?)?;
-    let points = points::parse_tags(&read(points::TAGS_PATH)?, points, &ids)?;
-    let similar = points::similar(&doc, &points.tags);
+    let points = point::parse_points(&read(point::POINTS_PATH)?)?;
+    let points = point::parse_tags(&read(point::TAGS_PATH)?, points, &ids)?;
+    let similar = point::similar(&doc, &points.tags);
     let input = emit::Input {
         data_path: parse::PATH,
         doc: &doc,
         links: &links,
         similar: &similar,
     };
-    let dataset = emit::generate(&input).map_err(|e| format!("{}: {e}", parse::PATH))?;
-    write("dataset.rs", dataset)?;
+    write("dataset.rs", emit::generate(&input)?)?;
     write(
         "english.rs",
         english::generate(&sources, &english, ids.len()),
@@ -66,6 +69,6 @@ pub fn run(
         "municipalities.rs",
         municipality::generate(municipality::PATH, &records)?,
     )?;
-    write("points.rs", points::generate(&doc, &points, &links))?;
+    write("points.rs", point::generate(&doc, &points, &links))?;
     Ok(())
 }

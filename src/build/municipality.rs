@@ -42,8 +42,8 @@
 //! both 豊島区 and 利島村, so only `Toshima-ku`, `としまく`, `Toshima-mura`
 //! and `としまむら` are keys.
 
-use crate::build::emit::{lit, Out};
-use crate::build::error::{self, quote, Error, Row};
+use crate::build::code::{key_map, lit, phf_map, KeyError, Out, Spelling};
+use crate::build::reader::{self, quote, Error, Row};
 use crate::build::vocab::{KINDS, REGIONS};
 use crate::normalize::{name_key, without_macron};
 use std::collections::BTreeMap;
@@ -133,7 +133,7 @@ pub fn check_digit(jis: &str) -> Option<u8> {
 /// at least one.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
     let columns = "code, name, reading, romaji, kind, area[, aliases]";
-    let file = error::tsv(PATH, bytes, columns, 0)?;
+    let file = reader::tsv(PATH, bytes, columns, 0)?;
     let mut records: Vec<Record> = Vec::new();
     for row in &file.rows {
         let record = parse_row(row)?;
@@ -155,25 +155,25 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
         records.push(record);
     }
     if records.len() != EXPECTED_COUNT {
-        return Err(Error::new(
+        return Error::fail(
             PATH,
             file.last,
             format!(
                 "expected {EXPECTED_COUNT} municipalities (Tokyo's 区市町村), found {}",
                 records.len()
             ),
-        ));
+        );
     }
     for (r, region) in REGIONS.iter().enumerate() {
         if !records.iter().any(|m| m.region == r) {
-            return Err(Error::new(
+            return Error::fail(
                 PATH,
                 file.last,
                 format!(
                     "expected at least one municipality in every area; {} has none",
                     region.ja
                 ),
-            ));
+            );
         }
     }
     Ok(records)
@@ -182,10 +182,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Error> {
 fn parse_row(row: &Row<'_>) -> Result<Record, Error> {
     let fields = &row.fields;
     // Fields are short; a longer one would make a long message.
-    if let Some(long) = fields.iter().find(|f| f.chars().count() > error::MAX_QUOTE) {
+    if let Some(long) = fields
+        .iter()
+        .find(|f| f.chars().count() > reader::MAX_QUOTE)
+    {
         return Err(row.err(format!(
             "expected fields of at most {} characters, found `{}`",
-            error::MAX_QUOTE,
+            reader::MAX_QUOTE,
             quote(long)
         )));
     }
@@ -285,18 +288,12 @@ fn parse_row(row: &Row<'_>) -> Result<Record, Error> {
     })
 }
 
-/// One lookup key and what spelled it.
-struct Key {
-    record: usize,
-    canonical: bool,
-    spelling: String,
-}
-
-/// The normalised lookup keys: canonical ones must be unique (else an
-/// error on the later record's line); tolerant ones shared by two
-/// municipalities are dropped. Returns key → record index, sorted.
+/// The normalised lookup keys (see [`key_map`]): the canonical spellings
+/// must identify one municipality (else an error on the later record's
+/// line); tolerant ones shared by two municipalities are dropped. Returns
+/// key → record index, sorted.
 pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
-    let mut keys: BTreeMap<String, Vec<Key>> = BTreeMap::new();
+    let mut spellings: Vec<Spelling> = Vec::new();
     for (i, r) in records.iter().enumerate() {
         let mut canonical = vec![r.name.clone(), r.reading.clone(), r.slug()];
         canonical.extend(r.aliases.iter().cloned());
@@ -309,56 +306,37 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
             format!("{}{}", r.bare_reading(), KINDS[r.kind].ja),
             r.romaji.clone(),
         ];
-        let spellings = canonical
-            .into_iter()
-            .map(|s| (s, true))
-            .chain(tolerant.into_iter().map(|s| (s, false)));
-        for (spelling, canonical) in spellings {
-            let key = name_key(&spelling)
-                .map(|k| k.as_str().to_string())
-                .unwrap_or_default();
-            if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Error::new(
-                    PATH,
-                    r.line,
-                    format!(
-                        "expected a name, found `{spelling}` (empty or all digits once normalised)"
-                    ),
-                ));
-            }
-            keys.entry(key).or_default().push(Key {
-                record: i,
-                canonical,
-                spelling,
-            });
-        }
+        let these = canonical.into_iter().map(|s| (i, true, s));
+        spellings.extend(these.chain(tolerant.into_iter().map(|s| (i, false, s))));
     }
-    let mut out = BTreeMap::new();
-    for (key, spellings) in keys {
-        let first = spellings[0].record;
-        if spellings.iter().all(|k| k.record == first) {
-            out.insert(key, first);
-            continue;
-        }
-        if let Some(c) = spellings.iter().find(|k| k.canonical) {
-            let other = spellings.iter().find(|k| k.record != c.record).unwrap_or(c);
-            let (a, b) = if records[c.record].line < records[other.record].line {
-                (c, other)
-            } else {
-                (other, c)
-            };
-            return Err(Error::new(
+    let no_name = |i: usize| {
+        let (r, _, spelling) = &spellings[i];
+        let message =
+            format!("expected a name, found `{spelling}` (empty or all digits once normalised)");
+        Error::new(PATH, records[*r].line, message)
+    };
+    let digits = |k: &str| k.bytes().all(|b| b.is_ascii_digit());
+    if let Some(i) = spellings
+        .iter()
+        .position(|(_, _, s)| name_key(s).is_none_or(|k| digits(k.as_str())))
+    {
+        return Err(no_name(i));
+    }
+    key_map(&spellings).map_err(|e| match e {
+        KeyError::TooLong(i) => no_name(i),
+        KeyError::Clash(key, a, b) => {
+            let ((a, _, a_spelling), (b, _, b_spelling)) = (&spellings[a], &spellings[b]);
+            let (a, b) = (&records[*a], &records[*b]);
+            Error::new(
                 PATH,
-                records[b.record].line,
+                b.line,
                 format!(
-                    "expected names that identify one municipality; `{}` ({}) and `{}` on line {} ({}) both normalise to `{key}`",
-                    b.spelling, records[b.record].name, a.spelling, records[a.record].line, records[a.record].name
+                    "expected names that identify one municipality; `{b_spelling}` ({}) and `{a_spelling}` on line {} ({}) both normalise to `{key}`",
+                    b.name, a.line, a.name
                 ),
-            ));
+            )
         }
-        // A tolerant spelling two municipalities share: not a key.
-    }
-    Ok(out)
+    })
 }
 
 /// The generated Rust source, `include!`d by `src/municipality.rs` into a
@@ -455,14 +433,7 @@ pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
         by_code.join(", ")
     );
 
-    let values: Vec<String> = (0..records.len())
-        .map(|i| format!("&MUNICIPALITIES[{}]", position[i]))
-        .collect();
-    let mut names = phf_codegen::Map::new();
-    for (key, &i) in &keys {
-        names.entry(key.as_str(), values[i].as_str());
-    }
-    let longest = keys.keys().map(String::len).max().unwrap_or(0);
+    let (names, longest_input) = phf_map(&keys, |i| format!("&MUNICIPALITIES[{}]", position[i]));
     writeln!(
         out,
         "/// Normalised names and readings (see `crate::normalize::name_key`) → municipality."
@@ -470,7 +441,7 @@ pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
     writeln!(
         out,
         "pub(super) static NAMES: phf::Map<&'static str, &'static Municipality> = {};\n",
-        names.build()
+        names
     );
     writeln!(
         out,
@@ -478,8 +449,7 @@ pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
     );
     writeln!(
         out,
-        "pub(super) const LONGEST_INPUT: usize = {};",
-        4 * longest
+        "pub(super) const LONGEST_INPUT: usize = {longest_input};"
     );
     Ok(out.finish())
 }

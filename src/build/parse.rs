@@ -18,7 +18,7 @@
 //!    headings, each followed by opinions that start with a bullet.
 //!
 //! Opinions are hard-wrapped: continuation lines are joined with no space.
-//! The file is read through [`error::decode`] and [`error::lines`]: CRLF
+//! The file is read through [`reader::decode`] and [`reader::lines`]: CRLF
 //! line ends, a byte-order mark at the start, and ASCII spaces and tabs at
 //! the ends of lines are ignored (the source has none that mean anything),
 //! so that the same dataset comes out of a checkout whose tools changed
@@ -59,7 +59,7 @@
 //!   ([`ErrorKind::ShortLineContinued`]); and no opinion line is wider than
 //!   the page's widest ([`Wrap::max`], so two lines joined are refused,
 //!   [`ErrorKind::LineTooWide`]). It holds for every line of the document:
-//!   it rejects none of them (`tests/parser.rs` measures it). It cannot tell
+//!   it rejects none of them (`tests/build/parser.rs` measures it). It cannot tell
 //!   a lost bullet after a full line from a wrap: that line reads as the
 //!   wrapped rest of the opinion above, and only the pins (`data/pins.tsv`)
 //!   notice the change.
@@ -67,308 +67,131 @@
 //!   opinion in an area block, key opinion in a group or group in a theme is
 //!   an error on its line ([`ErrorKind::TooMany`]).
 
-use crate::build::error::{self, quote, Error, TextError};
-use crate::build::vocab::{self, BULLETS, FURNITURE, KEY_PAGE_HEADING, THEMES};
-use std::fmt;
+use crate::build::reader::{self, error_kinds, quote, Error, TextError};
+use crate::build::vocab::{CATEGORIES, REGIONS, THEMES};
 
 /// The data file this module reads, as build errors name it.
 pub const PATH: &str = "data/shiryo-3-2.txt";
 
+/// The page-furniture lines the parser skips (compared after trimming).
+pub const FURNITURE: [&str; 2] = [KEY_PAGE_HEADING, "資料 ３－２"];
+
+/// The heading of each key-opinion page.
+pub const KEY_PAGE_HEADING: &str = "主な意見";
+
+/// Bullets that open an opinion: `○` (U+25CB WHITE CIRCLE) and `〇`
+/// (U+3007 IDEOGRAPHIC NUMBER ZERO), which the source uses in places.
+pub const BULLETS: [char; 2] = ['○', '〇'];
+
+/// Index of the region whose Japanese name is exactly `name`.
+pub fn region_by_ja(name: &str) -> Option<usize> {
+    REGIONS.iter().position(|r| r.ja == name)
+}
+
+/// Index of the category whose canonical name or source label variant is
+/// exactly `label` (without 【】).
+pub fn category_by_label(label: &str) -> Option<usize> {
+    CATEGORIES
+        .iter()
+        .position(|c| c.ja == label || c.label_variants.contains(&label))
+}
+
+/// Index of the theme whose title line (marker, ideographic space, title)
+/// is exactly `line` once trimmed.
+pub fn theme_by_title_line(line: &str) -> Option<usize> {
+    let line = line.trim();
+    THEMES.iter().position(|t| {
+        line.strip_prefix(t.marker)
+            .map(|rest| rest.trim_start_matches(['　', ' ']) == t.ja)
+            .unwrap_or(false)
+    })
+}
+
 /// A parse or link error: [`PATH`], the 1-based line, and what was wrong.
 pub type ParseError = Error<ErrorKind>;
 
-/// Everything that can be wrong with a data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// The file is empty or holds only blank lines.
-    Empty,
-    /// Not UTF-8, or a control or invisible character (see
-    /// [`crate::build::error::decode`]).
-    Text(TextError),
-    /// The file ended where more was expected.
-    Truncated {
-        /// What the parser was waiting for.
-        expected: &'static str,
-    },
-    /// A page did not start with `主な意見`.
-    ExpectedKeyPage {
-        /// The line found instead.
-        found: String,
-    },
-    /// A key-opinion page had no opinion before its labels.
-    NoKeyOpinions,
-    /// A line starting with `テーマ` is not one of the known theme titles.
-    UnknownTheme {
-        /// The line found.
-        found: String,
-    },
-    /// The themes are not in order (or one is repeated).
-    ThemeOutOfOrder {
-        /// The theme marker expected next.
-        expected: &'static str,
-        /// The marker found.
-        found: &'static str,
-    },
-    /// An area header came before the theme's title.
-    MissingThemeTitle,
-    /// A row label on a key-opinion page is not a known category.
-    UnknownRowLabel {
-        /// The (joined) label.
-        label: String,
-    },
-    /// After a theme title, the line is not an area header.
-    ExpectedAreaHeader {
-        /// The line found.
-        found: String,
-    },
-    /// An area header names something that is not an area.
-    UnknownArea {
-        /// The unknown name.
-        name: String,
-    },
-    /// An area appears twice in one theme, so its ids would repeat.
-    DuplicateArea {
-        /// The area's Japanese name.
-        name: &'static str,
-        /// The line of the header that named it first.
-        first_line: u32,
-    },
-    /// Areas must follow the official order within a theme (the dataset
-    /// keeps each theme's areas in that order).
-    AreaOutOfOrder {
-        /// The area found.
-        name: &'static str,
-        /// The area it should come after, but came after it.
-        after: &'static str,
-    },
-    /// A theme does not cover every area that has opinions (reported on the
-    /// theme's last area header, where the name would go).
-    MissingArea {
-        /// The missing area's Japanese name.
-        name: &'static str,
-    },
-    /// An area header named more areas than blocks follow it.
-    TooFewAreaBlocks {
-        /// Areas named by the header.
-        expected: usize,
-        /// Blocks found.
-        found: usize,
-        /// The header line.
-        header_line: u32,
-    },
-    /// More blocks follow an area header than it names.
-    TooManyAreaBlocks {
-        /// Areas named by the header.
-        expected: usize,
-        /// The header line.
-        header_line: u32,
-    },
-    /// A `【` heading without its closing `】`.
-    MalformedHeading {
-        /// The line found.
-        found: String,
-    },
-    /// A `【category】` heading with an unknown label.
-    UnknownCategory {
-        /// The label inside the brackets.
-        label: String,
-    },
-    /// A heading followed by no opinion.
-    EmptyHeading {
-        /// The label inside the brackets.
-        label: String,
-    },
-    /// An opinion before any `【category】` heading in an area block.
-    BulletBeforeHeading,
-    /// Text that is neither a heading nor a bullet, and follows no opinion.
-    ContinuationWithoutBullet {
-        /// The line found.
-        found: String,
-    },
-    /// A space inside an opinion line, or a non-ASCII space (U+3000, …) at
-    /// the start or end of any line.
-    UnexpectedSpace {
-        /// The line, quoted.
-        found: String,
-    },
-    /// An opinion line wider than any line of its page kind.
-    LineTooWide {
-        /// The line's width in columns.
-        width: usize,
-        /// The widest the page kind allows.
-        max: usize,
-        /// The page kind.
-        page: &'static str,
-        /// The line, quoted.
-        found: String,
-    },
-    /// A bullet after the start of an opinion line: two lines joined.
-    BulletInsideLine {
-        /// The line, quoted.
-        found: String,
-    },
-    /// A line after an opinion line that starts with a mark (`・`, `◯`,
-    /// `●`, `[`…): neither a bullet nor wrapped text.
-    MarkAtLineStart {
-        /// The line, quoted.
-        found: String,
-    },
-    /// A category name alone on a line after an opinion line, bare or in
-    /// other brackets: a heading that lost its `【】`.
-    BareCategory {
-        /// The line, quoted.
-        found: String,
-    },
-    /// A line that would continue an opinion whose previous line is short
-    /// of the page's wrap width, so ended the opinion.
-    ShortLineContinued {
-        /// The previous line's width in columns.
-        width: usize,
-        /// The least width of a line that wraps on this page kind.
-        min: usize,
-        /// The page kind.
-        page: &'static str,
-        /// The line, quoted.
-        found: String,
-    },
-    /// More opinions (or groups) than a two-digit id number can count.
-    TooMany {
-        /// What there are too many of.
-        what: &'static str,
-    },
-    /// A key opinion that matches no area opinion of its theme.
-    KeyOpinionWithoutSource {
-        /// The key opinion's text.
-        text: String,
-    },
-    /// A key-opinion group whose sources have no majority category.
-    AmbiguousGroupCategory {
-        /// The 1-based group number.
-        group: usize,
-    },
-    /// The row labels printed on a key-opinion page do not match the
-    /// categories derived from the groups' sources.
-    RowLabelMismatch {
-        /// The label's canonical Japanese name.
-        label: &'static str,
-    },
+error_kinds! {
+    /// Everything that can be wrong with a data file.
+    pub enum ErrorKind {
+        /// The file is empty or holds only blank lines.
+        Empty => "expected `主な意見` (the first key-opinion page), found an empty file";
+        /// Not UTF-8, or a control or invisible character (see [`reader::decode`]).
+        Text(error: TextError) => "{error}";
+        /// The file ended where more was expected.
+        Truncated { expected: &'static str } => "expected {expected}, found end of file";
+        /// A page did not start with `主な意見`.
+        ExpectedKeyPage { found: String } => "expected `主な意見` (a key-opinion page), found `{found}`";
+        /// A key-opinion page had no opinion before its labels.
+        NoKeyOpinions => "expected a key opinion (a line starting with ○ or 〇) after `主な意見`";
+        /// A line starting with `テーマ` is not one of the known theme titles.
+        UnknownTheme { found: String } => "expected a theme title ({}), found `{found}`", theme_titles();
+        /// The themes are not in order (or one is repeated): the markers expected and found.
+        ThemeOutOfOrder { expected: &'static str, found: &'static str } => "expected the title of {expected}, found {found} (themes must appear once each, in order)";
+        /// An area header came before the theme's title.
+        MissingThemeTitle => "expected the theme title (e.g. `テーマ①　…`) before the first area header";
+        /// A row label (joined) on a key-opinion page is not a known category.
+        UnknownRowLabel { label: String } => "expected a category name as a row label ({}), found `{label}`", list(CATEGORIES.iter().map(|c| c.ja));
+        /// After a theme title, the line is not an area header.
+        ExpectedAreaHeader { found: String } => "expected an area header (area names separated by spaces, e.g. `区中央部 区南部`), found `{found}`";
+        /// An area header names something that is not an area.
+        UnknownArea { name: String } => "expected an area name ({}), found `{name}`", list(REGIONS.iter().map(|r| r.ja));
+        /// An area appears twice in one theme (first named on `first_line`), so its ids would repeat.
+        DuplicateArea { name: &'static str, first_line: u32 } => "expected each area once per theme, found {name} again (first named on line {first_line}); its opinion ids would repeat";
+        /// Areas must follow the official order within a theme (the dataset keeps them in that order).
+        AreaOutOfOrder { name: &'static str, after: &'static str } => "expected the areas in the official order ({}), found {name} after {after}", list(REGIONS.iter().map(|r| r.ja));
+        /// A theme does not cover every area that has opinions (reported on its last area header).
+        MissingArea { name: &'static str } => "expected a block for every area, found none for {name} in this theme";
+        /// An area header (on `header_line`) named more areas than blocks follow it.
+        TooFewAreaBlocks { expected: usize, found: usize, header_line: u32 } => "expected {expected} area blocks after the header on line {header_line}, found {found}";
+        /// More blocks follow an area header than it names.
+        TooManyAreaBlocks { expected: usize, header_line: u32 } => "expected {expected} area blocks after the header on line {header_line}, found another block";
+        /// A `【` heading without its closing `】`.
+        MalformedHeading { found: String } => "expected a heading `【category】`, found `{found}`";
+        /// A `【category】` heading with an unknown label.
+        UnknownCategory { label: String } => "expected a known category in 【】 ({}), found `【{label}】`", list(CATEGORIES.iter().map(|c| c.ja));
+        /// A heading followed by no opinion.
+        EmptyHeading { label: String } => "expected an opinion (a line starting with ○ or 〇) after `【{label}】`, found none";
+        /// An opinion before any `【category】` heading in an area block.
+        BulletBeforeHeading => "expected a `【category】` heading before the first opinion of an area block";
+        /// Text that is neither a heading nor a bullet, and follows no opinion.
+        ContinuationWithoutBullet { found: String } => "expected a `【category】` heading or an opinion starting with ○ or 〇, found `{found}`";
+        /// A space inside an opinion line, or a non-ASCII space (U+3000, …) at the start or end of any line.
+        UnexpectedSpace { found: String } => "expected no space inside an opinion line or at a line's ends (other than ASCII spaces), found one in `{found}`";
+        /// An opinion line wider (in columns) than any line of its page kind.
+        LineTooWide { width: usize, max: usize, page: &'static str, found: String } => "expected a line at most {max} columns wide on {page} (the document's widest), found {width} columns in `{found}` (two lines joined?)";
+        /// A bullet after the start of an opinion line: two lines joined.
+        BulletInsideLine { found: String } => "expected a bullet (○ or 〇) only at the start of a line, found one inside `{found}` (two lines joined?)";
+        /// A line after an opinion line that starts with a mark (`・`, `◯`, `●`, `[`…): neither a bullet nor wrapped text.
+        MarkAtLineStart { found: String } => "expected an opinion starting with ○ or 〇, or the wrapped rest of the line above (which starts with a letter, a digit, `（` or `「`), found `{found}`";
+        /// A category name alone on a line after an opinion line, bare or in other brackets: a heading that lost its `【】`.
+        BareCategory { found: String } => "expected a heading `【{found}】` or an opinion starting with ○ or 〇, found the bare category name `{found}`";
+        /// A line that would continue an opinion whose previous line (`width` columns) is short of the page's least wrap width `min`, so ended the opinion.
+        ShortLineContinued { width: usize, min: usize, page: &'static str, found: String } => "expected an opinion starting with ○ or 〇, found `{found}`; it cannot continue the line above, which is {width} columns wide: lines that wrap on {page} are at least {min}";
+        /// More opinions (or groups) than a two-digit id number can count.
+        TooMany { what: &'static str } => "expected at most {MAX_NUMBER} {what} (an id numbers them with two digits), found more";
+        /// A key opinion that matches no area opinion of its theme.
+        KeyOpinionWithoutSource { text: String } => "expected the key opinion `{text}` to match an area opinion of the same theme (exactly, after NFKC, or by the merge rule), found none";
+        /// A key-opinion group (1-based) whose sources have no majority category.
+        AmbiguousGroupCategory { group: usize } => "expected the sources of key-opinion group {group} to share a majority category, found a tie";
+        /// A row label printed on a key-opinion page that does not match the categories derived from the groups' sources.
+        RowLabelMismatch { label: &'static str } => "expected row label `{label}` to be the category of exactly one key-opinion group (derived from its sources), found none";
+    }
 }
 
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ErrorKind::*;
-        match self {
-            Empty => f.write_str("expected `主な意見` (the first key-opinion page), found an empty file"),
-            Text(e) => e.fmt(f),
-            Truncated { expected } => write!(f, "expected {expected}, found end of file"),
-            ExpectedKeyPage { found } => {
-                write!(f, "expected `主な意見` (a key-opinion page), found `{found}`")
-            }
-            NoKeyOpinions => f.write_str(
-                "expected a key opinion (a line starting with ○ or 〇) after `主な意見`",
-            ),
-            UnknownTheme { found } => write!(
-                f,
-                "expected a theme title ({}), found `{found}`",
-                THEMES.iter().map(|t| format!("`{}　{}`", t.marker, t.ja)).collect::<Vec<_>>().join(" or ")
-            ),
-            ThemeOutOfOrder { expected, found } => {
-                write!(f, "expected the title of {expected}, found {found} (themes must appear once each, in order)")
-            }
-            MissingThemeTitle => f.write_str(
-                "expected the theme title (e.g. `テーマ①　…`) before the first area header",
-            ),
-            UnknownRowLabel { label } => write!(
-                f,
-                "expected a category name as a row label ({}), found `{label}`",
-                list(vocab::CATEGORIES.iter().map(|c| c.ja))
-            ),
-            ExpectedAreaHeader { found } => write!(
-                f,
-                "expected an area header (area names separated by spaces, e.g. `区中央部 区南部`), found `{found}`"
-            ),
-            UnknownArea { name } => write!(
-                f,
-                "expected an area name ({}), found `{name}`",
-                list(vocab::REGIONS.iter().map(|r| r.ja))
-            ),
-            DuplicateArea { name, first_line } => write!(
-                f,
-                "expected each area once per theme, found {name} again (first named on line {first_line}); its opinion ids would repeat"
-            ),
-            AreaOutOfOrder { name, after } => write!(
-                f,
-                "expected the areas in the official order ({}), found {name} after {after}",
-                list(vocab::REGIONS.iter().map(|r| r.ja))
-            ),
-            MissingArea { name } => write!(f, "expected a block for every area, found none for {name} in this theme"),
-            TooFewAreaBlocks { expected, found, header_line } => write!(
-                f,
-                "expected {expected} area blocks after the header on line {header_line}, found {found}"
-            ),
-            TooManyAreaBlocks { expected, header_line } => write!(
-                f,
-                "expected {expected} area blocks after the header on line {header_line}, found another block"
-            ),
-            MalformedHeading { found } => write!(f, "expected a heading `【category】`, found `{found}`"),
-            UnknownCategory { label } => write!(
-                f,
-                "expected a known category in 【】 ({}), found `【{label}】`",
-                list(vocab::CATEGORIES.iter().map(|c| c.ja))
-            ),
-            EmptyHeading { label } => write!(
-                f,
-                "expected an opinion (a line starting with ○ or 〇) after `【{label}】`, found none"
-            ),
-            BulletBeforeHeading => f.write_str(
-                "expected a `【category】` heading before the first opinion of an area block",
-            ),
-            ContinuationWithoutBullet { found } => write!(
-                f,
-                "expected a `【category】` heading or an opinion starting with ○ or 〇, found `{found}`"
-            ),
-            UnexpectedSpace { found } => write!(
-                f,
-                "expected no space inside an opinion line or at a line's ends (other than ASCII spaces), found one in `{found}`"
-            ),
-            LineTooWide { width, max, page, found } => write!(
-                f,
-                "expected a line at most {max} columns wide on {page} (the document's widest), found {width} columns in `{found}` (two lines joined?)"
-            ),
-            BulletInsideLine { found } => write!(
-                f,
-                "expected a bullet (○ or 〇) only at the start of a line, found one inside `{found}` (two lines joined?)"
-            ),
-            MarkAtLineStart { found } => write!(
-                f,
-                "expected an opinion starting with ○ or 〇, or the wrapped rest of the line above (which starts with a letter, a digit, `（` or `「`), found `{found}`"
-            ),
-            BareCategory { found } => write!(
-                f,
-                "expected a heading `【{found}】` or an opinion starting with ○ or 〇, found the bare category name `{found}`"
-            ),
-            ShortLineContinued { width, min, page, found } => write!(
-                f,
-                "expected an opinion starting with ○ or 〇, found `{found}`; it cannot continue the line above, which is {width} columns wide: lines that wrap on {page} are at least {min}"
-            ),
-            TooMany { what } => write!(
-                f,
-                "expected at most {MAX_NUMBER} {what} (an id numbers them with two digits), found more"
-            ),
-            KeyOpinionWithoutSource { text } => write!(
-                f,
-                "expected the key opinion `{text}` to match an area opinion of the same theme (exactly, after NFKC, or by the merge rule), found none"
-            ),
-            AmbiguousGroupCategory { group } => write!(
-                f,
-                "expected the sources of key-opinion group {group} to share a majority category, found a tie"
-            ),
-            RowLabelMismatch { label } => write!(
-                f,
-                "expected row label `{label}` to be the category of exactly one key-opinion group (derived from its sources), found none"
-            ),
-        }
+impl ErrorKind {
+    /// This error at `line` of [`PATH`], as an `Err`.
+    pub fn at<T>(self, line: u32) -> Result<T, ParseError> {
+        Error::fail(PATH, line, self)
     }
+}
+
+/// The theme titles, for a message's list of what was expected.
+fn theme_titles() -> String {
+    let titles: Vec<String> = THEMES
+        .iter()
+        .map(|t| format!("`{}　{}`", t.marker, t.ja))
+        .collect();
+    titles.join(" or ")
 }
 
 /// Names, comma-separated, for a message's list of what was expected.
@@ -402,11 +225,11 @@ pub enum LineRole {
 pub struct RawOpinion {
     /// Index into [`THEMES`].
     pub theme: usize,
-    /// Index into [`vocab::REGIONS`].
+    /// Index into [`REGIONS`].
     pub region: usize,
     /// 1-based position within its area block.
     pub position: usize,
-    /// Index into [`vocab::CATEGORIES`].
+    /// Index into [`CATEGORIES`].
     pub category: usize,
     /// The bullet it started with.
     pub bullet: char,
@@ -443,9 +266,7 @@ impl RawOpinion {
     pub fn id(&self) -> String {
         format!(
             "t{}-{}-{:02}",
-            THEMES[self.theme].number,
-            vocab::REGIONS[self.region].id_token,
-            self.position
+            THEMES[self.theme].number, REGIONS[self.region].id_token, self.position
         )
     }
 }
@@ -465,7 +286,7 @@ impl RawKeyOpinion {
 pub struct RowLabel {
     /// Index into [`THEMES`].
     pub theme: usize,
-    /// Index into [`vocab::CATEGORIES`].
+    /// Index into [`CATEGORIES`].
     pub category: usize,
     /// First source line.
     pub first_line: u32,
@@ -482,34 +303,31 @@ pub struct Document {
     pub row_labels: Vec<RowLabel>,
     /// The role of each line; `roles[i]` is line `i + 1`.
     pub roles: Vec<LineRole>,
-    /// The text's [`error::fingerprint`].
+    /// The text's [`reader::fingerprint`].
     pub fingerprint: String,
 }
 
 /// Parses the data file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
-    let text = error::decode(PATH, bytes).map_err(|e| e.map(ErrorKind::Text))?;
-    let lines: Vec<&str> = error::lines(text).map(|(_, l)| l).collect();
+    let text = reader::decode(PATH, bytes).map_err(|e| e.map(ErrorKind::Text))?;
+    let lines: Vec<&str> = reader::lines(text).map(|(_, l)| l).collect();
     if lines.iter().all(|l| l.is_empty()) {
-        return Err(Error::new(PATH, 1, ErrorKind::Empty));
+        return ErrorKind::Empty.at(1);
     }
     // Spaces other than ASCII ones (U+3000, U+00A0, …) sit only between
     // words: at a line's start or end they would hide a bullet or a heading.
     let edge_space =
         |l: &&str| l.starts_with(char::is_whitespace) || l.ends_with(char::is_whitespace);
     if let Some(i) = lines.iter().position(edge_space) {
-        return Err(Error::new(
-            PATH,
-            i as u32 + 1,
-            ErrorKind::UnexpectedSpace {
-                found: quote(lines[i]),
-            },
-        ));
+        return ErrorKind::UnexpectedSpace {
+            found: quote(lines[i]),
+        }
+        .at(i as u32 + 1);
     }
     let mut p = Parser {
         doc: Document {
             roles: vec![LineRole::Blank; lines.len()],
-            fingerprint: error::fingerprint(text),
+            fingerprint: reader::fingerprint(text),
             ..Document::default()
         },
         lines,
@@ -521,7 +339,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     // Anything left must be blank or furniture.
     p.skip(|l| l.is_empty() || is_furniture(l));
     if let Some(line) = p.peek() {
-        return Err(p.err(ErrorKind::ExpectedKeyPage { found: quote(line) }));
+        return p.fail(ErrorKind::ExpectedKeyPage { found: quote(line) });
     }
     Ok(p.doc)
 }
@@ -552,7 +370,7 @@ fn header_names(line: &str) -> Option<Vec<&str>> {
         .filter(|s| !s.is_empty())
         .collect();
     // A header names areas; one word alone is only a header if it is an area.
-    if names.len() >= 2 || names.iter().all(|n| vocab::region_by_ja(n).is_some()) {
+    if names.len() >= 2 || names.iter().all(|n| region_by_ja(n).is_some()) {
         Some(names)
     } else {
         None
@@ -568,9 +386,9 @@ fn is_boundary(line: &str) -> bool {
     !starts_block(line)
         && (line.is_empty()
             || is_furniture(line)
-            || vocab::theme_by_title_line(line).is_some()
+            || theme_by_title_line(line).is_some()
             || header_names(line)
-                .is_some_and(|names| names.iter().all(|n| vocab::region_by_ja(n).is_some())))
+                .is_some_and(|names| names.iter().all(|n| region_by_ja(n).is_some())))
 }
 
 /// Brackets a heading may have been given instead of `【】`.
@@ -590,7 +408,7 @@ fn is_bare_category(line: &str) -> bool {
         inner.strip_suffix(BRACKETS).unwrap_or(inner),
     ]
     .iter()
-    .any(|l| vocab::category_by_label(l).is_some())
+    .any(|l| category_by_label(l).is_some())
 }
 
 /// The largest position or group number an id can hold (two digits).
@@ -659,22 +477,22 @@ impl<'a> Parser<'a> {
 
     /// An error on the current line, or on the last line at the end of the
     /// file.
-    fn err(&self, kind: ErrorKind) -> ParseError {
-        Error::new(PATH, self.line_no().min(self.lines.len() as u32), kind)
+    fn fail<T>(&self, kind: ErrorKind) -> Result<T, ParseError> {
+        kind.at(self.line_no().min(self.lines.len() as u32))
     }
 
     /// [`ErrorKind::TooMany`] if the number `n` of `what` is more than an
     /// id can hold.
     fn numbered(&self, n: usize, what: &'static str) -> Result<(), ParseError> {
         if n > MAX_NUMBER {
-            return Err(self.err(ErrorKind::TooMany { what }));
+            return self.fail(ErrorKind::TooMany { what });
         }
         Ok(())
     }
 
     /// The error for reaching the end of the file.
-    fn eof(&self, expected: &'static str) -> ParseError {
-        self.err(ErrorKind::Truncated { expected })
+    fn eof<T>(&self, expected: &'static str) -> Result<T, ParseError> {
+        self.fail(ErrorKind::Truncated { expected })
     }
 
     /// Gives the current line its role and moves on to the next.
@@ -708,18 +526,18 @@ impl<'a> Parser<'a> {
         };
         self.skip(|l| l.is_empty() || (is_furniture(l) && l != KEY_PAGE_HEADING));
         match self.peek() {
-            None => return Err(self.eof(expected_page)),
+            None => return self.eof(expected_page),
             Some(KEY_PAGE_HEADING) => self.take(LineRole::Furniture),
             Some(other) => {
-                return Err(self.err(ErrorKind::ExpectedKeyPage {
+                return self.fail(ErrorKind::ExpectedKeyPage {
                     found: quote(other),
-                }))
+                })
             }
         }
         let key_start = self.doc.key_opinions.len();
         self.key_groups(theme)?;
         if self.doc.key_opinions.len() == key_start {
-            return Err(self.err(ErrorKind::NoKeyOpinions));
+            return self.fail(ErrorKind::NoKeyOpinions);
         }
         self.row_labels_and_title(theme)?;
         self.area_pages(theme)
@@ -732,7 +550,7 @@ impl<'a> Parser<'a> {
         let mut position = 0;
         loop {
             let Some(line) = self.peek() else {
-                return Err(self.eof("more key opinions, row labels or the theme title"));
+                return self.eof("more key opinions, row labels or the theme title");
             };
             if line.is_empty() {
                 self.skip(str::is_empty);
@@ -811,7 +629,7 @@ impl<'a> Parser<'a> {
             return Ok(w);
         }
         let found = quote(line);
-        Err(self.err(if w > wrap.max {
+        self.fail(if w > wrap.max {
             ErrorKind::LineTooWide {
                 width: w,
                 max: wrap.max,
@@ -824,7 +642,7 @@ impl<'a> Parser<'a> {
             ErrorKind::MalformedHeading { found }
         } else {
             ErrorKind::BulletInsideLine { found }
-        }))
+        })
     }
 
     /// `next` (the line after the current one) may continue the current
@@ -833,18 +651,18 @@ impl<'a> Parser<'a> {
     fn check_continuation(&self, width: usize, next: &str, wrap: &Wrap) -> Result<(), ParseError> {
         let found = || quote(next);
         if !next.starts_with(|c: char| c.is_alphanumeric() || WRAPPED_OPENERS.contains(&c)) {
-            return Err(self.err(ErrorKind::MarkAtLineStart { found: found() }));
+            return self.fail(ErrorKind::MarkAtLineStart { found: found() });
         }
         if is_bare_category(next) {
-            return Err(self.err(ErrorKind::BareCategory { found: found() }));
+            return self.fail(ErrorKind::BareCategory { found: found() });
         }
         if width < wrap.min_continued {
-            return Err(self.err(ErrorKind::ShortLineContinued {
+            return self.fail(ErrorKind::ShortLineContinued {
                 width,
                 min: wrap.min_continued,
                 page: wrap.page,
                 found: found(),
-            }));
+            });
         }
         Ok(())
     }
@@ -862,7 +680,7 @@ impl<'a> Parser<'a> {
                 } else {
                     "an area header (area names separated by spaces)"
                 };
-                return Err(self.eof(expected));
+                return self.eof(expected);
             };
             if line.is_empty() || is_furniture(line) {
                 labels.extend(pending.take());
@@ -871,14 +689,14 @@ impl<'a> Parser<'a> {
             }
             if line.starts_with("テーマ") {
                 labels.extend(pending.take());
-                let Some(found) = vocab::theme_by_title_line(line) else {
-                    return Err(self.err(ErrorKind::UnknownTheme { found: quote(line) }));
+                let Some(found) = theme_by_title_line(line) else {
+                    return self.fail(ErrorKind::UnknownTheme { found: quote(line) });
                 };
                 if found != theme {
-                    return Err(self.err(ErrorKind::ThemeOutOfOrder {
+                    return self.fail(ErrorKind::ThemeOutOfOrder {
                         expected: THEMES[theme].marker,
                         found: THEMES[found].marker,
-                    }));
+                    });
                 }
                 title = Some(found);
                 self.take(LineRole::ThemeTitle);
@@ -895,17 +713,14 @@ impl<'a> Parser<'a> {
             self.take(LineRole::RowLabel);
         }
         if title.is_none() {
-            return Err(self.err(ErrorKind::MissingThemeTitle));
+            return self.fail(ErrorKind::MissingThemeTitle);
         }
         for (label, first_line) in labels {
-            let Some(category) = vocab::category_by_label(&label) else {
-                return Err(Error::new(
-                    PATH,
-                    first_line,
-                    ErrorKind::UnknownRowLabel {
-                        label: quote(&label),
-                    },
-                ));
+            let Some(category) = category_by_label(&label) else {
+                return ErrorKind::UnknownRowLabel {
+                    label: quote(&label),
+                }
+                .at(first_line);
             };
             self.doc.row_labels.push(RowLabel {
                 theme,
@@ -918,12 +733,12 @@ impl<'a> Parser<'a> {
 
     /// Area pages: header, blocks; until the next key-opinion page or EOF.
     fn area_pages(&mut self, theme: usize) -> Result<(), ParseError> {
-        let mut seen: Vec<Option<u32>> = vec![None; vocab::REGIONS.len()];
+        let mut seen: Vec<Option<u32>> = vec![None; REGIONS.len()];
         // The line of the theme's last area header: where a missing area
         // would be added, so where `MissingArea` points.
         let mut last_header: Option<u32> = None;
         loop {
-            let title = |l: &str| vocab::theme_by_title_line(l) == Some(theme);
+            let title = |l: &str| theme_by_title_line(l) == Some(theme);
             self.skip(|l| l.is_empty() || title(l));
             let line = match self.peek() {
                 None => break,
@@ -931,29 +746,29 @@ impl<'a> Parser<'a> {
                 Some(l) => l,
             };
             let Some(names) = header_names(line) else {
-                return Err(self.err(ErrorKind::ExpectedAreaHeader { found: quote(line) }));
+                return self.fail(ErrorKind::ExpectedAreaHeader { found: quote(line) });
             };
             let header_line = self.line_no();
             let mut regions = Vec::with_capacity(names.len());
             for name in names {
-                let Some(region) = vocab::region_by_ja(name) else {
-                    return Err(self.err(ErrorKind::UnknownArea { name: quote(name) }));
+                let Some(region) = region_by_ja(name) else {
+                    return self.fail(ErrorKind::UnknownArea { name: quote(name) });
                 };
                 if let Some(first_line) = seen[region] {
-                    return Err(self.err(ErrorKind::DuplicateArea {
-                        name: vocab::REGIONS[region].ja,
+                    return self.fail(ErrorKind::DuplicateArea {
+                        name: REGIONS[region].ja,
                         first_line,
-                    }));
+                    });
                 }
                 if let Some(last) = seen
                     .iter()
                     .rposition(Option::is_some)
                     .filter(|&l| l > region)
                 {
-                    return Err(self.err(ErrorKind::AreaOutOfOrder {
-                        name: vocab::REGIONS[region].ja,
-                        after: vocab::REGIONS[last].ja,
-                    }));
+                    return self.fail(ErrorKind::AreaOutOfOrder {
+                        name: REGIONS[region].ja,
+                        after: REGIONS[last].ja,
+                    });
                 }
                 seen[region] = Some(header_line);
                 regions.push(region);
@@ -965,33 +780,29 @@ impl<'a> Parser<'a> {
                 // Plain text goes on to `area_block`, which reports it.
                 let block = |l| starts_block(l) || header_names(l).is_none() && !is_boundary(l);
                 if !self.peek().is_some_and(block) {
-                    return Err(self.err(ErrorKind::TooFewAreaBlocks {
+                    return self.fail(ErrorKind::TooFewAreaBlocks {
                         expected: regions.len(),
                         found,
                         header_line,
-                    }));
+                    });
                 }
                 self.area_block(theme, region)?;
             }
             self.skip(|l| l.is_empty());
             if self.peek().is_some_and(starts_block) {
-                return Err(self.err(ErrorKind::TooManyAreaBlocks {
+                return self.fail(ErrorKind::TooManyAreaBlocks {
                     expected: regions.len(),
                     header_line,
-                }));
+                });
             }
         }
         let Some(line) = last_header else {
-            return Err(self.eof("an area header (area names separated by spaces)"));
+            return self.eof("an area header (area names separated by spaces)");
         };
-        for (region, names) in vocab::REGIONS.iter().enumerate() {
+        for (region, names) in REGIONS.iter().enumerate() {
             // 島しょ (the islands) has no opinions in this document.
             if seen[region].is_none() && names.zone != 2 {
-                return Err(Error::new(
-                    PATH,
-                    line,
-                    ErrorKind::MissingArea { name: names.ja },
-                ));
+                return ErrorKind::MissingArea { name: names.ja }.at(line);
             }
         }
         Ok(())
@@ -1010,13 +821,13 @@ impl<'a> Parser<'a> {
             }
             if let Some(rest) = line.strip_prefix('【') {
                 let Some(label) = rest.strip_suffix('】') else {
-                    return Err(self.err(ErrorKind::MalformedHeading { found: quote(line) }));
+                    return self.fail(ErrorKind::MalformedHeading { found: quote(line) });
                 };
                 no_empty_heading(heading, in_heading)?;
-                let Some(category) = vocab::category_by_label(label) else {
-                    return Err(self.err(ErrorKind::UnknownCategory {
+                let Some(category) = category_by_label(label) else {
+                    return self.fail(ErrorKind::UnknownCategory {
                         label: quote(label),
-                    }));
+                    });
                 };
                 heading = Some((category, label, self.line_no()));
                 in_heading = 0;
@@ -1024,10 +835,10 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let Some((bullet, first)) = bullet_of(line) else {
-                return Err(self.err(ErrorKind::ContinuationWithoutBullet { found: quote(line) }));
+                return self.fail(ErrorKind::ContinuationWithoutBullet { found: quote(line) });
             };
             let Some((category, _, _)) = heading else {
-                return Err(self.err(ErrorKind::BulletBeforeHeading));
+                return self.fail(ErrorKind::BulletBeforeHeading);
             };
             position += 1;
             in_heading += 1;
@@ -1057,13 +868,10 @@ fn no_empty_heading(
     opinions: usize,
 ) -> Result<(), ParseError> {
     match heading {
-        Some((_, label, line)) if opinions == 0 => Err(Error::new(
-            PATH,
-            line,
-            ErrorKind::EmptyHeading {
-                label: label.to_string(),
-            },
-        )),
+        Some((_, label, line)) if opinions == 0 => ErrorKind::EmptyHeading {
+            label: label.to_string(),
+        }
+        .at(line),
         _ => Ok(()),
     }
 }

@@ -5,7 +5,7 @@
 //! corruptions leave text that follows them: a one-line opinion deleted or
 //! duplicated, two lines swapped, a heading replaced by another valid one, a
 //! word changed. The pins catch those. Each data file has a content
-//! [`fingerprint`](crate::build::error::fingerprint) (which line ends, a BOM
+//! [`fingerprint`](crate::build::reader::fingerprint) (which line ends, a BOM
 //! and trailing spaces do not change) and a shape: for the document, the
 //! opinions per theme and area, the key-opinion groups and their sizes, and
 //! how many key opinions match their sources exactly, width-insensitively
@@ -21,13 +21,13 @@
 //!
 //! # The file
 //!
-//! Tab-separated, read with [`crate::build::error::tsv`]: `file`, `fact`,
+//! Tab-separated, read with [`crate::build::reader::tsv`]: `file`, `fact`,
 //! `value`; `#` starts a comment.
 
-use crate::build::error::{self, quote, Error};
 use crate::build::link::Links;
 use crate::build::municipality::{self, Record};
 use crate::build::parse::{self, Document};
+use crate::build::reader::{self, quote, Error};
 use crate::build::vocab::{MATCH_KINDS, REGIONS, THEMES};
 
 /// The pins file, as build errors name it.
@@ -103,7 +103,7 @@ pub fn document_facts(doc: &Document, links: &Links) -> Vec<Fact> {
 }
 
 /// The facts of the municipality table (shape first, fingerprint last);
-/// `fingerprint` is the file's [`error::fingerprint`].
+/// `fingerprint` is the file's [`reader::fingerprint`].
 pub fn municipality_facts(records: &[Record], fingerprint: &str) -> Vec<Fact> {
     let file = municipality::PATH;
     let mut facts: Vec<Fact> = REGIONS
@@ -135,7 +135,7 @@ pub fn render(facts: &[Fact]) -> String {
 /// Checks the facts found against the pins file's bytes. `found_at` says
 /// where the facts found were written (for the message).
 pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
-    let file = error::tsv(PATH, pins, "file, fact, value", 0)?;
+    let file = reader::tsv(PATH, pins, "file, fact, value", 0)?;
     let mut pinned = Vec::new();
     for row in &file.rows {
         let (name, value) = (row.fields[1], row.fields[2]);
@@ -158,20 +158,20 @@ pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
         .iter()
         .find(|f| !pinned.iter().any(|&(_, p, _)| p == *f))
     {
-        return Err(Error::new(
+        return Error::fail(
             PATH,
             file.last,
             format!(
                 "expected a pin for {} `{}` (found {}), found none; {update}",
                 f.file, f.name, f.value
             ),
-        ));
+        );
     }
     // Shape before fingerprint: facts are listed in that order.
     for f in facts {
         for &(line, p, value) in &pinned {
             if p == f && value != f.value {
-                return Err(Error::new(
+                return Error::fail(
                     PATH,
                     line,
                     format!(
@@ -181,7 +181,7 @@ pub fn check(pins: &[u8], facts: &[Fact], found_at: &str) -> Result<(), Error> {
                         quote(value),
                         f.value
                     ),
-                ));
+                );
             }
         }
     }

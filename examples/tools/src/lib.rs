@@ -6,13 +6,18 @@
 //!   page, `docs/explorer.html` ([`explorer::page`]).
 //! - `cargo run -p zaitaku_tools --bin heatmap [OUT_DIR]`: the heatmaps,
 //!   `docs/heatmap-theme{1,2}.svg` and their data URIs, `docs/heatmaps.md`.
+//! - `cargo run -p zaitaku_tools --bin datafiles [OUT_DIR]`: the data files
+//!   in `docs/data/`, with their Frictionless Data Package ([`datafiles`]).
 //!
 //! `cargo test -p zaitaku_tools` checks the page without a browser
 //! (`tests/explorer_page.rs`) and in the system's Chromium
 //! (`tests/explorer_browser.rs`; its downloads, print header and comparison
-//! of two areas in `tests/explorer_exports.rs`).
+//! of two areas in `tests/explorer_exports.rs`), and the committed data
+//! files (`tests/datafiles.rs`).
 
 use std::path::{Path, PathBuf};
+
+pub mod datafiles;
 
 /// The explorer page.
 pub mod explorer {

@@ -6,21 +6,16 @@
 //!
 //! The reader is mounted exactly as `build.rs` mounts it.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
-use build::points::{self, PointRow, POINTS_PATH, TAGS_PATH};
+use build::point::{self, PointRow, POINTS_PATH, TAGS_PATH};
 use std::collections::BTreeSet;
 use zaitaku_opinions::{key_opinions, opinions, Point, Query, Record, Region};
 
 const POINTS: &str = "\
 # comment
-alpha\tアルファ\tAlpha\tThe first point.
-beta-2\tベータ\tBeta\tThe second point.
+alpha\tアルファ\tAlpha\tThe first point.\t一つ目。
+beta-2\tベータ\tBeta\tThe second point.\t二つ目。\tbeta,beta-1
 ";
 
 fn ids() -> Vec<String> {
@@ -30,17 +25,17 @@ fn ids() -> Vec<String> {
 }
 
 fn rows() -> Vec<PointRow> {
-    points::parse_points(POINTS.as_bytes()).unwrap()
+    point::parse_points(POINTS.as_bytes()).unwrap()
 }
 
 fn points_error(text: &str) -> String {
-    points::parse_points(text.as_bytes())
+    point::parse_points(text.as_bytes())
         .unwrap_err()
         .to_string()
 }
 
 fn tags_error(text: &str) -> String {
-    points::parse_tags(text.as_bytes(), rows(), &ids())
+    point::parse_tags(text.as_bytes(), rows(), &ids())
         .unwrap_err()
         .to_string()
 }
@@ -61,9 +56,12 @@ fn good_files_are_read() {
         (rows[1].id.as_str(), rows[1].label_ja.as_str(), rows[1].line),
         ("beta-2", "ベータ", 3)
     );
+    assert_eq!(rows[1].description_ja, "二つ目。");
+    assert_eq!(rows[1].former_ids, ["beta", "beta-1"]);
+    assert!(rows[0].former_ids.is_empty());
     let tags =
         "t1-kuchuobu-01\talpha beta-2\n\nt1-kunanbu-01\tbeta-2\n# note\nt1-kuchuobu-02\talpha\n";
-    let read = points::parse_tags(tags.as_bytes(), rows, &ids()).unwrap();
+    let read = point::parse_tags(tags.as_bytes(), rows, &ids()).unwrap();
     assert_eq!(read.tags, vec![vec![0, 1], vec![0], vec![1]]);
 }
 
@@ -71,23 +69,31 @@ fn good_files_are_read() {
 fn bad_points_file_fails_with_file_and_line() {
     let cases = [
         (
-            "alpha\tアルファ\tAlpha\n",
-            "expected 4 tab-separated fields",
+            "alpha\tアルファ\tAlpha\tThe first.\n",
+            "expected 5 or 6 tab-separated fields",
         ),
         (
-            "alpha\t\tAlpha\tThe first.\n",
+            "alpha\t\tAlpha\tThe first.\t一つ目。\n",
             "expected a non-empty label_ja",
         ),
         (
-            "Alpha\tアルファ\tAlpha\tThe first.\n",
+            "alpha\tアルファ\tAlpha\tThe first.\t\n",
+            "expected a non-empty description_ja",
+        ),
+        (
+            "alpha\tア\tA\tD.\tＤ。\tbeta,Beta\n",
+            "expected a former point id of lower-case",
+        ),
+        (
+            "Alpha\tアルファ\tAlpha\tThe first.\t一つ目。\n",
             "expected a point id of lower-case",
         ),
         (
-            "al--pha\tアルファ\tAlpha\tThe first.\n",
+            "al--pha\tアルファ\tAlpha\tThe first.\t一つ目。\n",
             "expected a point id of lower-case",
         ),
         (
-            "alpha-is-a-point-whose-id-is-much-too-long-to-keep\tア\tA\tD.\n",
+            "alpha-is-a-point-whose-id-is-much-too-long-to-keep\tア\tA\tD.\tＤ。\n",
             "expected a point id of lower-case",
         ),
     ];
@@ -98,7 +104,7 @@ fn bad_points_file_fails_with_file_and_line() {
         );
     }
     assert_starts(
-        &points_error("a\tア\tA\tD.\nb\tイ\tB\tD.\na\tウ\tC\tD.\n"),
+        &points_error("a\tア\tA\tD.\tＤ。\nb\tイ\tB\tD.\tＤ。\na\tウ\tC\tD.\tＤ。\n"),
         &format!("{POINTS_PATH}:3: expected each point id once, found `a` again (first on line 1)"),
     );
     assert_starts(
@@ -106,11 +112,25 @@ fn bad_points_file_fails_with_file_and_line() {
         &format!("{POINTS_PATH}:1: expected at least one point"),
     );
     assert_starts(
-        &points_error("a\tア\tA\tD.\nb\tイ\u{200b}\tB\tD.\n"),
+        &points_error("a\tア\tA\tD.\tＤ。\nb\tイ\u{200b}\tB\tD.\tＤ。\n"),
         &format!("{POINTS_PATH}:2: expected visible text"),
     );
-    let many: String = (0..=points::MAX_POINTS)
-        .map(|i| format!("p{i}\tア\tA\tD.\n"))
+    // A former id finds one point: not a point's id, not listed twice.
+    for (text, line, f) in [
+        ("a\tア\tA\tD.\tＤ。\nb\tイ\tB\tD.\tＤ。\ta\n", 2, "a"),
+        ("a\tア\tA\tD.\tＤ。\tb\nb\tイ\tB\tD.\tＤ。\n", 1, "b"),
+        ("a\tア\tA\tD.\tＤ。\tc\nb\tイ\tB\tD.\tＤ。\tc\n", 1, "c"),
+        ("a\tア\tA\tD.\tＤ。\tc,c\n", 1, "c"),
+    ] {
+        assert_starts(
+            &points_error(text),
+            &format!(
+                "{POINTS_PATH}:{line}: expected a former id that no other point has, found `{f}`"
+            ),
+        );
+    }
+    let many: String = (0..=point::MAX_POINTS)
+        .map(|i| format!("p{i}\tア\tA\tD.\tＤ。\n"))
         .collect();
     assert_starts(
         &points_error(&many),
@@ -214,12 +234,12 @@ fn every_area_opinion_has_points_and_every_point_opinions() {
             .collect();
         assert_eq!(p.regions(), regions, "{}", p.id());
     }
-    // Pinned: 87 points and 185 tags, as data/points.tsv and
+    // Pinned: 83 points and 177 tags, as data/points.tsv and
     // data/opinion-points.tsv hold them.
-    assert_eq!(Point::all().len(), 87);
+    assert_eq!(Point::all().len(), 83);
     assert_eq!(
         opinions().iter().map(|o| o.points().len()).sum::<usize>(),
-        185
+        177
     );
 }
 
@@ -228,7 +248,7 @@ fn ids_are_unique_and_round_trip() {
     let mut seen = BTreeSet::new();
     for (i, p) in zaitaku_opinions::points().iter().enumerate() {
         assert!(seen.insert(p.id()), "{} twice", p.id());
-        assert!(points::is_id(p.id()) && p.id().len() <= 40, "{}", p.id());
+        assert!(point::is_id(p.id()) && p.id().len() <= 40, "{}", p.id());
         assert_eq!(p.id().parse::<Point>().as_ref(), Ok(p));
         assert_eq!(Point::from_id(p.id()), Some(p));
         assert_eq!(p.to_string(), p.id());
@@ -236,6 +256,44 @@ fn ids_are_unique_and_round_trip() {
         for text in [p.label_ja(), p.label_en(), p.description()] {
             assert!(!text.trim().is_empty(), "{}", p.id());
         }
+        // Japanese, and readable without the English: no point ids in it.
+        let ja = p.description_ja();
+        assert!(
+            ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+            "{}",
+            p.id()
+        );
+        for q in Point::all() {
+            assert!(!ja.contains(q.id()), "{} names {}", p.id(), q.id());
+        }
+    }
+}
+
+/// Ids a point had before (issue #22's renames and merges) still find it,
+/// by `from_id` and by `parse`, and no former id is a point's id now.
+#[test]
+fn former_ids_still_find_their_point() {
+    for (old, new) in [
+        (
+            "avoidable-ambulance-transfers",
+            "ambulance-transfers-of-home-patients",
+        ),
+        (
+            "care-managers-bypass-regular-doctor",
+            "care-managers-involving-family-doctor",
+        ),
+        (
+            "specialists-take-what-gps-cannot",
+            "gp-home-specialist-collaboration",
+        ),
+        ("home-dental-staff-shortage", "home-care-staff-short"),
+        ("predischarge-conference-nurses", "visiting-nurses-key-role"),
+        ("residents-doubt-home-care", "public-awareness-campaigns"),
+    ] {
+        let p = Point::from_id(old).unwrap();
+        assert_eq!(p.id(), new);
+        assert_eq!(old.parse::<Point>().as_ref(), Ok(p));
+        assert!(Point::all().iter().all(|q| q.id() != old));
     }
 }
 
@@ -253,18 +311,19 @@ fn a_miss_suggests_the_closest_ids_in_a_short_message() {
         assert!(Point::from_id(input).is_none());
         let err = input.parse::<Point>().unwrap_err();
         assert_eq!(err.input(), input);
-        assert_eq!(err.closest().len(), 3);
-        for id in err.closest() {
+        assert_eq!(err.kind(), "point id");
+        assert_eq!(err.suggestions().len(), 3);
+        for id in err.suggestions() {
             assert!(Point::from_id(id).is_some());
         }
         let message = err.to_string();
         assert!(message.len() < 200, "{} bytes: {message}", message.len());
-        assert!(message.contains(err.closest()[0]));
+        assert!(message.contains(err.suggestions()[0].as_str()));
     }
     let err = "face-to-face-meeting".parse::<Point>().unwrap_err();
-    assert_eq!(err.closest()[0], "face-to-face-meetings");
+    assert_eq!(err.suggestions()[0], "face-to-face-meetings");
     let err = "round_the_clock_burden".parse::<Point>().unwrap_err();
-    assert_eq!(err.closest()[0], "round-the-clock-burden");
+    assert_eq!(err.suggestions()[0], "round-the-clock-burden");
 }
 
 #[test]

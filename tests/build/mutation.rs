@@ -54,16 +54,11 @@
 //! With the pins on, every mutation of every kind is rejected or builds the
 //! identical dataset.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::link::{self, Links, MatchKind};
 use build::parse::{self, Document};
-use build::{error, municipality, pins};
+use build::{municipality, pins, reader};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -350,7 +345,7 @@ fn compare(found: &Dataset, original: &Dataset) -> Outcome {
 
 /// The problems with an error message, if any.
 fn check_message<K: std::fmt::Display>(
-    e: &error::Error<K>,
+    e: &reader::Error<K>,
     lines_in_file: usize,
 ) -> Option<String> {
     let message = e.to_string();
@@ -457,8 +452,8 @@ fn random_corruptions_are_rejected_or_change_nothing() {
     let pins_file = std::fs::read(format!("{ROOT}/data/pins.tsv")).unwrap();
     let municipalities = std::fs::read(format!("{ROOT}/data/municipalities.tsv")).unwrap();
     let records = municipality::parse(&municipalities).unwrap();
-    let m_text = error::decode(municipality::PATH, &municipalities).unwrap();
-    let m_facts = pins::municipality_facts(&records, &error::fingerprint(m_text));
+    let m_text = reader::decode(municipality::PATH, &municipalities).unwrap();
+    let m_facts = pins::municipality_facts(&records, &reader::fingerprint(m_text));
     let doc = parse::parse(text.as_bytes()).unwrap();
     let links = link::link(&doc).unwrap();
     let original = Original {

@@ -2,36 +2,67 @@
 //! [`Category`](crate::Category), [`Zone`](crate::Zone),
 //! [`MatchKind`](crate::MatchKind), [`RecordKind`](crate::RecordKind),
 //! [`MunicipalityKind`](crate::MunicipalityKind)): the one name lookup they
-//! share, its error, and the macro that declares each enum with its trait
-//! impls; and the one rule by which every unknown-name error suggests
-//! valid names (`normalize::closest`, shared with the build).
+//! share and the macro that declares each enum with its trait impls; and
+//! the one lookup error, [`UnknownNameError`], of the closed sets, the ids,
+//! the points and the theme numbers, which suggests valid names by one rule
+//! (`normalize::closest`, shared with the build).
 
-use crate::normalize::name_key;
+use crate::normalize::{closest, name_key, THREE};
 
-/// A name that is not one of a closed set's. Its message lists the valid
-/// names.
+/// A name that names nothing in its set: a closed set's name (a
+/// [`Region`](crate::Region), a [`Theme`](crate::Theme) …), a record id
+/// ([`OpinionId`](crate::OpinionId), [`KeyOpinionId`](crate::KeyOpinionId),
+/// [`RecordId`](crate::RecordId)), a [`Point`](crate::Point) id or a theme
+/// number. Its message names the closest valid names
+/// ([`suggestions`](Self::suggestions)) and repeats at most 24 characters
+/// of the input.
 ///
 /// ```
-/// use zaitaku_opinions::Region;
+/// use zaitaku_opinions::{OpinionId, Region};
 ///
 /// let err = "区北部".parse::<Region>().unwrap_err();
 /// assert_eq!(err.kind(), "region");
 /// assert_eq!(err.input(), "区北部");
-/// assert!(err.to_string().contains("区中央部"));
-/// assert!(err.valid_names().any(|n| n == "北多摩北部"));
+/// assert_eq!(err.suggestions()[..2], ["区西北部", "区東北部"]);
+/// assert_eq!(err.to_string(), "unknown region `区北部`; closest: 区西北部, 区東北部, 区南部");
+///
+/// let err = "t1-kuchuobu-99".parse::<OpinionId>().unwrap_err();
+/// assert_eq!(err.kind(), "area opinion id");
+/// assert!(err.suggestions().iter().all(|id| id.parse::<OpinionId>().is_ok()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} name `{}`; expected one of: {}", shorten(.input, SHOWN), .valid.join(", "))]
+#[error("unknown {kind} `{}`; closest: {}", shorten(.input), .suggestions.join(", "))]
 pub struct UnknownNameError {
     kind: &'static str,
     input: String,
-    valid: &'static [&'static str],
+    suggestions: Vec<String>,
 }
 
 impl UnknownNameError {
-    /// Which set the name was looked up in: `"region"`, `"theme"`,
-    /// `"category"`, `"zone"`, `"match kind"`, `"record kind"` or
-    /// `"municipality kind"`.
+    /// The error for `input`, which names none of `candidates` (each a
+    /// valid name with the spellings it is compared by).
+    pub(crate) fn new<N, S>(
+        kind: &'static str,
+        input: &str,
+        candidates: impl IntoIterator<Item = (N, S)>,
+    ) -> Self
+    where
+        N: Into<String>,
+        S: IntoIterator,
+        S::Item: AsRef<str>,
+    {
+        let suggestions = closest(input, candidates, THREE);
+        Self {
+            kind,
+            input: input.to_owned(),
+            suggestions: suggestions.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// What the input was looked up as: a closed set (`"region"`,
+    /// `"theme"`, `"category"`, `"zone"`, `"match kind"`, `"record kind"`,
+    /// `"municipality kind"`), an id (`"area opinion id"`, `"key opinion
+    /// id"`, `"record id"`, `"point id"`) or `"theme number"`.
     pub fn kind(&self) -> &'static str {
         self.kind
     }
@@ -41,19 +72,28 @@ impl UnknownNameError {
         &self.input
     }
 
-    /// The canonical names of the set, in order: the names its lookup tries
-    /// first.
-    pub fn valid_names(&self) -> impl Iterator<Item = &'static str> {
-        self.valid.iter().copied()
+    /// The three valid names closest to the input (all of them if the set
+    /// has fewer), best first, ties in the set's order; a closed set's
+    /// canonical names, ids as they print.
+    ///
+    /// A name scores the largest Dice coefficient, `2·|A∩B| / (|A|+|B|)`,
+    /// between the input (its first 48 characters) and one of the name's
+    /// accepted spellings, both in comparison form (width, ASCII case,
+    /// katakana for hiragana, macrons, spaces and hyphens do not matter):
+    /// over their distinct characters for a spelling that is not ASCII (a
+    /// Japanese name, a reading), over their distinct pairs of adjacent
+    /// ASCII letters or digits for one that is (a slug, an id).
+    pub fn suggestions(&self) -> &[String] {
+        &self.suggestions
     }
 }
 
 /// At most this many characters of an input are repeated in a message.
-pub(crate) const SHOWN: usize = 40;
+const SHOWN: usize = 24;
 
-/// The input as an error message shows it: cut after `chars` characters.
-pub(crate) fn shorten(input: &str, chars: usize) -> String {
-    match input.char_indices().nth(chars) {
+/// The input as an error message shows it: cut after [`SHOWN`] characters.
+pub(crate) fn shorten(input: &str) -> String {
+    match input.char_indices().nth(SHOWN) {
         Some((end, _)) => format!("{}…", &input[..end]),
         None => input.to_owned(),
     }
@@ -71,7 +111,7 @@ pub(crate) struct Names<T: 'static> {
 }
 
 /// A closed set, as the macro below declares it.
-pub(crate) trait ClosedSet: Copy + 'static {
+pub(crate) trait ClosedSet: Copy + PartialEq + 'static {
     /// Which set, for messages.
     const KIND: &'static str;
     /// Every value, in order.
@@ -121,12 +161,18 @@ pub(crate) fn find<T>(name: &str, longest: usize, get: impl Fn(&str) -> Option<T
     get(name_key(name)?.as_str())
 }
 
-/// [`lookup`], or the error that lists the valid names.
+/// [`lookup`], or the error that suggests the closest canonical names,
+/// each compared by every spelling its lookup accepts.
 pub(crate) fn parse<T: ClosedSet>(name: &str) -> Result<T, UnknownNameError> {
-    lookup(name).ok_or_else(|| UnknownNameError {
-        kind: T::KIND,
-        input: name.to_owned(),
-        valid: T::CANONICAL,
+    lookup(name).ok_or_else(|| {
+        let keys = &T::names().keys;
+        let spellings = |t: T| keys.entries().filter(move |e| *e.1 == t).map(|e| *e.0);
+        let candidates = T::ALL.iter().zip(T::CANONICAL);
+        UnknownNameError::new(
+            T::KIND,
+            name,
+            candidates.map(|(&t, &n)| (n, spellings(t).chain([n]))),
+        )
     })
 }
 
@@ -209,10 +255,10 @@ macro_rules! closed_set {
             }
 
             /// The canonical names, in order.
-            const CANONICAL: [&'static str; Self::COUNT] = $crate::names::column!($ty, $canonical);
+            const CANONICAL: [&'static str; Self::COUNT] = $crate::closed_set::column!($ty, $canonical);
 
             /// The `display` names, in order.
-            const DISPLAY: [&'static str; Self::COUNT] = $crate::names::column!($ty, $display);
+            const DISPLAY: [&'static str; Self::COUNT] = $crate::closed_set::column!($ty, $display);
         }
 
         // One row per variant, in order.
@@ -221,7 +267,7 @@ macro_rules! closed_set {
             let names = [$(stringify!($variant)),+];
             let mut i = 0;
             while i < names.len() {
-                assert!($crate::names::const_eq($crate::vocab::$names[i].variant, names[i]));
+                assert!($crate::closed_set::const_eq($crate::vocab::$names[i].variant, names[i]));
                 i += 1;
             }
         };
@@ -231,16 +277,16 @@ macro_rules! closed_set {
                 $(#[$fmeta])+
                 #[inline]
                 pub fn from_name(name: &str) -> Option<$ty> {
-                    $crate::names::lookup(name)
+                    $crate::closed_set::lookup(name)
                 }
             }
         )?
 
-        impl $crate::names::ClosedSet for $ty {
+        impl $crate::closed_set::ClosedSet for $ty {
             const KIND: &'static str = $kind;
             const ALL: &'static [Self] = &$ty::ALL;
             const CANONICAL: &'static [&'static str] = &$ty::CANONICAL;
-            fn names() -> &'static $crate::names::Names<Self> {
+            fn names() -> &'static $crate::closed_set::Names<Self> {
                 &$crate::dataset::$names
             }
         }
@@ -256,7 +302,7 @@ macro_rules! closed_set {
 
             /// Parses any accepted spelling; see `from_name`.
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $crate::names::parse(s)
+                $crate::closed_set::parse(s)
             }
         }
 
@@ -264,7 +310,7 @@ macro_rules! closed_set {
             type Error = $crate::UnknownNameError;
 
             fn try_from(s: &str) -> Result<Self, Self::Error> {
-                $crate::names::parse(s)
+                $crate::closed_set::parse(s)
             }
         }
 

@@ -8,19 +8,14 @@
 //!
 //! Precision: of the returned pairs (each unordered pair once), the share
 //! labelled 2. Recall: of the pairs labelled 2, the share returned. Run
-//! with `cargo test --test similar_judgements -- --nocapture` to see them.
+//! with `cargo test --test build similar_judgements -- --nocapture` to see them.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use std::collections::{BTreeMap, BTreeSet};
 use zaitaku_opinions::{opinion, opinions, Opinion};
 
-const JUDGEMENTS: &str = include_str!("fixtures/similar-judgements.tsv");
+const JUDGEMENTS: &str = include_str!("../fixtures/similar-judgements.tsv");
 
 type Pair = (String, String);
 

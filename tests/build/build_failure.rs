@@ -1,11 +1,12 @@
 //! Bad data fails the build with `data/<file>:<line>: expected …` and a
-//! non-zero exit, and no panic or backtrace; a CRLF, BOM-prefixed copy of
-//! the data builds the same `dataset.rs` byte for byte.
+//! non-zero exit, and no panic or backtrace. (That harmless variants, CRLF
+//! or a BOM, build the same dataset is tested in `tolerance.rs`, with the
+//! helpers here.)
 //!
 //! The first part runs the build on bytes, through the same function
-//! `build.rs` calls (`build::run`, mounted with `#[path]`): one test per corruption that issue #12 found
-//! building silently, and the harmless variants that must keep building
-//! the same dataset. The second part runs a real `cargo build` on a copy.
+//! `build.rs` calls (`build::run`): one test per corruption that issue #12
+//! found building silently. The second part runs a real `cargo build` on a
+//! copy.
 //!
 //! The test copies the crate (manifest, lock file, build script, sources,
 //! data) into `CARGO_TARGET_TMPDIR`, corrupts the copy's data file in a few
@@ -14,12 +15,7 @@
 //! build script and its dependencies; each later build only re-runs the
 //! build script.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,13 +23,13 @@ use std::sync::Mutex;
 
 // --- the build on bytes -------------------------------------------------------
 
-fn data_file(name: &str) -> Vec<u8> {
+pub(crate) fn data_file(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(MANIFEST_DIR).join("data").join(name)).unwrap()
 }
 
 /// What `build.rs` does with these bytes (and the shipped pins): the
 /// generated `dataset.rs`, or the message it prints after `error: `.
-fn build_bytes(document: &[u8], municipalities: &[u8]) -> Result<String, String> {
+pub(crate) fn build_bytes(document: &[u8], municipalities: &[u8]) -> Result<String, String> {
     let mut dataset = String::new();
     build::run(
         |path| {
@@ -284,42 +280,11 @@ fn quoted_lines_are_cut_and_escaped() {
     );
 }
 
-#[test]
-fn harmless_variants_build_the_same_dataset() {
-    let text = String::from_utf8(data_file("shiryo-3-2.txt")).unwrap();
-    let m = data_file("municipalities.tsv");
-    let original = build_bytes(text.as_bytes(), &m).unwrap();
-    let trailing: String = text
-        .split('\n')
-        .map(|l| format!("{l}  "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let variants = [
-        ("CRLF", text.replace('\n', "\r\n")),
-        ("BOM", format!("\u{feff}{text}")),
-        ("trailing spaces", trailing.clone()),
-        ("a final newline", format!("{text}\n")),
-        (
-            "all four",
-            format!("\u{feff}{}\r\n", trailing.replace('\n', "\r\n")),
-        ),
-    ];
-    for (what, variant) in variants {
-        assert_ne!(variant, text);
-        let built = build_bytes(variant.as_bytes(), &m).unwrap_or_else(|e| panic!("{what}: {e}"));
-        assert!(built == original, "{what}: a different dataset.rs");
-    }
-    // The same for the municipalities.
-    let m_text = String::from_utf8(m.clone()).unwrap();
-    let crlf = format!("\u{feff}{}", m_text.replace('\n', "  \r\n"));
-    build_bytes(text.as_bytes(), crlf.as_bytes()).unwrap();
-}
-
 /// The tests share one copy of the crate; they take turns.
-static COPY: Mutex<()> = Mutex::new(());
+pub(crate) static COPY: Mutex<()> = Mutex::new(());
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
-const DATA: &str = "data/shiryo-3-2.txt";
+pub(crate) const DATA: &str = "data/shiryo-3-2.txt";
 const MUNICIPALITIES: &str = "data/municipalities.tsv";
 const PINS: &str = "data/pins.tsv";
 
@@ -337,7 +302,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// A copy of the crate, refreshed from the sources on every run.
-fn crate_copy() -> PathBuf {
+pub(crate) fn crate_copy() -> PathBuf {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-failure");
     let copy = root.join("crate");
     let _ = std::fs::remove_dir_all(&copy);
@@ -368,7 +333,7 @@ fn crate_copy() -> PathBuf {
 }
 
 /// Builds the copy; returns (success, stderr).
-fn build(copy: &Path) -> (bool, String) {
+pub(crate) fn build(copy: &Path) -> (bool, String) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let target = copy.parent().unwrap().join("target");
     let out = Command::new(cargo)
@@ -535,36 +500,6 @@ fn bad_english_fails_the_build_with_file_line_and_no_backtrace() {
     for bad in ["panicked", "stack backtrace", "RUST_BACKTRACE"] {
         assert!(!stderr.contains(bad), "`{bad}` in:\n{stderr}");
     }
-}
-
-/// The newest `dataset.rs` the copy's build script wrote.
-fn built_dataset(copy: &Path) -> String {
-    let build = copy.parent().unwrap().join("target/debug/build");
-    let newest = std::fs::read_dir(&build)
-        .unwrap()
-        .map(|e| e.unwrap().path().join("out/dataset.rs"))
-        .filter(|p| p.exists())
-        .max_by_key(|p| p.metadata().unwrap().modified().unwrap())
-        .unwrap();
-    std::fs::read_to_string(newest).unwrap()
-}
-
-#[test]
-fn a_crlf_bom_copy_of_the_data_builds_the_same_dataset() {
-    let _turn = COPY.lock().unwrap_or_else(|e| e.into_inner());
-    let copy = crate_copy();
-    let data_path = copy.join(DATA);
-    let original = std::fs::read_to_string(&data_path).unwrap();
-    let crlf_bom = format!("\u{feff}{}", original.replace('\n', "\r\n"));
-    std::fs::write(&data_path, crlf_bom).unwrap();
-    let (ok, stderr) = build(&copy);
-    assert!(ok, "the CRLF + BOM copy does not build:\n{stderr}");
-    // This crate's own build script read the data as shipped.
-    let ours = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/dataset.rs")).unwrap();
-    assert!(
-        built_dataset(&copy) == ours,
-        "the CRLF + BOM copy generated a different dataset.rs"
-    );
 }
 
 /// A record as `examples/export.rs` writes it (id, category, text,

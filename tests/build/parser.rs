@@ -5,16 +5,11 @@
 //!
 //! The parser is mounted exactly as `build.rs` mounts it.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
-use build::error::{Error, TextError};
 use build::link::{self, MatchKind};
 use build::parse::{self, Document, ErrorKind, LineRole, ParseError};
+use build::reader::{Error, TextError};
 use build::vocab::{CATEGORIES, REGIONS};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -819,7 +814,7 @@ fn a_long_message_is_cut_under_1_kb_at_a_character_boundary() {
     );
     let message = e.to_string();
     assert!(
-        message.len() <= build::error::MAX_MESSAGE,
+        message.len() <= build::reader::MAX_MESSAGE,
         "{}",
         message.len()
     );

@@ -1,8 +1,8 @@
-//! A counting global allocator for the no-allocation tests. Each test crate
-//! that uses it mounts this file and installs the allocator:
+//! A counting global allocator for the allocation tests (`main.rs` beside
+//! it) and `benches/worst_case.rs`. Each crate that uses it mounts this
+//! file and installs the allocator:
 //!
 //! ```ignore
-//! #[path = "support/counting_alloc.rs"]
 //! mod counting_alloc;
 //! #[global_allocator]
 //! static GLOBAL: counting_alloc::Counting = counting_alloc::Counting;
@@ -66,7 +66,7 @@ unsafe impl GlobalAlloc for Counting {
 
 /// Runs `f` and returns its result and how many allocations this thread
 /// made in it.
-#[allow(dead_code)] // each test crate uses one of the two functions
+#[allow(dead_code)] // the tests use one of the two functions, the bench the other
 pub fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let before = ALLOCATIONS.with(Cell::get);
     let out = std::hint::black_box(f());
@@ -77,7 +77,7 @@ pub fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
 /// allocated at once during it, beyond what it held before. The result is
 /// dropped inside the measurement (so what it owns counts, as it would for
 /// a caller that used it).
-#[allow(dead_code)] // each test crate uses one of the two functions
+#[allow(dead_code)] // the tests use one of the two functions, the bench the other
 pub fn peak_extra_bytes<T>(f: impl FnOnce() -> T) -> usize {
     let before = IN_USE.with(Cell::get);
     PEAK.with(|p| p.set(before));

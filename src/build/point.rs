@@ -9,10 +9,12 @@
 //!
 //! # The files
 //!
-//! `data/points.tsv`: `id<TAB>label_ja<TAB>label_en<TAB>description`, one
-//! point a line, in the order the API lists them. `data/opinion-points.tsv`:
+//! `data/points.tsv`: `id<TAB>label_ja<TAB>label_en<TAB>description<TAB>description_ja`
+//! and, optionally, `<TAB>former_ids` (comma-separated ids the point had
+//! before, which still find it; none may be a point's id or listed twice),
+//! one point a line, in the order the API lists them. `data/opinion-points.tsv`:
 //! `opinion_id<TAB>point_id[ point_id…]`, one row per area opinion, its
-//! main point first. Both are read with [`error::tsv`](super::error::tsv)
+//! main point first. Both are read with [`reader::tsv`](super::reader::tsv)
 //! (blank lines and `#` comments skipped), and the build stops with
 //! `data/<file>:<line>: …` on: a wrong number of fields, an empty field, a
 //! malformed id ([`is_id`]), a duplicate point id, an unknown opinion or
@@ -28,10 +30,10 @@
 //! There is no lexical fallback: an opinion whose points no other area
 //! raised has no similar opinions.
 
-use super::emit::{lit, Out};
-use super::error::{self, Error, Row};
+use super::code::{lit, Out};
 use super::link::{similarity, Links};
 use super::parse::Document;
+use super::reader::{self, Error, Row};
 use super::vocab::REGIONS;
 
 /// The vocabulary of points.
@@ -54,6 +56,10 @@ pub struct PointRow {
     pub label_en: String,
     /// What belongs to the point and what does not.
     pub description: String,
+    /// The same in Japanese.
+    pub description_ja: String,
+    /// Ids the point had before; they still find it.
+    pub former_ids: Vec<String>,
     /// Its 1-based line in the file.
     pub line: u32,
 }
@@ -96,7 +102,7 @@ fn check_id(row: &Row<'_>, what: &str, id: &str) -> Result<(), Error> {
     if !is_id(id) || id.len() > MAX_ID {
         return Err(row.err(format!(
             "expected {what} id of lower-case letters, digits and single hyphens, at most {MAX_ID} bytes, found `{}`",
-            error::quote(id)
+            reader::quote(id)
         )));
     }
     Ok(())
@@ -104,34 +110,53 @@ fn check_id(row: &Row<'_>, what: &str, id: &str) -> Result<(), Error> {
 
 /// Reads `data/points.tsv`.
 pub fn parse_points(bytes: &[u8]) -> Result<Vec<PointRow>, Error> {
-    let file = error::tsv(POINTS_PATH, bytes, "id, label_ja, label_en, description", 4)?;
+    let columns = "id, label_ja, label_en, description, description_ja[, former_ids]";
+    let file = reader::tsv(POINTS_PATH, bytes, columns, 5)?;
     let mut points: Vec<PointRow> = Vec::new();
     for row in &file.rows {
         let id = row.fields[0];
         check_id(row, "a point", id)?;
         let first = points.iter().find(|p| p.id == id).map(|p| p.line);
         row.again("point id", id, first)?;
+        let former = row.fields.get(5).filter(|f| !f.is_empty());
+        let former_ids: Vec<String> = former.map_or(Vec::new(), |f| {
+            f.split(',').map(|f| f.trim().to_string()).collect()
+        });
+        for f in &former_ids {
+            check_id(row, "a former point", f)?;
+        }
         points.push(PointRow {
             id: id.to_string(),
             label_ja: row.fields[1].to_string(),
             label_en: row.fields[2].to_string(),
             description: row.fields[3].to_string(),
+            description_ja: row.fields[4].to_string(),
+            former_ids,
             line: row.line,
         });
     }
+    // A former id finds one point: no point has it as its id, and it is
+    // listed once.
+    for p in &points {
+        for f in &p.former_ids {
+            let uses = points
+                .iter()
+                .map(|q| usize::from(q.id == *f) + q.former_ids.iter().filter(|g| *g == f).count());
+            if uses.sum::<usize>() > 1 {
+                let m = format!("expected a former id that no other point has, found `{f}`");
+                return Err(Error::new(POINTS_PATH, p.line, m));
+            }
+        }
+    }
     if points.is_empty() {
-        return Err(Error::new(
-            POINTS_PATH,
-            1,
-            "expected at least one point, found none",
-        ));
+        return Error::fail(POINTS_PATH, 1, "expected at least one point, found none");
     }
     if let Some(p) = points.get(MAX_POINTS) {
-        return Err(Error::new(
+        return Error::fail(
             POINTS_PATH,
             p.line,
             format!("expected at most {MAX_POINTS} points, found more"),
-        ));
+        );
     }
     Ok(points)
 }
@@ -144,17 +169,17 @@ pub fn parse_tags(
     points: Vec<PointRow>,
     opinion_ids: &[String],
 ) -> Result<Points, Error> {
-    let file = error::tsv(TAGS_PATH, bytes, "opinion id, point ids", 2)?;
+    let file = reader::tsv(TAGS_PATH, bytes, "opinion id, point ids", 2)?;
     // Indices are emitted as `u8`.
     if opinion_ids.len() > 256 {
-        return Err(Error::new(
+        return Error::fail(
             TAGS_PATH,
             1,
             format!(
                 "expected at most 256 area opinions, found {}",
                 opinion_ids.len()
             ),
-        ));
+        );
     }
     let mut tags: Vec<Option<(u32, Vec<usize>)>> = vec![None; opinion_ids.len()];
     for row in &file.rows {
@@ -193,14 +218,14 @@ pub fn parse_tags(
     let tags: Vec<Vec<usize>> = tags.into_iter().map(|(_, t)| t).collect();
     if let Some(unused) = (0..points.len()).find(|p| !tags.iter().any(|t| t.contains(p))) {
         let p = &points[unused];
-        return Err(Error::new(
+        return Error::fail(
             POINTS_PATH,
             p.line,
             format!(
                 "expected every point to tag an opinion in {TAGS_PATH}, found none tagged `{}`",
                 p.id
             ),
-        ));
+        );
     }
     Ok(Points { points, tags })
 }
@@ -276,7 +301,7 @@ fn index_slice(indices: &[usize]) -> String {
 /// A key opinion's points are its sources' (`links`), main source first.
 pub fn generate(doc: &Document, points: &Points, links: &Links) -> String {
     let mut out = Out::new(
-        "src/build/points.rs",
+        "src/build/point.rs",
         &format!("{POINTS_PATH} and {TAGS_PATH}"),
         &format!(
             "{} points, {} tags: this crate's reading of the document, not 東京都's.",
@@ -304,11 +329,13 @@ pub fn generate(doc: &Document, points: &Points, links: &Links) -> String {
             .collect();
         writeln!(
             out,
-            "    Point {{ index: {p}, id: {}, label_ja: {}, label_en: {}, description: {}, opinions: {}, regions: &[{}] }},",
+            "    Point {{ index: {p}, id: {}, label_ja: {}, label_en: {}, description: {}, description_ja: {}, former_ids: &[{}], opinions: {}, regions: &[{}] }},",
             lit(&point.id),
             lit(&point.label_ja),
             lit(&point.label_en),
             lit(&point.description),
+            lit(&point.description_ja),
+            point.former_ids.iter().map(|f| lit(f)).collect::<Vec<_>>().join(", "),
             index_slice(&opinions),
             regions.join(", ")
         );

@@ -7,12 +7,7 @@
 use std::collections::HashSet;
 use zaitaku_opinions::{Municipality, MunicipalityKind, Region, UnknownNameError, Zone};
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 /// 東京都保健医療計画: the 区市町村 of each 二次保健医療圏, by area in the
 /// official order. Names without their kind; the kind is checked apart.
@@ -335,6 +330,11 @@ fn tolerant_spellings() {
         ("toshima-mura", "133621"),
         ("西多摩郡瑞穂町", "133035"),
         ("東京都西多摩郡日の出町", "133051"),
+        // The island address forms, as Japan Post writes them.
+        ("三宅島三宅村", "133817"),
+        ("東京都三宅島三宅村", "133817"),
+        ("八丈島八丈町", "134015"),
+        ("東京都八丈島八丈町", "134015"),
         ("桧原村", "133078"),
         ("青ケ島村", "134023"),
         // Readings, in hiragana, katakana or half-width katakana.
@@ -405,6 +405,34 @@ fn error_lists_the_closest_names() {
     // Nothing close: the message says what was expected, and lists no
     // names (not the whole set of 62).
     assert!(names("横浜").is_empty());
+    // Outside Tokyo, not misspelt: 川崎市 is a city of 神奈川県 (code
+    // 141305), not a misspelling of 立川市; prefecture 14 is 神奈川県.
+    for name in ["川崎市", "横浜市", "Kawasaki", "さいたま市"] {
+        assert!(names(name).is_empty(), "{name}");
+        let message = name.parse::<Municipality>().unwrap_err().to_string();
+        assert!(
+            message.starts_with(&format!("no Tokyo municipality is named `{name}`")),
+            "{message}"
+        );
+    }
+    for code in ["141305", "14130", "271004", "０１１００２"] {
+        assert!(names(code).is_empty(), "{code}");
+        let message = code.parse::<Municipality>().unwrap_err().to_string();
+        assert!(message.contains(" is a code of prefecture "), "{message}");
+        assert!(message.contains("not of Tokyo (13)"), "{message}");
+    }
+    let message = "139999".parse::<Municipality>().unwrap_err().to_string();
+    assert_eq!(message, "no Tokyo municipality has the code `139999`");
+    // Misspellings still suggest; a width or kana variant still resolves.
+    assert_eq!(names("世田谷市"), ["世田谷区"]);
+    assert_eq!(names("Hachioji-ku"), ["八王子市"]);
+    assert_eq!(names("ちよだ市"), ["千代田区"]);
+    for name in ["ﾊﾁｵｳｼﾞ市", "ＨＡＣＨＩＯＪＩ", "ハチオウジシ"] {
+        assert_eq!(
+            Municipality::from_name(name).map(|m| m.name()),
+            Some("八王子市")
+        );
+    }
     let message = "横浜".parse::<Municipality>().unwrap_err().to_string();
     assert!(message.contains("62 区市町村"), "{message}");
     for (_, name) in CODES {
@@ -618,16 +646,37 @@ fn normalize_macrons(s: &str) -> String {
         .collect()
 }
 
+/// Every area has a plain English name of its own: the 区部 areas' say
+/// "wards", the 多摩 areas' "Tama", and none is the romanised name.
 #[test]
-fn region_misses_list_the_valid_names() {
-    for bad in ["区北部", "多摩", "1314", "ku-chuobu-x", "Tokyo"] {
+fn regions_have_plain_english_names() {
+    let names: HashSet<&str> = Region::iter().map(|r| r.name_en()).collect();
+    assert_eq!(names.len(), Region::COUNT);
+    for r in Region::iter() {
+        let en = r.name_en();
+        assert!(!en.is_empty() && en.is_ascii(), "{en}");
+        assert_ne!(en, r.romaji());
+        assert_eq!(en.ends_with(" wards"), r.zone() == Zone::Wards, "{en}");
+        assert_eq!(en.contains("Tama"), r.zone() == Zone::Tama, "{en}");
+    }
+}
+
+#[test]
+fn region_misses_suggest_the_closest_names() {
+    for (bad, closest) in [
+        ("区北部", "区西北部"),
+        ("1314", "島しょ"),
+        ("ku-chuobu-x", "区中央部"),
+        ("kitatama-nambu", "北多摩南部"),
+        ("くせいなぶ", "区西南部"),
+    ] {
         assert_eq!(Region::from_name(bad), None, "{bad}");
         let err: UnknownNameError = bad.parse::<Region>().unwrap_err();
         assert_eq!(err.input(), bad);
-        let valid: Vec<&str> = err.valid_names().collect();
-        assert_eq!(valid.len(), 13);
-        for region in Region::ALL {
-            assert!(valid.contains(&region.name_ja()));
+        assert_eq!(err.suggestions().len(), 3, "{err}");
+        assert_eq!(err.suggestions()[0], closest, "{err}");
+        for name in err.suggestions() {
+            assert!(Region::ALL.iter().any(|r| r.name_ja() == name));
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The one error type of the build-time code, and the readers that every
-//! data file goes through.
+//! The reader every data file goes through (decoding, invisible
+//! characters, lines, the TSV reader, the fingerprint), and the one error
+//! type of the build-time code.
 //!
 //! A bad data file stops the build with one line,
 //! `data/<file>:<line>: expected …, found …`: [`Error`] carries the file,
@@ -28,7 +29,7 @@
 //!    [`Row::again`], [`Row::unknown`]).
 //!
 //! ```ignore
-//! let file = error::tsv(PATH, &bytes, "code, name[, aliases]", 2)?;
+//! let file = reader::tsv(PATH, &bytes, "code, name[, aliases]", 2)?;
 //! for row in &file.rows {
 //!     let (code, name) = (row.fields[0], row.fields[1]);
 //!     if code.len() != 6 {
@@ -74,6 +75,11 @@ impl<K> Error<K> {
             line,
             kind: kind.into(),
         }
+    }
+
+    /// An error at `path:line`, as an `Err`: what an early return gives.
+    pub fn fail<T>(path: &'static str, line: u32, kind: impl Into<K>) -> Result<T, Self> {
+        Err(Error::new(path, line, kind))
     }
 
     /// The same error with its kind converted.
@@ -162,49 +168,51 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
-/// Why the bytes of a data file are not text this crate reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TextError {
-    /// Not UTF-8.
-    InvalidUtf8,
-    /// A CR not followed by LF: old Mac line ends, or a stray CR.
-    LoneCr,
-    /// U+2028, U+2029 or U+0085: line ends this reader does not take.
-    LineSeparator {
-        /// The character.
-        ch: char,
-    },
-    /// A control or invisible character inside a line.
-    Invisible {
-        /// The character.
-        ch: char,
-        /// Its 1-based column (in characters).
-        column: usize,
-        /// The line, [`quote`]d.
-        found: String,
-    },
+/// Declares an error-kind enum whose `Display` is each variant's message,
+/// one kind a line: `Variant { field: Type, … } => "message", args…;`,
+/// where the message is a format string that may name the fields (a
+/// variant with one unnamed field names it: `Variant(name: Type)`).
+macro_rules! error_kinds {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident $(($inner:ident: $ity:ty))? $({ $($field:ident: $fty:ty),* })?
+                    => $msg:literal $(, $arg:expr)*;
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant $(($ity))? $({ $($field: $fty),* })?,)*
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    $($name::$variant $(($inner))? $({ $($field),* })? => write!(f, $msg $(, $arg)*),)*
+                }
+            }
+        }
+    };
 }
 
-impl fmt::Display for TextError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TextError::InvalidUtf8 => {
-                f.write_str("expected UTF-8 text, found bytes that are not UTF-8")
-            }
-            TextError::LoneCr => f.write_str(
-                "expected LF or CRLF line ends, found a lone CR (U+000D): convert the file to LF line ends",
-            ),
-            TextError::LineSeparator { ch } => write!(
-                f,
-                "expected LF or CRLF line ends, found U+{:04X} (a Unicode line separator): convert the file to LF line ends",
-                *ch as u32
-            ),
-            TextError::Invisible { ch, column, found } => write!(
-                f,
-                "expected visible text, found the control or invisible character U+{:04X} at column {column} of `{found}`",
-                *ch as u32
-            ),
-        }
+pub(crate) use error_kinds;
+
+error_kinds! {
+    /// Why the bytes of a data file are not text this crate reads.
+    pub enum TextError {
+        /// Not UTF-8.
+        InvalidUtf8 => "expected UTF-8 text, found bytes that are not UTF-8";
+        /// A CR not followed by LF: old Mac line ends, or a stray CR.
+        LoneCr => "expected LF or CRLF line ends, found a lone CR (U+000D): convert the file to LF line ends";
+        /// U+2028, U+2029 or U+0085: line ends this reader does not take.
+        LineSeparator { ch: char } => "expected LF or CRLF line ends, found U+{:04X} (a Unicode line separator): convert the file to LF line ends", *ch as u32;
+        /// A control or invisible character `ch` inside a line, at 1-based
+        /// `column` (in characters) of the [`quote`]d line `found`.
+        Invisible { ch: char, column: usize, found: String } => "expected visible text, found the control or invisible character U+{:04X} at column {column} of `{found}`", *ch as u32;
     }
 }
 
@@ -238,7 +246,7 @@ pub fn decode<'a>(path: &'static str, bytes: &'a [u8]) -> Result<&'a str, Error<
                 found: quote(line),
             },
         };
-        return Err(Error::new(path, i as u32 + 1, kind));
+        return Error::fail(path, i as u32 + 1, kind);
     }
     Ok(text)
 }
@@ -274,11 +282,11 @@ impl Tsv<'_> {
         id: impl Fn(usize) -> D,
     ) -> Result<Vec<T>, Error> {
         match found.iter().position(Option::is_none) {
-            Some(i) => Err(Error::new(
+            Some(i) => Error::fail(
                 path,
                 self.last,
                 format!("expected {what}, found none for `{}`", id(i)),
-            )),
+            ),
             None => Ok(found.into_iter().flatten().collect()),
         }
     }

@@ -6,12 +6,7 @@
 //! from the public API, so this also checks the generated code against the
 //! source.
 
-#[path = "../src/build/mod.rs"]
-#[allow(dead_code)]
-mod build;
-#[path = "../src/normalize.rs"]
-#[allow(dead_code)]
-mod normalize;
+use crate::build;
 
 use build::parse::{self, Document, LineRole};
 use build::vocab::{CATEGORIES, REGIONS};

@@ -25,7 +25,8 @@
   // read from the page (`from`), or each record's value is an index into
   // the column's values (`index`: `width` base-36 digits per record), or a
   // list of items joined by `sep` (`lists`: per record, indexes into
-  // `tokens` joined by '.', the records by ',').
+  // `tokens` joined by '.', the records by ','), or the names of the points
+  // whose ids another column holds (`points`: 'ja' or 'en').
   const T = DATA.table;
   const articles = $$('article.rec');
   const fromPage = {
@@ -36,8 +37,17 @@
       return e ? e.textContent : '';
     },
   };
+  const pointById = new Map(ALL.points.map((p) => [p.id, p]));
   const columns = T.cells.map((cell) => {
     if (cell.from) return (el) => fromPage[cell.from](el);
+    if (cell.points) {
+      // The names of the points whose ids are in another column.
+      const of = T.columns.indexOf(cell.of);
+      return (el, n) => {
+        const ids = columns[of](el, n);
+        return ids ? ids.split(' ').map((id) => pointById.get(id)[cell.points]).join(cell.sep) : '';
+      };
+    }
     if (cell.lists !== undefined) {
       const lists = cell.lists.split(',');
       return (el, n) =>

@@ -22,7 +22,9 @@
 //! (`width` base-36 digits per record, in document order), or, for lists
 //! such as the point ids or names, the distinct items with each record's
 //! item indexes (base 36, joined by `.`; records joined by `,`), the items
-//! joined again by `sep`. Each gives back every value exactly; which
+//! joined again by `sep`; or, for the points' names, the names in the
+//! page's points table of the ids in another column (`{"points": "ja",
+//! "of": "points", "sep": "; "}`). Each gives back every value exactly; which
 //! columns come from the page is decided here by comparing every value, not
 //! assumed, and the browser test compares the files with the crate's.
 
@@ -31,7 +33,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use zaitaku_opinions::{Query, Record, Theme};
+use zaitaku_opinions::{Point, Query, Record, Theme};
 
 /// A serialised row with its fields in the order serde wrote them (a
 /// `serde_json::Map` would sort them).
@@ -150,6 +152,10 @@ pub fn table() -> Value {
             cells.push(json!({ "from": name }));
             continue;
         }
+        if let Some(cell) = point_names(&columns, &rows, c) {
+            cells.push(cell);
+            continue;
+        }
         let values: Vec<&Value> = rows.iter().map(|row| &row[c].1).collect();
         // The smallest of the encodings, each of which gives back every
         // value exactly.
@@ -160,6 +166,39 @@ pub fn table() -> Value {
         cells.push(cell);
     }
     json!({ "columns": columns, "cells": cells })
+}
+
+/// A column of the points' names (`"ja"` or `"en"`), in the order of
+/// another column's point ids, for every record: read from the page's
+/// points table (`points`, written by page.rs from the same `Point`s), the
+/// names joined by `sep`. `None` if the column is not that.
+fn point_names(columns: &[String], rows: &[Vec<(String, Value)>], c: usize) -> Option<Value> {
+    const SEP: &str = "; ";
+    let names = |ids: &str, ja: bool| -> Option<String> {
+        if ids.is_empty() {
+            return Some(String::new());
+        }
+        let names: Option<Vec<&str>> = ids
+            .split(' ')
+            .map(|id| Point::from_id(id).map(|p| if ja { p.label_ja() } else { p.label_en() }))
+            .collect();
+        Some(names?.join(SEP))
+    };
+    (0..columns.len()).filter(|&s| s != c).find_map(|s| {
+        [("ja", true), ("en", false)]
+            .into_iter()
+            .find_map(|(key, ja)| {
+                rows.iter()
+                    .all(|row| {
+                        let (Some(ids), Some(value)) = (row[s].1.as_str(), row[c].1.as_str())
+                        else {
+                            return false;
+                        };
+                        names(ids, ja).as_deref() == Some(value)
+                    })
+                    .then(|| json!({ "points": key, "of": columns[s], "sep": SEP }))
+            })
+    })
 }
 
 /// The separators of the Row's list columns (ids: a space; names: `; `).

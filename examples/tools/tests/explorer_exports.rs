@@ -7,8 +7,9 @@
 //!   saves the file into a temporary directory) and the files are compared
 //!   field by field with the crate's `Query` for the same view: the CSV
 //!   with what the `csv` crate writes for each record's `Row`, the JSON with
-//!   what `serde_json` writes. The CSV starts with the UTF-8 byte-order mark,
-//!   ends its lines with CRLF and says in its first rows what was selected
+//!   what `serde_json` writes; the CSV's columns are those of
+//!   `docs/data/records.csv`, and all records' rows are that file's. The
+//!   CSV starts with the UTF-8 byte-order mark, ends its lines with CRLF and says in its first rows what was selected
 //!   (in the page's language: one more area is downloaded in English); the
 //!   file name says it too, and the JSON's link to the view reopens it.
 //! - The link to the view is copied to the clipboard.
@@ -314,6 +315,21 @@ fn check_csv(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
         for ((column, g), w) in header.iter().zip(got).zip(want) {
             assert_eq!(g, w, "{what}: {id}, column {column}");
         }
+    }
+    // The committed data file has the same columns; all records, the same
+    // rows.
+    let file = std::fs::read(zaitaku_tools::docs_dir().join("data/records.csv"))?;
+    let file: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(file.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file))
+        .records()
+        .collect::<Result<_, _>>()?;
+    assert_eq!(
+        table[0], file[0],
+        "{what}: the header of docs/data/records.csv"
+    );
+    if expected.len() == Query::new().iter().count() {
+        assert_eq!(table, &file[..], "{what}: docs/data/records.csv");
     }
     Ok(())
 }

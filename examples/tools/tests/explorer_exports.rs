@@ -2,16 +2,17 @@
 //! areas, driven through headless Chromium (the driver is shared with
 //! `tests/explorer_browser.rs`: `tests/support/browser.rs`).
 //!
-//! - Downloads: for all records, one area, one point and one text search, the "CSV
-//!   (Excel)" and "JSON" buttons are clicked (a real mouse click; Chromium
-//!   saves the file into a temporary directory) and the files are compared
-//!   field by field with the crate's `Query` for the same view: the CSV
-//!   with what the `csv` crate writes for each record's `Row`, the JSON with
-//!   what `serde_json` writes; the CSV's columns are those of
-//!   `docs/data/records.csv`, and all records' rows are that file's. The
-//!   CSV starts with the UTF-8 byte-order mark, ends its lines with CRLF and says in its first rows what was selected
-//!   (in the page's language: one more area is downloaded in English); the
-//!   file name says it too, and the JSON's link to the view reopens it.
+//! - Downloads: for all records, one area, one point and one text search,
+//!   the "CSV (Excel)" and "JSON" buttons are clicked (a real mouse click;
+//!   Chromium saves the file into a temporary directory) and the files are
+//!   compared field by field with the crate's `Query` for the same view: the
+//!   CSV with what the `csv` crate writes for each record's `Row`, the JSON
+//!   with what `serde_json` writes; the CSV's columns are those of
+//!   `docs/data/records.csv`, and all records' rows are that file's. The CSV
+//!   starts with the UTF-8 byte-order mark, ends its lines with CRLF and
+//!   says in its first rows what was selected (in the page's language: one
+//!   more area is downloaded in English); the file name says it too, and the
+//!   JSON's link to the view reopens it.
 //! - The link to the view is copied to the clipboard.
 //! - Printed with a filter, the page starts with a header naming the filter,
 //!   the count, the source and the date, and leaves out the heatmaps and

@@ -14,9 +14,10 @@
 //! and passes, unless `ZAITAKU_REQUIRE_BROWSER=1` (set by CI) makes that a
 //! failure.
 //!
-//! Screenshots at 1280 and 375 px go to `target/tmp/explorer/`; with
-//! `ZAITAKU_UPDATE_SCREENSHOT=1` the 1280 px one is also written to
-//! `docs/explorer.png`, the picture the README shows.
+//! Screenshots at 1280×900, 375×800 and 853×480, in both languages, go to
+//! `target/tmp/explorer/`; with `ZAITAKU_UPDATE_SCREENSHOT=1` the 1280 px
+//! Japanese one is also written to `docs/explorer.png`, the picture the
+//! README shows.
 
 use headless_chrome::protocol::cdp::{Emulation, Page};
 use headless_chrome::Tab;
@@ -71,6 +72,8 @@ fn explorer_in_chromium() -> Res<()> {
     step("english");
     injection(&tab, &url, session.problems())?;
     step("injection");
+    axe(&tab, &url)?;
+    step("axe");
     screenshots(&tab, &url, &dir)?;
     step("screenshots");
     print_and_no_script(&tab, &url)?;
@@ -960,6 +963,48 @@ fn nothing_hidden(tab: &Tab, url: &str) -> Res<()> {
     Ok(())
 }
 
+/// axe-core (npm's package, at `$ZAITAKU_AXE_CORE`, installed by CI like
+/// Chromium) finds no violation, in both languages, at 1280 and 375 px.
+/// Without the package the check is skipped, unless
+/// `ZAITAKU_REQUIRE_BROWSER=1` makes that a failure.
+fn axe(tab: &Tab, url: &str) -> Res<()> {
+    let path = std::env::var_os("ZAITAKU_AXE_CORE").map(PathBuf::from);
+    let Some(path) = path.filter(|p| p.is_file()) else {
+        if std::env::var("ZAITAKU_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("ZAITAKU_REQUIRE_BROWSER=1 but ZAITAKU_AXE_CORE does not name axe-core's axe.min.js (npm i axe-core)");
+        }
+        eprintln!("axe: SKIPPED, set ZAITAKU_AXE_CORE to axe-core's axe.min.js");
+        return Ok(());
+    };
+    let source = std::fs::read_to_string(&path)?;
+    for (width, height, mobile) in [(1280, 900, false), (375, 800, true)] {
+        set_width(tab, width, height, mobile)?;
+        for lang in ["ja", "en"] {
+            let hash = if lang == "en" { "#lang=en" } else { "" };
+            open(tab, &format!("{url}{hash}"))?;
+            // The points view open, so that its contents are checked too.
+            js_click(tab, &["#points summary", "#about summary"])?;
+            tab.evaluate(&source, false)?;
+            let out = tab
+                .evaluate(
+                    "axe.run(document, { resultTypes: ['violations'] }).then(r => JSON.stringify([axe.version, r.violations.map(v => [v.id, v.impact || '', v.nodes.length, v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')])]))",
+                    true,
+                )?
+                .value
+                .ok_or("axe returned nothing")?;
+            let (version, violations): (String, Vec<(String, String, usize, String)>) =
+                serde_json::from_str(out.as_str().ok_or("not a string")?)?;
+            assert!(
+                violations.is_empty(),
+                "axe-core {version}, {lang}, {width} px: {violations:#?}"
+            );
+            println!("axe-core {version}: no violation ({lang}, {width} px)");
+        }
+    }
+    set_width(tab, 1280, 900, false)?;
+    Ok(())
+}
+
 fn set_width(tab: &Tab, width: u32, height: u32, mobile: bool) -> Res<()> {
     let metrics: Emulation::SetDeviceMetricsOverride = serde_json::from_value(serde_json::json!({
         "width": width,
@@ -982,23 +1027,27 @@ fn screenshots(tab: &Tab, url: &str, dir: &Path) -> Res<()> {
             "the page is {scroll} px wide at {width} px"
         );
     }
-    set_width(tab, 1280, 1400, false)?;
-    open(
-        tab,
-        &format!("{url}#q=%E9%80%80%E9%99%A2%E3%80%80%E8%AA%BF%E6%95%B4"),
-    )?;
-    for (width, height, mobile) in [(1280, 1400, false), (375, 800, true)] {
+    // At the three sizes the issue names, in both languages, with a search:
+    // for a person to look at (and, at 1280 px in Japanese, the README's).
+    for (width, height, mobile) in [(1280, 900, false), (375, 800, true), (853, 480, false)] {
         set_width(tab, width, height, mobile)?;
-        tab.evaluate("window.scrollTo(0, 0)", false)?;
-        let png =
-            tab.capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)?;
-        let path = dir.join(format!("explorer-{width}.png"));
-        std::fs::write(&path, &png)?;
-        println!("screenshot: {}", path.display());
-        if width == 1280 && std::env::var("ZAITAKU_UPDATE_SCREENSHOT").as_deref() == Ok("1") {
-            let docs = zaitaku_tools::docs_dir().join("explorer.png");
-            std::fs::write(&docs, &png)?;
-            println!("screenshot: {}", docs.display());
+        for lang in ["ja", "en"] {
+            let hash = if lang == "ja" {
+                "q=%E9%80%80%E9%99%A2%E3%80%80%E8%AA%BF%E6%95%B4"
+            } else {
+                "q=discharge+conference&lang=en"
+            };
+            open(tab, &format!("{url}#{hash}"))?;
+            tab.evaluate("window.scrollTo(0, 0)", false)?;
+            let png = tab.capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)?;
+            let path = dir.join(format!("explorer-{width}x{height}-{lang}.png"));
+            std::fs::write(&path, &png)?;
+            println!("screenshot: {}", path.display());
+            if (width, lang) == (1280, "ja") && std::env::var("ZAITAKU_UPDATE_SCREENSHOT").as_deref() == Ok("1") {
+                let docs = zaitaku_tools::docs_dir().join("explorer.png");
+                std::fs::write(&docs, &png)?;
+                println!("screenshot: {}", docs.display());
+            }
         }
     }
     Ok(())

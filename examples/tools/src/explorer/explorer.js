@@ -1000,9 +1000,10 @@
   });
 
   // --- start --------------------------------------------------------------------
-  $('#controls').hidden = false;
-  langButton.hidden = false;
+  // The controls are in the page from the start (so that nothing moves when
+  // the script is ready); without JavaScript a <noscript> style hides them.
   if (location.hash.length > 1 && !location.hash.includes('=')) apply();
   fromHash(false);
   performance.measure('zaitaku-start-up', 'zaitaku-start');
+  document.documentElement.dataset.ready = '';
 })();

@@ -204,7 +204,7 @@ pub fn eval<T: DeserializeOwned>(tab: &Tab, expr: &str) -> Res<T> {
 }
 
 /// Opens `url` (the page, with a view after `#`) as a new document and
-/// waits for the script to show its controls.
+/// waits for the script to have started.
 pub fn open(tab: &Tab, url: &str) -> Res<()> {
     // A new query string each time makes it a new document, so that a URL
     // differing from the current one only after `#` still loads the page
@@ -219,7 +219,8 @@ pub fn open(tab: &Tab, url: &str) -> Res<()> {
         format!("{base}?load={n}#{hash}")
     };
     tab.navigate_to(&url)?.wait_until_navigated()?;
-    tab.wait_for_element("#controls:not([hidden])")?;
+    // The script marks the page ready when it has started.
+    tab.wait_for_element("html[data-ready]")?;
     Ok(())
 }
 

@@ -21,7 +21,7 @@
 
 use headless_chrome::protocol::cdp::{Emulation, Page};
 use headless_chrome::Tab;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 use zaitaku_opinions::{

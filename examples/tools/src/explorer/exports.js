@@ -314,6 +314,5 @@
       }
     });
     cmpB.selectedIndex = (cmpA.selectedIndex + 1) % cmpB.options.length;
-    $('#compare').hidden = false;
   }
 })();

@@ -107,7 +107,9 @@ pub fn controls() -> String {
 pub const PRINT_HEAD: &str = r#"<section id="print-head" class="print-only"><dl><dt data-en="Filter">絞り込み</dt><dd id="ph-filter">なし（全件）</dd><dt data-en="Records">件数</dt><dd id="ph-count"></dd><dt data-en="Source">出典</dt><dd><span lang="ja">東京都「資料３－２」</span></dd><dt data-en="Printed">印刷日</dt><dd id="ph-date"></dd></dl></section>"#;
 
 /// The comparison of two areas, category by category: the choice of the
-/// two; the script writes the table.
+/// two; the script writes the table. In the page from the start, so that
+/// nothing moves when the script starts; without JavaScript the template's
+/// `<noscript>` style hides it, as it hides the controls.
 pub fn compare() -> String {
     let regions = speaking_regions();
     let mut options = String::new();
@@ -121,7 +123,7 @@ pub fn compare() -> String {
         );
     }
     format!(
-        r#"<section id="compare" aria-labelledby="compare-h" hidden><details><summary><h2 id="compare-h" data-en="Compare two areas">二つの地域を比べる</h2></summary><p class="note" data-en="The opinions of two areas side by side, category by category, on each theme.">二つの地域の意見を、テーマごと、分類ごとに並べて示します。</p><div class="row"><label for="cmp-a" data-en="Area A">地域 A</label> <select id="cmp-a">{options}</select> <label for="cmp-b" data-en="Area B">地域 B</label> <select id="cmp-b">{options}</select></div><div id="cmp-out"></div></details></section>"#
+        r#"<section id="compare" aria-labelledby="compare-h"><details><summary><h2 id="compare-h" data-en="Compare two areas">二つの地域を比べる</h2></summary><p class="note" data-en="The opinions of two areas side by side, category by category, on each theme.">二つの地域の意見を、テーマごと、分類ごとに並べて示します。</p><div class="row"><label for="cmp-a" data-en="Area A">地域 A</label> <select id="cmp-a">{options}</select> <label for="cmp-b" data-en="Area B">地域 B</label> <select id="cmp-b">{options}</select></div><div id="cmp-out"></div></details></section>"#
     )
 }
 

@@ -144,7 +144,7 @@ pub fn parse_points(bytes: &[u8]) -> Result<Vec<PointRow>, Error> {
                 .map(|q| usize::from(q.id == *f) + q.former_ids.iter().filter(|g| *g == f).count());
             if uses.sum::<usize>() > 1 {
                 let m = format!("expected a former id that no other point has, found `{f}`");
-                return Err(Error::new(POINTS_PATH, p.line, m));
+                return Error::fail(POINTS_PATH, p.line, m);
             }
         }
     }

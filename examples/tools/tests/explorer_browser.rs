@@ -643,7 +643,7 @@ fn english(tab: &Tab) -> Res<()> {
         "[document.documentElement.lang, document.querySelector('#t1-kuchuobu h4 span').textContent, document.querySelector('#count').textContent, document.querySelector('#lang').textContent]",
     )?;
     assert_eq!(lang, "en");
-    assert_eq!(heading, Region::KuChuobu.romaji());
+    assert_eq!(heading, page::region_en(Region::KuChuobu));
     assert_eq!(count, "204 of 204 records");
     // One toggle pattern: a fixed label, pressed.
     assert_eq!(button, "English");

@@ -151,13 +151,10 @@ fn esc_en(text: &str) -> String {
     out
 }
 
-/// A region's English label (this crate's).
-///
-/// TODO(#24): the English name with the romaji, `Central wards (Ku-Chūōbu)`,
-/// once `Region::name_en()` (engineer `api`, issue #21) is on main; until
-/// then the romaji alone.
-fn region_en(r: Region) -> &'static str {
-    r.romaji()
+/// A region's English label (this crate's): its English name with the
+/// romaji, `Central wards (Ku-Chūōbu)`.
+pub fn region_en(r: Region) -> String {
+    format!("{} ({})", r.name_en(), r.romaji())
 }
 
 /// The regions that speak in the source (島しょ does not).
@@ -227,7 +224,7 @@ impl Page {
     }
 
     fn region(&mut self, r: Region) -> String {
-        self.tr(r.name_ja(), region_en(r))
+        self.tr(r.name_ja(), &region_en(r))
     }
 
     fn category(&mut self, c: Category) -> String {
@@ -373,9 +370,11 @@ impl Page {
                 let label = self.region(r);
                 s.push_str(&label);
             }
+            // The description in the page's language.
             let _ = write!(
                 s,
-                r#"<br><span class="desc" lang="en">{}</span></li>"#,
+                r#"<br><span class="desc about-ja">{}</span><span class="desc about-en" lang="en" hidden>{}</span></li>"#,
+                esc(p.description_ja()),
                 esc_en(p.description())
             );
         }

@@ -118,7 +118,7 @@ pub fn compare() -> String {
             options,
             r#"<option value="{}" data-en="{}">{}</option>"#,
             r.slug(),
-            esc(region_en(*r)),
+            esc(&region_en(*r)),
             esc(r.name_ja())
         );
     }

@@ -451,6 +451,12 @@ fn permalinks(tab: &Tab, url: &str) -> Res<()> {
     assert_eq!(current, [target]);
     let detail: String = eval(tab, "JSON.stringify([document.querySelector('.current').getBoundingClientRect(), innerHeight, scrollY])")?;
     assert!(in_view, "{target} is not in view: {detail}");
+    // … and not under the panel: link targets are never covered.
+    let clear: bool = eval(
+        tab,
+        "document.querySelector('.current').getBoundingClientRect().top >= document.querySelector('#controls').getBoundingClientRect().bottom",
+    )?;
+    assert!(clear, "{target} is under the panel: {detail}");
 
     // Following a key opinion's link to its source, while filters hide the
     // source, shows it.
@@ -687,7 +693,10 @@ fn english(tab: &Tab) -> Res<()> {
         tab,
         "(() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); for (let n = w.nextNode(); n; n = w.nextNode()) { const p = n.parentElement; if (!/[\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff9f]/.test(n.textContent) || p.closest('script, [hidden]') || !p.checkVisibility()) continue; const l = p.closest('[lang]'); if (!l || !l.lang.startsWith('ja')) out.push(n.textContent.slice(0, 40)); } return out.slice(0, 20); })()",
     )?;
-    assert!(unmarked.is_empty(), "Japanese without lang=ja in English mode: {unmarked:?}");
+    assert!(
+        unmarked.is_empty(),
+        "Japanese without lang=ja in English mode: {unmarked:?}"
+    );
     english_search(tab)?;
     // The language is part of the view state.
     let link = view(tab)?.url;
@@ -739,7 +748,11 @@ fn english_search(tab: &Tab) -> Res<()> {
         )?;
         assert_eq!(shown.ids, expected, "English query {q:?}: records shown");
         assert_eq!(shown.count(), expected.len(), "English query {q:?}: count");
-        assert_eq!(empty, !expected.is_empty(), "English query {q:?}: empty state");
+        assert_eq!(
+            empty,
+            !expected.is_empty(),
+            "English query {q:?}: empty state"
+        );
         for ((id, pieces), hit) in painted.iter().zip(query.hits()) {
             assert_eq!(*id, hit.record().id().to_string());
             assert_eq!(hit.text(), hit.record().text_en());
@@ -748,14 +761,23 @@ fn english_search(tab: &Tab) -> Res<()> {
             } else {
                 hit.pieces().map(|(s, m)| (s.to_string(), m)).collect()
             };
-            assert_eq!(*pieces, crate_pieces, "English query {q:?}: highlights of {id}");
+            assert_eq!(
+                *pieces, crate_pieces,
+                "English query {q:?}: highlights of {id}"
+            );
         }
         if !expected.is_empty() && !q.is_empty() {
             with_hits += 1;
         }
-        println!("English query {q:?}: {} records, as Query::text_en", expected.len());
+        println!(
+            "English query {q:?}: {} records, as Query::text_en",
+            expected.len()
+        );
     }
-    assert!(with_hits >= 10, "only {with_hits} English queries found anything");
+    assert!(
+        with_hits >= 10,
+        "only {with_hits} English queries found anything"
+    );
     // A search that finds nothing says what the box searches and offers
     // the categories and the points.
     retype(tab, "no-such-word-anywhere")?;
@@ -764,7 +786,12 @@ fn english_search(tab: &Tab) -> Res<()> {
         "[document.querySelector('#empty').textContent, [...document.querySelectorAll('#empty .offers button, #empty .offers a')].map(e => e.textContent)]",
     )?;
     assert!(says.contains("English translation"), "{says}");
-    assert!(offers.iter().any(|o| o == Category::AdmissionDischarge.name_en()), "{offers:?}");
+    assert!(
+        offers
+            .iter()
+            .any(|o| o == Category::AdmissionDischarge.name_en()),
+        "{offers:?}"
+    );
     assert!(offers.iter().any(|o| o.contains("points")), "{offers:?}");
     retype(tab, "")?;
     Ok(())
@@ -793,20 +820,34 @@ fn injection(tab: &Tab, url: &str, problems: &Mutex<Vec<String>>) -> Res<()> {
     for p in payloads {
         let enc: String = p
             .bytes()
-            .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
             .collect();
         // Every parameter at once, in English (where more is rewritten).
         let keys = ["q", "muni", "area", "cat", "point", "theme", "kind", "lang"];
         let hash: Vec<String> = keys.iter().map(|k| format!("{k}={enc}")).collect();
         open(tab, &format!("{url}#{}&lang=en", hash.join("&")))?;
-        let (pwned, extra): (bool, usize) = eval(tab, &format!("[window.__pwned === 1, {planted} - 1]"))?;
-        assert!(!pwned && extra == 0, "every parameter = {p:?}: ran or planted something");
+        let (pwned, extra): (bool, usize) =
+            eval(tab, &format!("[window.__pwned === 1, {planted} - 1]"))?;
+        assert!(
+            !pwned && extra == 0,
+            "every parameter = {p:?}: ran or planted something"
+        );
         tried += keys.len();
         open(tab, url)?;
         for boxid in ["#q", "#muni"] {
             type_into(tab, boxid, p)?;
-            let (pwned, extra): (bool, usize) = eval(tab, &format!("[window.__pwned === 1, {planted} - 1]"))?;
-            assert!(!pwned && extra == 0, "{boxid} {p:?} ran or planted something");
+            let (pwned, extra): (bool, usize) =
+                eval(tab, &format!("[window.__pwned === 1, {planted} - 1]"))?;
+            assert!(
+                !pwned && extra == 0,
+                "{boxid} {p:?} ran or planted something"
+            );
             tried += 1;
         }
     }
@@ -816,10 +857,16 @@ fn injection(tab: &Tab, url: &str, problems: &Mutex<Vec<String>>) -> Res<()> {
         tab,
         "(() => { const d = document.createElement('div'); d.setAttribute('onclick', 'window.__pwned = 1'); document.body.append(d); d.click(); d.remove(); return window.__pwned === 1; })()",
     )?;
-    assert!(!pwned, "an inline handler ran: the CSP allows inline scripts");
+    assert!(
+        !pwned,
+        "an inline handler ran: the CSP allows inline scripts"
+    );
     std::thread::sleep(Duration::from_millis(100));
     let mut problems = problems.lock().unwrap();
-    let blocked = problems.iter().filter(|p| p.contains("Content Security Policy")).count();
+    let blocked = problems
+        .iter()
+        .filter(|p| p.contains("Content Security Policy"))
+        .count();
     assert!(blocked >= 1, "the CSP did not report blocking the handler");
     problems.retain(|p| !p.contains("Content Security Policy"));
     println!("injection: {tried} attempts ran nothing; the CSP blocked an inline handler");
@@ -830,7 +877,10 @@ fn injection(tab: &Tab, url: &str, problems: &Mutex<Vec<String>>) -> Res<()> {
 /// filters; after a filter action the results, or the link to them, are on
 /// screen; a heatmap cell is a named button that Space operates.
 fn links_and_results(tab: &Tab, url: &str) -> Res<()> {
-    open(tab, &format!("{url}#area=nowhere,ku-seibu&cat=bogus&point=not-a-point"))?;
+    open(
+        tab,
+        &format!("{url}#area=nowhere,ku-seibu&cat=bogus&point=not-a-point"),
+    )?;
     let (note, shown): (String, View) = eval(
         tab,
         "[document.querySelector('#link-note').textContent, { ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }]",
@@ -840,12 +890,22 @@ fn links_and_results(tab: &Tab, url: &str) -> Res<()> {
     }
     assert_eq!(shown.ids, ids(Query::new().region(Region::KuSeibu).iter()));
     // A municipality alone.
-    open(tab, &format!("{url}#muni=%E4%B8%96%E7%94%B0%E8%B0%B7%E5%8C%BA"))?;
-    assert_eq!(view(tab)?.ids, ids(Query::new().region(Region::KuSeinanbu).iter()), "muni=世田谷区");
+    open(
+        tab,
+        &format!("{url}#muni=%E4%B8%96%E7%94%B0%E8%B0%B7%E5%8C%BA"),
+    )?;
+    assert_eq!(
+        view(tab)?.ids,
+        ids(Query::new().region(Region::KuSeinanbu).iter()),
+        "muni=世田谷区"
+    );
     // A heatmap cell: named, operated with Space, then the results in view.
     open(tab, url)?;
     let cell = ".heatmap a[href=\"#t1-kuseinanbu--end-of-life-care\"]";
-    let name: String = eval(tab, &format!("document.querySelector('{cell}').getAttribute('aria-label')"))?;
+    let name: String = eval(
+        tab,
+        &format!("document.querySelector('{cell}').getAttribute('aria-label')"),
+    )?;
     let n = counts(Theme::LocalSituation).get(Region::KuSeinanbu, Category::EndOfLifeCare);
     assert_eq!(name, format!("テーマ① 区西南部 × 看取り: {n}"));
     tab.find_element(cell)?.focus()?;
@@ -856,9 +916,19 @@ fn links_and_results(tab: &Tab, url: &str) -> Res<()> {
         "[{ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }, (() => { const r = document.querySelector('article.rec:not([hidden])').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()]",
     )?;
     assert_eq!(shown.ids.len(), n as usize);
-    assert!(first_in_view, "the first result is not on screen after a heatmap cell");
+    assert!(
+        first_in_view,
+        "the first result is not on screen after a heatmap cell"
+    );
     // A checkbox in the panel: the "n results ↓" link is on screen.
-    js_click(tab, &["#reset", "#f-areas summary", "input[name=area][value=nishitama]"])?;
+    js_click(
+        tab,
+        &[
+            "#reset",
+            "#f-areas summary",
+            "input[name=area][value=nishitama]",
+        ],
+    )?;
     let (text, on_screen): (String, bool) = eval(
         tab,
         "[document.querySelector('#to-results').textContent, (() => { const a = document.querySelector('#to-results'); const r = a.getBoundingClientRect(); return !a.hidden && r.top >= 0 && r.bottom <= innerHeight; })()]",
@@ -882,7 +952,11 @@ fn links_keep_the_view(tab: &Tab, url: &str) -> Res<()> {
             "[{ ids: [...document.querySelectorAll('article.rec')].filter(e => !e.hidden).map(e => e.id), count: document.querySelector('#count').textContent, url: location.href }, document.documentElement.lang]",
         )?;
         assert_eq!(shown.ids, expected, "after {what}: records");
-        assert!(shown.url.contains("area=ku-seibu") && shown.url.contains("lang=en"), "after {what}: {}", shown.url);
+        assert!(
+            shown.url.contains("area=ku-seibu") && shown.url.contains("lang=en"),
+            "after {what}: {}",
+            shown.url
+        );
         assert_eq!(lang, "en", "after {what}");
         Ok(())
     };
@@ -908,15 +982,27 @@ fn links_keep_the_view(tab: &Tab, url: &str) -> Res<()> {
     }
     // Back undoes a filter change.
     open(tab, url)?;
-    js_click(tab, &["#f-areas summary", "input[name=area][value=nishitama]"])?;
-    assert_eq!(view(tab)?.ids, ids(Query::new().region(Region::Nishitama).iter()));
+    js_click(
+        tab,
+        &["#f-areas summary", "input[name=area][value=nishitama]"],
+    )?;
+    assert_eq!(
+        view(tab)?.ids,
+        ids(Query::new().region(Region::Nishitama).iter())
+    );
     js_click(tab, &["input[name=cat][value=end-of-life-care]"])?;
     tab.evaluate("new Promise(done => { addEventListener('popstate', () => setTimeout(done, 0), { once: true }); history.back(); })", true)?;
-    assert_eq!(view(tab)?.ids, ids(Query::new().region(Region::Nishitama).iter()), "Back after a category");
+    assert_eq!(
+        view(tab)?.ids,
+        ids(Query::new().region(Region::Nishitama).iter()),
+        "Back after a category"
+    );
     tab.evaluate("new Promise(done => { addEventListener('popstate', () => setTimeout(done, 0), { once: true }); history.back(); })", true)?;
     assert_eq!(view(tab)?.count(), 204, "Back after an area");
     js_click(tab, &["#f-areas summary"])?;
-    println!("links keep the view: points, skip, point tag, permalink, cross-link; Back undoes filters");
+    println!(
+        "links keep the view: points, skip, point tag, permalink, cross-link; Back undoes filters"
+    );
     Ok(())
 }
 
@@ -926,7 +1012,11 @@ fn links_keep_the_view(tab: &Tab, url: &str) -> Res<()> {
 fn nothing_hidden(tab: &Tab, url: &str) -> Res<()> {
     // [what, covered, the panel's share of the height, back at the first stop]
     const COVERED: &str = "(() => { const e = document.activeElement; const wrapped = window.__firstStop === e; if (!window.__firstStop) window.__firstStop = e; const p = document.querySelector('#controls'); const b = p.getBoundingClientRect(); if (!e || e === document.body || p.contains(e)) return [e ? (e.id || e.tagName) : '', false, b.height / innerHeight, wrapped]; const r = e.getBoundingClientRect(); const hit = r.top < b.bottom - 0.5 && r.bottom > b.top && r.left < b.right && r.right > b.left; return [(e.closest('[id]') || e).id + ' ' + e.tagName, hit, b.height / innerHeight, wrapped]; })()";
-    for (width, height, mobile, full) in [(1280, 900, false, true), (375, 800, true, false), (853, 480, false, false)] {
+    for (width, height, mobile, full) in [
+        (1280, 900, false, true),
+        (375, 800, true, false),
+        (853, 480, false, false),
+    ] {
         set_width(tab, width, height, mobile)?;
         open(tab, url)?;
         js_click(tab, &["#f-areas summary", "#f-cats summary"])?;
@@ -943,7 +1033,10 @@ fn nothing_hidden(tab: &Tab, url: &str) -> Res<()> {
             if full {
                 tab.press_key("Tab")?;
             } else {
-                tab.press_key_with_modifiers("Tab", Some(&[headless_chrome::browser::tab::ModifierKey::Shift]))?;
+                tab.press_key_with_modifiers(
+                    "Tab",
+                    Some(&[headless_chrome::browser::tab::ModifierKey::Shift]),
+                )?;
             }
             let (what, hit, share, wrapped): (String, bool, f64, bool) = eval(tab, COVERED)?;
             if wrapped {
@@ -955,8 +1048,17 @@ fn nothing_hidden(tab: &Tab, url: &str) -> Res<()> {
             tallest = tallest.max(share);
             stops += 1;
         }
-        assert!(covered.is_empty(), "{width}×{height} {key}: {} of {stops} focused elements covered by the panel: {:?}", covered.len(), &covered[..covered.len().min(10)]);
-        assert!(tallest <= 0.25 + 1e-6, "{width}×{height}: the panel takes {:.0} % of the screen", tallest * 100.0);
+        assert!(
+            covered.is_empty(),
+            "{width}×{height} {key}: {} of {stops} focused elements covered by the panel: {:?}",
+            covered.len(),
+            &covered[..covered.len().min(10)]
+        );
+        assert!(
+            tallest <= 0.25 + 1e-6,
+            "{width}×{height}: the panel takes {:.0} % of the screen",
+            tallest * 100.0
+        );
         println!("nothing hidden at {width}×{height}: {stops} {key} stops, none covered; the panel takes at most {:.0} % of the height", tallest * 100.0);
     }
     set_width(tab, 1280, 900, false)?;
@@ -1039,11 +1141,14 @@ fn screenshots(tab: &Tab, url: &str, dir: &Path) -> Res<()> {
             };
             open(tab, &format!("{url}#{hash}"))?;
             tab.evaluate("window.scrollTo(0, 0)", false)?;
-            let png = tab.capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)?;
+            let png =
+                tab.capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)?;
             let path = dir.join(format!("explorer-{width}x{height}-{lang}.png"));
             std::fs::write(&path, &png)?;
             println!("screenshot: {}", path.display());
-            if (width, lang) == (1280, "ja") && std::env::var("ZAITAKU_UPDATE_SCREENSHOT").as_deref() == Ok("1") {
+            if (width, lang) == (1280, "ja")
+                && std::env::var("ZAITAKU_UPDATE_SCREENSHOT").as_deref() == Ok("1")
+            {
                 let docs = zaitaku_tools::docs_dir().join("explorer.png");
                 std::fs::write(&docs, &png)?;
                 println!("screenshot: {}", docs.display());

@@ -35,7 +35,7 @@ fn page_is_small_and_self_contained() {
     // page holds, computed here independently of page.rs.
     let start = html.find("<script>\n").expect("no script") + "<script>".len();
     let end = html[start..].find("</script>").expect("unclosed script") + start;
-    let digest = <sha2::Sha256 as sha2::Digest>::digest(html[start..end].as_bytes());
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(&html.as_bytes()[start..end]);
     let b64 = std::process::Command::new("base64")
         .arg("-w0")
         .stdin(std::process::Stdio::piped())
@@ -178,6 +178,10 @@ fn page_names_its_source_and_what_is_derived() {
     assert!(points[..points.find("</h2>").expect("no heading")].contains("著者の読み</span>"));
     for r in Query::new().iter().filter(|r| r.points().next().is_some()) {
         let a = article(&html, &r.id().to_string());
-        assert!(a.contains("著者の読み</span>"), "{}: points not marked", r.id());
+        assert!(
+            a.contains("著者の読み</span>"),
+            "{}: points not marked",
+            r.id()
+        );
     }
 }

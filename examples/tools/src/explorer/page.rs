@@ -101,7 +101,11 @@ fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -422,7 +426,11 @@ impl Page {
             esc(r.text()),
         );
         if let Some(en) = text_en(r) {
-            let _ = write!(s, r#"<p class="text-en" lang="en" hidden>{}</p>"#, esc_en(en));
+            let _ = write!(
+                s,
+                r#"<p class="text-en" lang="en" hidden>{}</p>"#,
+                esc_en(en)
+            );
         }
         let lines = r.lines();
         let _ = write!(

@@ -287,7 +287,10 @@ fn former_ids_still_find_their_point() {
             "family-and-dedicated-doctor-link",
         ),
         ("home-dental-staff-shortage", "home-care-staff-short"),
-        ("predischarge-conference-nurses", "home-visit-nurses-key-role"),
+        (
+            "predischarge-conference-nurses",
+            "home-visit-nurses-key-role",
+        ),
         ("residents-doubt-home-care", "public-awareness-campaigns"),
     ] {
         let p = Point::from_id(old).unwrap();

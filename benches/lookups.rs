@@ -66,7 +66,7 @@ fn category_match(s: &str) -> Option<Category> {
         "入退院調整" => Category::AdmissionDischarge,
         "医療介護関係者の相互理解" => Category::MutualUnderstanding,
         "老健施設" => Category::LongTermCareHealthFacilities,
-        "訪問看護ステーション" => Category::VisitingNursingStations,
+        "訪問看護ステーション" => Category::HomeVisitNursingStations,
         "その他" => Category::Other,
         _ => return None,
     })

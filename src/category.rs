@@ -9,13 +9,13 @@ closed_set! {
 ///
 /// The source spells two headings in two ways: `【医療・介護関係者の相互理解】`
 /// is [`Category::MutualUnderstanding`] and `【訪問看護ＳＴ】` is
-/// [`Category::VisitingNursingStations`]. English names are this crate's.
+/// [`Category::HomeVisitNursingStations`]. English names are this crate's.
 ///
 /// ```
 /// use zaitaku_opinions::Category;
 ///
 /// assert_eq!("24時間診療体制".parse::<Category>()?, Category::TwentyFourHourCare);
-/// assert_eq!("【訪問看護ＳＴ】".parse::<Category>()?, Category::VisitingNursingStations);
+/// assert_eq!("【訪問看護ＳＴ】".parse::<Category>()?, Category::HomeVisitNursingStations);
 /// assert_eq!(Category::InformationSharing.name_ja(), "情報共有(ICT含む)");
 /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
@@ -48,7 +48,7 @@ pub enum Category ("category", CategoryNames, CATEGORIES) {
     /// 介護老人保健施設).
     LongTermCareHealthFacilities,
     /// 訪問看護ステーション (also spelt 訪問看護ＳＴ): home-visit nursing stations.
-    VisitingNursingStations,
+    HomeVisitNursingStations,
     /// その他: other.
     Other,
 }

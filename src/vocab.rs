@@ -117,7 +117,7 @@ pub const CATEGORIES: &[CategoryNames] = &[
     CategoryNames { variant: "AdmissionDischarge", ja: "入退院調整", label_variants: &[], en: "Admission and discharge coordination", slug: "admission-discharge" },
     CategoryNames { variant: "MutualUnderstanding", ja: "医療介護関係者の相互理解", label_variants: &["医療・介護関係者の相互理解"], en: "Mutual understanding between medical and long-term care professionals", slug: "mutual-understanding" },
     CategoryNames { variant: "LongTermCareHealthFacilities", ja: "老健施設", label_variants: &[], en: "Long-term care health facilities", slug: "long-term-care-health-facilities" },
-    CategoryNames { variant: "VisitingNursingStations", ja: "訪問看護ステーション", label_variants: &["訪問看護ＳＴ"], en: "Home-visit nursing stations", slug: "visiting-nursing-stations" },
+    CategoryNames { variant: "HomeVisitNursingStations", ja: "訪問看護ステーション", label_variants: &["訪問看護ＳＴ"], en: "Home-visit nursing stations", slug: "home-visit-nursing-stations" },
     CategoryNames { variant: "Other", ja: "その他", label_variants: &[], en: "Other", slug: "other" },
 ];
 

@@ -198,9 +198,9 @@ fn category_label_variants() {
     );
     // 【訪問看護ＳＴ】 (line 701) heads one opinion of 北多摩北部.
     let o = opinion("t2-kitatamahokubu-04").unwrap();
-    assert_eq!(o.category(), Category::VisitingNursingStations);
+    assert_eq!(o.category(), Category::HomeVisitNursingStations);
     assert_eq!(o.lines().first(), 702);
-    assert_eq!(Category::VisitingNursingStations.opinions().count(), 1);
+    assert_eq!(Category::HomeVisitNursingStations.opinions().count(), 1);
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn key_group_categories() {
     let printed: HashSet<Category> = [
         Other,
         WideAreaCollaboration,
-        VisitingNursingStations,
+        HomeVisitNursingStations,
         AdmissionDischarge,
         LongTermCareHealthFacilities,
         InformationSharing,
@@ -430,11 +430,11 @@ fn names_parse() {
     );
     assert_eq!(
         Category::from_str("訪問看護ST").unwrap(),
-        Category::VisitingNursingStations
+        Category::HomeVisitNursingStations
     );
     assert_eq!(
         Category::from_str("訪問看護ＳＴ").unwrap(),
-        Category::VisitingNursingStations
+        Category::HomeVisitNursingStations
     );
     assert_eq!(
         Category::from_str("ADMISSION-DISCHARGE").unwrap(),

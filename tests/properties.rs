@@ -128,7 +128,7 @@ fn all_spellings() -> Vec<(Named, String)> {
         "【医療・介護関係者の相互理解】".to_owned(),
     ));
     out.push((
-        Named::Category(Category::VisitingNursingStations),
+        Named::Category(Category::HomeVisitNursingStations),
         "【訪問看護ＳＴ】".to_owned(),
     ));
     out

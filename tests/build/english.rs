@@ -590,7 +590,7 @@ fn theme_and_category_names_in_english_follow_the_glossary() {
         "Long-term care health facilities"
     );
     assert_eq!(
-        Category::VisitingNursingStations.name_en(),
+        Category::HomeVisitNursingStations.name_en(),
         "Home-visit nursing stations"
     );
     assert_eq!(

@@ -284,10 +284,13 @@ fn former_ids_still_find_their_point() {
         ),
         (
             "specialists-take-what-gps-cannot",
-            "gp-home-specialist-collaboration",
+            "family-and-dedicated-doctor-link",
         ),
         ("home-dental-staff-shortage", "home-care-staff-short"),
-        ("predischarge-conference-nurses", "visiting-nurses-key-role"),
+        (
+            "predischarge-conference-nurses",
+            "home-visit-nurses-key-role",
+        ),
         ("residents-doubt-home-care", "public-awareness-campaigns"),
     ] {
         let p = Point::from_id(old).unwrap();

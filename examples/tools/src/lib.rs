@@ -11,8 +11,9 @@
 //!
 //! `cargo test -p zaitaku_tools` checks the page without a browser
 //! (`tests/explorer_page.rs`) and in the system's Chromium
-//! (`tests/explorer_browser.rs`), and the committed data files
-//! (`tests/datafiles.rs`).
+//! (`tests/explorer_browser.rs`; its downloads, print header and comparison
+//! of two areas in `tests/explorer_exports.rs`), and the committed data
+//! files (`tests/datafiles.rs`).
 
 use std::path::{Path, PathBuf};
 

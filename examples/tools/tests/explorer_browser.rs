@@ -7,7 +7,8 @@
 //! warning or error, uncaught exception or fetched resource fails it.
 //!
 //! The browser is the system's Chromium, driven over the DevTools protocol
-//! by `headless_chrome` (nothing is downloaded). Set `CHROMIUM` to its path
+//! by `headless_chrome` (nothing is downloaded), through the driver shared
+//! with `tests/explorer_exports.rs` (`tests/support/browser.rs`). Set `CHROMIUM` to its path
 //! if it is not on `PATH` as `chromium`, `chromium-browser` or
 //! `google-chrome`. Without a browser the test prints that it was skipped
 //! and passes, unless `ZAITAKU_REQUIRE_BROWSER=1` (set by CI) makes that a
@@ -18,13 +19,10 @@
 //! Japanese one is also written to `docs/explorer.png`, the picture the
 //! README shows.
 
-use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::protocol::cdp::{Emulation, Log, Page, Runtime};
-use headless_chrome::{Browser, LaunchOptions, Tab};
-use serde::de::DeserializeOwned;
-use std::ffi::OsStr;
+use headless_chrome::protocol::cdp::{Emulation, Page};
+use headless_chrome::Tab;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 use zaitaku_opinions::{
     counts, opinions, search, Category, Municipality, Point, Query, Record, RecordKind, Region,
@@ -32,131 +30,19 @@ use zaitaku_opinions::{
 };
 use zaitaku_tools::explorer::page;
 
-type Res<T> = Result<T, Box<dyn std::error::Error>>;
-
-/// The system's Chromium: `$CHROMIUM`, else the first of the usual names on
-/// `PATH`.
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    let path = std::env::var_os("PATH")?;
-    [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ]
-    .iter()
-    .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-    .find(|p| p.is_file())
-}
+#[allow(dead_code)]
+#[path = "support/browser.rs"]
+mod browser;
+use browser::{eval, js_click, open, Res, Session};
 
 #[test]
 fn explorer_in_chromium() -> Res<()> {
-    let Some(browser_path) = chromium() else {
-        if std::env::var("ZAITAKU_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("ZAITAKU_REQUIRE_BROWSER=1 but no Chromium was found (set CHROMIUM or install chromium)");
-        }
-        eprintln!(
-            "explorer_in_chromium: SKIPPED, no Chromium found (install chromium or set CHROMIUM=/path/to/it; \
-             ZAITAKU_REQUIRE_BROWSER=1 makes this a failure)"
-        );
+    let Some(session) = Session::start("explorer", &page::render())? else {
         return Ok(());
     };
-
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("explorer");
-    let profile = dir.join(format!("profile-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&profile);
-    std::fs::create_dir_all(&profile)?;
-    let html = dir.join("explorer.html");
-    std::fs::write(&html, page::render())?;
-    let url = format!("file://{}", html.canonicalize()?.display());
-
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=ja",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
-    let browser = Browser::new(LaunchOptions {
-        headless: true,
-        sandbox: false,
-        path: Some(browser_path),
-        user_data_dir: Some(profile.clone()),
-        window_size: Some((1280, 900)),
-        args,
-        idle_browser_timeout: Duration::from_secs(120),
-        ..LaunchOptions::default()
-    })?;
-    let tab = browser.new_tab()?;
-    tab.set_default_timeout(Duration::from_secs(20));
-
-    // Every console message of level warning or error, and every uncaught
-    // exception, is a failure.
-    let problems = Arc::new(Mutex::new(Vec::<String>::new()));
-    let sink = Arc::clone(&problems);
-    tab.add_event_listener(Arc::new(move |event: &Event| {
-        let problem = match event {
-            Event::RuntimeExceptionThrown(e) => {
-                let d = &e.params.exception_details;
-                let what = d
-                    .exception
-                    .as_ref()
-                    .and_then(|x| x.description.clone())
-                    .unwrap_or_else(|| d.text.clone());
-                Some(format!(
-                    "uncaught exception at {}:{}: {what}",
-                    d.line_number, d.column_number
-                ))
-            }
-            Event::RuntimeConsoleAPICalled(e) => {
-                use Runtime::ConsoleAPICalledEventTypeOption as T;
-                matches!(e.params.Type, T::Error | T::Warning | T::Assert).then(|| {
-                    let args: Vec<String> = e
-                        .params
-                        .args
-                        .iter()
-                        .map(|a| {
-                            a.value
-                                .as_ref()
-                                .map_or_else(|| format!("{:?}", a.description), |v| v.to_string())
-                        })
-                        .collect();
-                    format!("console.{:?}: {}", e.params.Type, args.join(" "))
-                })
-            }
-            Event::LogEntryAdded(e) => {
-                use Log::LogEntryLevel as L;
-                matches!(e.params.entry.level, L::Error | L::Warning)
-                    .then(|| format!("log {:?}: {}", e.params.entry.level, e.params.entry.text))
-            }
-            _ => None,
-        };
-        if let Some(p) = problem {
-            sink.lock().unwrap().push(p);
-        }
-    }))?;
-    tab.enable_log()?;
-    tab.enable_runtime()?;
-    // headless_chrome's reader thread waits up to 100 ms for a message
-    // before it lets a command out, so each command would take ~100 ms and
-    // the test half a minute. A steady trickle of events keeps it reading:
-    // a console.debug tick every 5 ms, run in an isolated world (as an
-    // extension's content script is), so the page's own script and its
-    // context are untouched. Debug messages are not failures.
-    tab.call_method(Page::AddScriptToEvaluateOnNewDocument {
-        source: "setInterval(() => console.debug('driver tick'), 5)".into(),
-        world_name: Some("driver-tick".into()),
-        include_command_line_api: None,
-        run_immediately: None,
-    })?;
+    let tab = session.tab.clone();
+    let url = session.url.clone();
+    let dir = session.dir.clone();
 
     let started = std::time::Instant::now();
     let step = |name: &str| println!("-- {name} done at {:.1} s", started.elapsed().as_secs_f64());
@@ -184,7 +70,7 @@ fn explorer_in_chromium() -> Res<()> {
     step("filters");
     english(&tab)?;
     step("english");
-    injection(&tab, &url, &problems)?;
+    injection(&tab, &url, session.problems())?;
     step("injection");
     axe(&tab, &url)?;
     step("axe");
@@ -193,46 +79,12 @@ fn explorer_in_chromium() -> Res<()> {
     print_and_no_script(&tab, &url)?;
     step("print and no script");
 
-    let problems = problems.lock().unwrap();
-    assert!(
-        problems.is_empty(),
-        "the browser reported:\n{}",
-        problems.join("\n")
-    );
-    drop(browser);
+    session.finish()?;
     step("browser closed");
-    let _ = std::fs::remove_dir_all(&profile);
     Ok(())
 }
 
 // --- helpers -------------------------------------------------------------------
-
-/// Evaluates `expr` in the page and reads its value through JSON.
-fn eval<T: DeserializeOwned>(tab: &Tab, expr: &str) -> Res<T> {
-    let js = format!("JSON.stringify((() => {{ return ({expr}); }})())");
-    let value = tab.evaluate(&js, false)?.value.ok_or("no value")?;
-    let text = value.as_str().ok_or("not a string")?;
-    Ok(serde_json::from_str(text)?)
-}
-
-fn open(tab: &Tab, url: &str) -> Res<()> {
-    // A new query string each time makes it a new document, so that a URL
-    // differing from the current one only after `#` still loads the page
-    // anew (the page ignores the query string).
-    static LOADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let (base, hash) = url.split_once('#').map_or((url, ""), |(b, h)| (b, h));
-    let base = base.split_once('?').map_or(base, |(b, _)| b);
-    let url = if hash.is_empty() {
-        format!("{base}?load={n}")
-    } else {
-        format!("{base}?load={n}#{hash}")
-    };
-    tab.navigate_to(&url)?.wait_until_navigated()?;
-    // The script marks the page ready when it has started.
-    tab.wait_for_element("html[data-ready]")?;
-    Ok(())
-}
 
 fn ids(records: impl IntoIterator<Item = Record>) -> Vec<String> {
     records.into_iter().map(|r| r.id().to_string()).collect()
@@ -258,19 +110,6 @@ fn retype(tab: &Tab, text: &str) -> Res<()> {
     } else {
         tab.send_character(text)?;
     }
-    Ok(())
-}
-
-/// Clicks each element in the page's own script (one round trip); the real
-/// mouse clicks are kept for the heatmap cell, the followed link and the
-/// language button.
-fn js_click(tab: &Tab, selectors: &[&str]) -> Res<()> {
-    let list = serde_json::to_string(selectors)?;
-    let missing: Vec<String> = eval(
-        tab,
-        &format!("{list}.filter(s => {{ const e = document.querySelector(s); if (e) e.click(); return !e; }})"),
-    )?;
-    assert!(missing.is_empty(), "no element for {missing:?}");
     Ok(())
 }
 

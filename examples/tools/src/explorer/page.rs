@@ -29,10 +29,15 @@ use zaitaku_opinions::{
 
 const TEMPLATE: &str = include_str!("template.html");
 /// The page's style sheets, in order, inlined as one `<style>`.
-const STYLES: &[&str] = &[include_str!("explorer.css")];
+const STYLES: &[&str] = &[include_str!("explorer.css"), include_str!("exports.css")];
 /// The page's scripts, in order, inlined as its one `<script>`: later ones
 /// may use what `explorer.js` offers them (`window.zaitakuView()`).
-const SCRIPTS: &[&str] = &[include_str!("explorer.js")];
+const SCRIPTS: &[&str] = &[include_str!("explorer.js"), include_str!("exports.js")];
+
+// Downloads, the link to the view, the print header and the comparison of
+// two areas (`exports.rs`, `.js` and `.css`).
+#[path = "exports.rs"]
+mod exports;
 
 /// The most the page may weigh, in bytes (the issue's limit).
 pub const MAX_BYTES: usize = 450 * 1024;
@@ -73,6 +78,12 @@ pub fn render() -> String {
         .replace("{{POINTS}}", &points)
         .replace("{{RECORDS}}", &records)
         .replace("{{DATA}}", &data)
+        .replace("{{PRINT_HEAD}}", exports::PRINT_HEAD)
+        .replace("{{COMPARE}}", &exports::compare())
+        .replace(
+            r#"<div id="view-actions"></div>"#,
+            &format!(r#"<div id="view-actions">{}</div>"#, exports::controls()),
+        )
         .replace("{{JS}}", &js)
 }
 
@@ -623,6 +634,7 @@ impl Page {
             "points": points,
             "municipalities": municipalities,
             "tr": self.tr,
+            "exports": exports::data(),
         });
         // `</` cannot end the script element early: JSON allows `<\/`.
         data.to_string().replace("</", "<\\/")

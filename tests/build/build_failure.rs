@@ -308,12 +308,13 @@ pub(crate) fn crate_copy() -> PathBuf {
     let _ = std::fs::remove_dir_all(&copy);
     std::fs::create_dir_all(&copy).unwrap();
     // What the package ships besides its directories (the crate docs
-    // include the README and the heatmaps' data URIs).
+    // include both READMEs and the heatmaps' data URIs).
     for file in [
         "Cargo.toml",
         "Cargo.lock",
         "build.rs",
         "README.md",
+        "README.ja.md",
         "docs/heatmaps.md",
     ] {
         let from = Path::new(MANIFEST_DIR).join(file);

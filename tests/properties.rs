@@ -387,3 +387,25 @@ fn every_id_round_trips() {
         .iter()
         .all(|k| k.id().to_string().parse::<OpinionId>().is_err()));
 }
+
+/// One claim per point (issue #22): no point used by two or more area
+/// opinions has every one of them tagged with one other point too (it would
+/// be a part of that point, not a claim of its own).
+#[test]
+fn no_point_is_contained_in_another() {
+    let points = zaitaku_opinions::points();
+    let mut checked = 0;
+    for p in points.iter().filter(|p| p.opinions().len() >= 2) {
+        checked += 1;
+        for q in points.iter().filter(|q| q.id() != p.id()) {
+            let inside = p.opinions().all(|o| o.points().any(|x| x.id() == q.id()));
+            assert!(
+                !inside,
+                "every opinion of {} is also tagged {}",
+                p.id(),
+                q.id()
+            );
+        }
+    }
+    assert!(checked > 40, "only {checked} points are used twice or more");
+}

@@ -23,7 +23,10 @@
 //!   NFKC;
 //! - `spellings`: the 32 ways to write `アドバイス` mixing full- and
 //!   half-width kana, in turn: every word differs from the one before, needs
-//!   NFKC and then turns out to repeat a term.
+//!   NFKC and then turns out to repeat a term;
+//! - `cycle`: the first 31 distinct two-character terms of the longest
+//!   text, in turn, over and over: every word repeats one of 31 terms, none
+//!   the word before it.
 //!
 //! Then the same for the English search (`search_en`, `Query::text_en`),
 //! in a second table:
@@ -36,6 +39,8 @@
 //!   in turn (each differs from the one before, none needs NFKC);
 //! - `en fullwidth`: the 512 ways to write `discharge` mixing ASCII and
 //!   full-width letters, in turn (each needs NFKC): `spellings` in English;
+//! - `en cycle`: the first 31 distinct words of the longest English text,
+//!   in turn: `cycle` in English;
 //! - `past limit`: 32 distinct terms that all match one record, then
 //!   `spellings` of the 32nd: reading goes on past the limit to find a
 //!   term left out (to report it), each of these words has to be
@@ -138,6 +143,15 @@ fn inputs() -> (Inputs, Inputs) {
         })
         .collect();
 
+    // The first 31 distinct bigrams of the longest text, in turn.
+    let chars: Vec<char> = longest.chars().collect();
+    let mut cycle: Vec<String> = Vec::new();
+    for pair in chars.windows(2).map(|w| w.iter().collect::<String>()) {
+        if cycle.len() < 31 && !pair.contains(char::is_whitespace) && !cycle.contains(&pair) {
+            cycle.push(pair);
+        }
+    }
+
     let english = english_inputs(&spellings);
     let japanese = vec![
         ("repeated", fill(["の"].into_iter(), " ")),
@@ -147,6 +161,7 @@ fn inputs() -> (Inputs, Inputs) {
         ("halfwidth", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), "")),
         ("halfwidth words", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), " ")),
         ("spellings", fill(spellings.iter().map(String::as_str), " ")),
+        ("cycle", fill(cycle.iter().map(String::as_str), " ")),
     ];
     (japanese, english)
 }
@@ -189,6 +204,12 @@ fn english_inputs(spellings: &[String]) -> Inputs {
             .collect()
     };
     let cases = variants(|c| c.to_ascii_uppercase());
+    let mut cycle: Vec<String> = Vec::new();
+    for word in longest.split(' ').map(str::to_ascii_lowercase) {
+        if cycle.len() < 31 && !cycle.contains(&word) {
+            cycle.push(word);
+        }
+    }
     let fullwidth = variants(|c| char::from_u32(c as u32 - 'a' as u32 + 'ａ' as u32).unwrap_or(c));
 
     // 31 distinct characters of the text with ｱﾄﾞﾊﾞｲｽ, and アドバイス.
@@ -217,6 +238,7 @@ fn english_inputs(spellings: &[String]) -> Inputs {
             "en fullwidth",
             fill(fullwidth.iter().map(String::as_str), " "),
         ),
+        ("en cycle", fill(cycle.iter().map(String::as_str), " ")),
         ("past limit", past_limit),
     ]
 }

@@ -413,6 +413,10 @@ impl RecordSet {
 pub(crate) struct Terms {
     /// The distinct terms, in the order they came.
     finders: Vec<(Language, Finder<'static>)>,
+    /// Where each term is in `finders`, found by its [`key`]: its position
+    /// plus one, in the first slot from `key % SLOTS` on that is not 0
+    /// (open addressing). Empty until the first term.
+    slots: Vec<u8>,
     /// The records whose texts contain every term.
     matching: RecordSet,
     /// What was left out.
@@ -473,6 +477,7 @@ impl Terms {
     /// Reads the terms of `query`, to match the texts in `lang`, until
     /// [`is_closed`](Terms::is_closed): each term narrows the matching
     /// records.
+    #[inline(never)] // One copy for every caller, so that all read as fast.
     pub(crate) fn push(&mut self, query: &str, lang: Language) {
         self.english |= lang == Language::English;
         if !self.is_closed() {
@@ -485,23 +490,60 @@ impl Terms {
     /// the terms are [closed](Terms::is_closed). A repeat before the limit,
     /// the most common case, changes nothing and looks at nothing else.
     fn add(&mut self, term: &str, lang: Language) -> ControlFlow<()> {
-        let is_term = |(l, f): &(Language, Finder)| *l == lang && f.needle() == term.as_bytes();
+        let (slot, known) = self.slot(term, lang);
         let full = self.finders.len() >= Query::MAX_TERMS;
-        let known = term.is_empty() || self.finders.iter().any(is_term);
+        match (full, known || term.is_empty()) {
+            (false, true) => ControlFlow::Continue(()),
+            (_, known) => self.add_new_or_past_limit(term, lang, slot, full, known),
+        }
+    }
+
+    /// The slot of `slots` that holds `term` in `lang` (and `true`), or
+    /// else the free slot it would go into (and `false`).
+    fn slot(&self, term: &str, lang: Language) -> (usize, bool) {
+        let first = key(term, lang) % SLOTS as u64;
+        for slot in (first as usize..SLOTS).chain(0..SLOTS) {
+            let n = usize::from(self.slots.get(slot).copied().unwrap_or(0));
+            match self.finders.get(n.wrapping_sub(1)) {
+                None => return (slot, false),
+                Some((l, f)) if *l == lang && same(f.needle(), term.as_bytes()) => {
+                    return (slot, true)
+                }
+                Some(_) => {}
+            }
+        }
+        (0, false)
+    }
+
+    /// The rest of [`add`](Terms::add), for a term not in yet or any term
+    /// past the limit; out of line, to keep the common case short.
+    #[inline(never)]
+    fn add_new_or_past_limit(
+        &mut self,
+        term: &str,
+        lang: Language,
+        slot: usize,
+        full: bool,
+        known: bool,
+    ) -> ControlFlow<()> {
         self.read_past_limit += usize::from(full && !term.is_empty());
         self.ignored.past_limit = full && !known;
-        if !full && !known && term.len() > LONGEST_TEXT {
+        if !full && term.len() > LONGEST_TEXT {
             // Longer than any text: nothing can match (and no searcher is
             // built for it). Only a word too long to normalise is longer
             // than a word.
             self.ignored.long_word = term.len() > LONGEST_WORD;
             self.matching = RecordSet::NONE;
-        } else if !full && !known {
+        } else if !full {
             let finder = Finder::new(term).into_owned();
             self.matching = self.matching.containing(&finder, lang);
             self.finders.push((lang, finder));
+            self.slots.resize(SLOTS, 0);
+            if let Some(s) = self.slots.get_mut(slot) {
+                *s = self.finders.len() as u8;
+            }
         }
-        match (full || !known) && self.is_closed() {
+        match self.is_closed() {
             true => ControlFlow::Break(()),
             false => ControlFlow::Continue(()),
         }
@@ -583,80 +625,173 @@ impl Terms {
 }
 
 /// Calls `each` with the terms of `query` in comparison form, in order,
-/// until it breaks. Each white-space-separated word of `query` is
-/// normalised on its own (never the whole query at once), lazily, and only
-/// when it needs it; a word that repeats the one before it is skipped
-/// unread. A word longer than [`LONGEST_WORD`] is passed on whole, as a term
-/// too long to match; a term is cut one byte past [`LONGEST_TEXT`] (it
-/// cannot match anyway), and the rest of its word is not read.
+/// until it breaks. The query is read once, a word (what lies between
+/// white space) at a time, and each word is normalised on its own (never
+/// the whole query at once), only as far as it needs: a word of printable
+/// ASCII, the most common, is found a byte at a time and only lower-cased;
+/// a word of [`plain`] characters is normalised as it is read; any other
+/// goes through NFKC. A word that repeats the one before it, as typed, is
+/// skipped unread. A word longer than [`LONGEST_WORD`] is passed on whole,
+/// as a term too long to match; a term is cut one character past
+/// [`LONGEST_TEXT`] bytes (it cannot match anyway), and the rest of its
+/// word is not normalised.
 ///
 /// Splitting before normalising gives the same terms as normalising first:
 /// NFKC maps white space to white space and never joins a character to the
 /// one before it across white space (a unit test checks every character
 /// that could). NFKC may split a word further (U+FDFA becomes four words).
 fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
-    let mut previous = "";
+    let (mut rest, mut previous) = (query, "");
     let mut term = String::new();
-    for word in query.split(char::is_whitespace) {
-        if word.is_empty() || word == previous {
+    loop {
+        let white = rest.chars().take_while(|c| c.is_whitespace());
+        rest = rest
+            .get(white.map(char::len_utf8).sum::<usize>()..)
+            .unwrap_or("");
+        // A copy of the word before, as typed, is skipped unread.
+        if let Some(after) = after_copy(rest, previous) {
+            rest = after;
             continue;
+        }
+        // A word of printable ASCII, the most common, is found byte by
+        // byte; any other is read once, building its comparison form.
+        term.clear();
+        let ascii = rest.bytes().take_while(u8::is_ascii_graphic).count();
+        let after = rest.as_bytes().get(ascii);
+        let is_ascii = ascii > 0 && after.is_none_or(|b| matches!(b, b'\t'..=b'\r' | b' '));
+        let (end, is_plain) = match is_ascii {
+            true => (ascii, true),
+            false => read_word(rest, &mut term),
+        };
+        let word = rest.get(..end).unwrap_or("");
+        rest = rest.get(end..).unwrap_or("");
+        if word.is_empty() {
+            return;
         }
         previous = word;
-        if word.len() > LONGEST_WORD {
-            if each(word).is_break() {
-                return;
-            }
-            continue;
-        }
-        term.clear();
-        // ASCII words, the most common, a whole word at a time.
-        let mut push = |c| plain(c).map(|p| term.push(p));
-        let ascii = word.is_ascii();
-        if word.len() <= LONGEST_TEXT && (ascii || word.chars().all(|c| push(c).is_some())) {
-            if ascii {
-                term.push_str(word);
-            }
+        // Too long to read, or printable ASCII in lower case: the word is
+        // its own term.
+        let lower = || !word.bytes().any(|b| b.is_ascii_uppercase());
+        let flow = if word.len() > LONGEST_WORD || (is_ascii && lower()) {
+            each(word)
+        } else if is_ascii {
+            term.push_str(word);
             term.make_ascii_lowercase();
-            if each(&term).is_break() {
-                return;
-            }
-            continue;
-        }
-        term.clear();
-        for c in crate::normalize::text_chars(word) {
-            if c.is_whitespace() {
-                if each(&term).is_break() {
-                    return;
-                }
-                term.clear();
-            } else {
-                term.push(c);
-                if term.len() > LONGEST_TEXT {
-                    break;
-                }
-            }
-        }
-        if each(&term).is_break() {
+            each(&term)
+        } else if is_plain {
+            each(&term)
+        } else {
+            each_normalized_term(word, &mut term, &mut each)
+        };
+        if flow.is_break() {
             return;
         }
     }
 }
 
+/// `text` after the copy of `word` it starts with, if there is one that is
+/// a whole word (followed by white space or nothing).
+fn after_copy<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let copy = text.as_bytes().get(..word.len())?;
+    if word.is_empty() || !same(copy, word.as_bytes()) {
+        return None;
+    }
+    let after = text.get(word.len()..)?;
+    after
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace)
+        .then_some(after)
+}
+
+/// Reads the word `text` starts with, up to white space: its byte length,
+/// and whether it is made of [`plain`] characters, whose comparison form is
+/// then in `term` (cut one character past [`LONGEST_TEXT`] bytes).
+fn read_word(text: &str, term: &mut String) -> (usize, bool) {
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            return (at, true);
+        }
+        match plain(c) {
+            Some(p) if term.len() <= LONGEST_TEXT => term.push(p.to_ascii_lowercase()),
+            Some(_) => {}
+            None => {
+                let rest = text.get(at..).unwrap_or("");
+                return (
+                    at + rest.find(char::is_whitespace).unwrap_or(rest.len()),
+                    false,
+                );
+            }
+        }
+    }
+    (text.len(), true)
+}
+
+/// Calls `each` with the terms of `word` in comparison form (usually one),
+/// built in `term`, until it breaks; see [`each_term`].
+fn each_normalized_term(
+    word: &str,
+    term: &mut String,
+    each: &mut impl FnMut(&str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    term.clear();
+    for c in crate::normalize::text_chars(word) {
+        if c.is_whitespace() {
+            each(term)?;
+            term.clear();
+        } else {
+            term.push(c);
+            if term.len() > LONGEST_TEXT {
+                break;
+            }
+        }
+    }
+    each(term)
+}
+
+/// The number of [`Terms::slots`]: twice the most terms, so that a term is
+/// found in one or two tries.
+const SLOTS: usize = 2 * Query::MAX_TERMS;
+
+/// A term's hash, to find it in [`Terms::slots`] without comparing it with
+/// every term in: a multiplicative hash of its bytes, eight at a time, and
+/// of its language. Terms whose keys collide are told apart by comparing
+/// their bytes: a collision costs a comparison, never a wrong answer.
+fn key(term: &str, lang: Language) -> u64 {
+    let mix =
+        |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let chunks = term.as_bytes().chunks_exact(8);
+    let tail = chunks
+        .remainder()
+        .iter()
+        .fold(0, |word, &b| word << 8 | u64::from(b));
+    let words = chunks.map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    mix(words.fold(lang as u64, mix), tail)
+}
+
+/// Whether `a` and `b` are the same bytes: the comparison inlined, as the
+/// words and terms compared are short (`==` calls the C library's `memcmp`).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// The NFKC form of `c` whatever surrounds it, if that is one character
 /// and `c` composes with nothing, so a word made of such characters is
 /// normalised one character at a time (then only lower-cased): an ASCII
-/// character, a kana or a CJK unified ideograph (each its own form), or a
-/// full-width ASCII character (`Ａ`, `２`: the ASCII one), common in
-/// Japanese input and in English typed with a Japanese keyboard.
+/// character, a kana, a CJK unified ideograph or Japanese punctuation
+/// (each its own form), or a full-width ASCII character (`Ａ`, `２`: the
+/// ASCII one), common in Japanese input and in English typed with a
+/// Japanese keyboard.
 fn plain(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        // Hiragana without the combining sound marks (U+3099, U+309A),
-        // katakana, the prolonged sound mark, CJK Unified Ideographs.
+        // CJK punctuation and brackets (、。々「」【】 …), hiragana without
+        // the combining sound marks (U+3099, U+309A), katakana, the middle
+        // dot and the prolonged sound mark, CJK Unified Ideographs.
         '\0'..='\x7f'
+        | '\u{3001}'..='\u{3011}'
         | '\u{3041}'..='\u{3096}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'
+        | '\u{30A1}'..='\u{30FC}'
         | '\u{4E00}'..='\u{9FFF}' => Some(c),
         _ => None,
     }
@@ -826,6 +961,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_term_in_is_found_again_and_no_other() {
+        // The first 1 to 33 bytes of an English text: all of them match it.
+        let text = Language::English.comparison_text(0);
+        let prefix = |n: usize| &text[..n];
+        let mut terms = Terms::default();
+        for n in 1..=Query::MAX_TERMS {
+            assert!(terms.add(prefix(n), Language::English).is_continue());
+        }
+        assert_eq!(terms.finders.len(), Query::MAX_TERMS);
+        assert!(terms.allows(0));
+        for n in (1..=Query::MAX_TERMS).rev() {
+            assert!(terms.slot(prefix(n), Language::English).1, "{n}");
+            assert!(!terms.slot(prefix(n), Language::Japanese).1, "{n}");
+        }
+        let next = prefix(Query::MAX_TERMS + 1);
+        assert!(!terms.slot(next, Language::English).1);
+        assert!(!terms.slot("", Language::English).1);
+        // Every term has a slot of its own.
+        let mut taken: Vec<u8> = terms.slots.iter().copied().filter(|&n| n > 0).collect();
+        taken.sort_unstable();
+        assert!(taken.iter().copied().eq(1..=Query::MAX_TERMS as u8));
     }
 
     #[test]

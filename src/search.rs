@@ -413,10 +413,8 @@ impl RecordSet {
 pub(crate) struct Terms {
     /// The distinct terms, in the order they came.
     finders: Vec<(Language, Finder<'static>)>,
-    /// Where each term is in `finders`, found by its [`key`]: its position
-    /// plus one, in the first slot from `key % SLOTS` on that is not 0
-    /// (open addressing). Empty until the first term.
-    slots: Vec<u8>,
+    /// Their [`key`]s, in the same order: a short list to look a term up.
+    keys: Vec<u64>,
     /// The records whose texts contain every term.
     matching: RecordSet,
     /// What was left out.
@@ -490,42 +488,15 @@ impl Terms {
     /// the terms are [closed](Terms::is_closed). A repeat before the limit,
     /// the most common case, changes nothing and looks at nothing else.
     fn add(&mut self, term: &str, lang: Language) -> ControlFlow<()> {
-        let (slot, known) = self.slot(term, lang);
+        let key = key(term, lang);
+        let is_term = |(k, (l, f)): (&u64, &(Language, Finder))| {
+            *k == key && *l == lang && same(f.needle(), term.as_bytes())
+        };
         let full = self.finders.len() >= Query::MAX_TERMS;
-        match (full, known || term.is_empty()) {
-            (false, true) => ControlFlow::Continue(()),
-            (_, known) => self.add_new_or_past_limit(term, lang, slot, full, known),
+        let known = term.is_empty() || self.keys.iter().zip(&self.finders).any(is_term);
+        if known && !full {
+            return ControlFlow::Continue(());
         }
-    }
-
-    /// The slot of `slots` that holds `term` in `lang` (and `true`), or
-    /// else the free slot it would go into (and `false`).
-    fn slot(&self, term: &str, lang: Language) -> (usize, bool) {
-        let first = key(term, lang) % SLOTS as u64;
-        for slot in (first as usize..SLOTS).chain(0..SLOTS) {
-            let n = usize::from(self.slots.get(slot).copied().unwrap_or(0));
-            match self.finders.get(n.wrapping_sub(1)) {
-                None => return (slot, false),
-                Some((l, f)) if *l == lang && same(f.needle(), term.as_bytes()) => {
-                    return (slot, true)
-                }
-                Some(_) => {}
-            }
-        }
-        (0, false)
-    }
-
-    /// The rest of [`add`](Terms::add), for a term not in yet or any term
-    /// past the limit; out of line, to keep the common case short.
-    #[inline(never)]
-    fn add_new_or_past_limit(
-        &mut self,
-        term: &str,
-        lang: Language,
-        slot: usize,
-        full: bool,
-        known: bool,
-    ) -> ControlFlow<()> {
         self.read_past_limit += usize::from(full && !term.is_empty());
         self.ignored.past_limit = full && !known;
         if !full && term.len() > LONGEST_TEXT {
@@ -538,10 +509,7 @@ impl Terms {
             let finder = Finder::new(term).into_owned();
             self.matching = self.matching.containing(&finder, lang);
             self.finders.push((lang, finder));
-            self.slots.resize(SLOTS, 0);
-            if let Some(s) = self.slots.get_mut(slot) {
-                *s = self.finders.len() as u8;
-            }
+            self.keys.push(key);
         }
         match self.is_closed() {
             true => ControlFlow::Break(()),
@@ -739,24 +707,18 @@ fn each_normalized_term(
         if c.is_whitespace() {
             each(term)?;
             term.clear();
-        } else {
+        } else if term.len() <= LONGEST_TEXT {
             term.push(c);
-            if term.len() > LONGEST_TEXT {
-                break;
-            }
         }
     }
     each(term)
 }
 
-/// The number of [`Terms::slots`]: twice the most terms, so that a term is
-/// found in one or two tries.
-const SLOTS: usize = 2 * Query::MAX_TERMS;
-
-/// A term's hash, to find it in [`Terms::slots`] without comparing it with
-/// every term in: a multiplicative hash of its bytes, eight at a time, and
-/// of its language. Terms whose keys collide are told apart by comparing
-/// their bytes: a collision costs a comparison, never a wrong answer.
+/// A term's hash, to find it among [`Terms::keys`] without comparing it
+/// with every term in: a multiplicative hash of its bytes, eight at a time,
+/// and of its language. Terms whose keys collide are told apart by
+/// comparing their bytes: a collision costs a comparison, never a wrong
+/// answer.
 fn key(term: &str, lang: Language) -> u64 {
     let mix =
         |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
@@ -965,26 +927,23 @@ mod tests {
 
     #[test]
     fn every_term_in_is_found_again_and_no_other() {
-        // The first 1 to 33 bytes of an English text: all of them match it.
+        // The first 1 to 31 bytes of an English text: all of them match it.
         let text = Language::English.comparison_text(0);
         let prefix = |n: usize| &text[..n];
         let mut terms = Terms::default();
-        for n in 1..=Query::MAX_TERMS {
+        for n in 1..Query::MAX_TERMS {
             assert!(terms.add(prefix(n), Language::English).is_continue());
         }
-        assert_eq!(terms.finders.len(), Query::MAX_TERMS);
-        assert!(terms.allows(0));
-        for n in (1..=Query::MAX_TERMS).rev() {
-            assert!(terms.slot(prefix(n), Language::English).1, "{n}");
-            assert!(!terms.slot(prefix(n), Language::Japanese).1, "{n}");
+        // Each again, in the other order: a repeat, which adds nothing.
+        for n in (1..Query::MAX_TERMS).rev() {
+            assert!(terms.add(prefix(n), Language::English).is_continue());
         }
-        let next = prefix(Query::MAX_TERMS + 1);
-        assert!(!terms.slot(next, Language::English).1);
-        assert!(!terms.slot("", Language::English).1);
-        // Every term has a slot of its own.
-        let mut taken: Vec<u8> = terms.slots.iter().copied().filter(|&n| n > 0).collect();
-        taken.sort_unstable();
-        assert!(taken.iter().copied().eq(1..=Query::MAX_TERMS as u8));
+        let in_english = terms.terms(Language::English);
+        assert!(in_english.iter().map(|t| t.len()).eq(1..Query::MAX_TERMS));
+        assert!(terms.allows(0) && !terms.ignored.past_limit);
+        // The same bytes in the other language are another term.
+        let _ = terms.add(prefix(1), Language::Japanese);
+        assert_eq!(terms.terms(Language::Japanese), [prefix(1)]);
     }
 
     #[test]

@@ -60,8 +60,10 @@ pub enum Region ("region", RegionNames, REGIONS) {
 
 /// Looks a name up without allocating: the Japanese name (also with
 /// `保健医療圏`, `医療圏` or `二次保健医療圏` after it), the reading, the
-/// romanised name, the slug, the variant name, the English description,
-/// the area code, or `島嶼` for 島しょ. Full-width and half-width forms,
+/// romanised name, the English name (`Central wards`, as
+/// [`Region::name_en`] and the English columns of an export write it), the
+/// slug, the variant name, the English description, the area code, or
+/// `島嶼` for 島しょ. Full-width and half-width forms,
 /// katakana for hiragana, `【】`, spaces, hyphens and ASCII case do not
 /// matter. `None` on a miss; use [`str::parse`] for an error that lists
 /// the valid names.
@@ -69,7 +71,7 @@ pub enum Region ("region", RegionNames, REGIONS) {
 /// ```
 /// use zaitaku_opinions::Region;
 ///
-/// for name in ["区中央部", "区中央部保健医療圏", "くちゅうおうぶ", "Ku-Chūōbu", "ku-chuobu", "KUCHUOBU", "ｋｕ－ｃｈｕｏｂｕ", "1301"] {
+/// for name in ["区中央部", "区中央部保健医療圏", "くちゅうおうぶ", "Ku-Chūōbu", "Central wards", "ku-chuobu", "KUCHUOBU", "ｋｕ－ｃｈｕｏｂｕ", "1301"] {
 ///     assert_eq!(Region::from_name(name), Some(Region::KuChuobu), "{name}");
 /// }
 /// assert_eq!(Region::from_name("区北部"), None);

@@ -31,7 +31,6 @@ pub struct RegionNames {
     /// Token used in opinion ids, e.g. `kuchuobu` (slug without hyphens).
     pub id_token: &'static str,
     /// Plain English name, e.g. `Central wards`.
-    #[allow(dead_code)] // read by the library (`Region::name_en()`), not by build.rs
     pub en: &'static str,
     /// Plain English description: which municipalities.
     pub description: &'static str,

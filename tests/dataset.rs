@@ -524,6 +524,7 @@ fn enums_round_trip_and_strum_traits() {
             r.slug(),
             r.kana(),
             r.romaji(),
+            r.name_en(),
             r.code(),
             r.id_token(),
             r.description(),

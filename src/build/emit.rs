@@ -46,6 +46,7 @@ fn spellings() -> [(&'static str, &'static str, Variants); 7] {
                             r.ja,
                             r.slug,
                             r.romaji,
+                            r.en,
                             r.kana,
                             r.description,
                             r.code,

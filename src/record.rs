@@ -338,6 +338,32 @@ impl From<KeyOpinionId> for RecordId {
 /// With the `serde` feature, `csv::Writer::serialize(record.row())` writes
 /// one CSV line per record, with the fields in this order as its header
 /// (enums as their slugs; `region` empty for a key opinion).
+///
+/// # What serde writes and reads
+///
+/// With the `serde` feature, in chrono-tz's shape (every value that has a
+/// name is a string, read back through the same lookup as `FromStr`):
+///
+/// - the closed sets ([`Region`], [`Theme`], [`Category`], [`Zone`](crate::Zone),
+///   [`MatchKind`](crate::MatchKind), [`RecordKind`],
+///   [`MunicipalityKind`](crate::MunicipalityKind)) are written as their
+///   ASCII slugs (`ku-chuobu`) and read from any name their `from_name`
+///   accepts;
+/// - [`OpinionId`](crate::OpinionId), [`KeyOpinionId`](crate::KeyOpinionId)
+///   and [`RecordId`] are written as their id strings and read back from
+///   them;
+/// - records ([`Opinion`](crate::Opinion), [`KeyOpinion`](crate::KeyOpinion),
+///   [`Record`]) are written as their `Row`; `&'static Opinion`,
+///   `&'static KeyOpinion` and `Record` are read from an id, or from a
+///   row, found by its id alone: the other fields, what the crate wrote at
+///   the time, are not read, so a data correction in a later release never
+///   makes a saved row fail to load;
+/// - [`Municipality`](crate::Municipality) is written with its fields, and
+///   `&'static Municipality` read from a name or code, or from such a
+///   record, found by its code (or name).
+///
+/// Nothing read is kept: the values are the `'static` dataset's, so
+/// borrowed, transient and owned input all work.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Row {

@@ -1,24 +1,7 @@
-//! `Serialize` and `Deserialize`, in chrono-tz's shape: every value that
-//! has a name is a string, read back through the same lookup as `FromStr`.
-//!
-//! * The closed sets ([`Region`](crate::Region), [`Theme`](crate::Theme),
-//!   [`Category`](crate::Category), [`Zone`](crate::Zone),
-//!   [`MatchKind`](crate::MatchKind), [`RecordKind`], [`MunicipalityKind`](crate::MunicipalityKind)) are
-//!   written as their ASCII slugs and read through their one lookup (see
-//!   `closed_set::closed_set`).
-//! * [`OpinionId`], [`KeyOpinionId`] and [`RecordId`] are written as their
-//!   id strings and read back from them.
-//! * Records ([`Opinion`], [`KeyOpinion`], [`Record`]) are written as their
-//!   [`Row`](crate::Row) (derived). `&'static Opinion`, `&'static KeyOpinion` and
-//!   `Record` are read from an id, or from a row: the id identifies the
-//!   record, and the other fields, what the crate wrote at the time, are not
-//!   read, so a data correction never makes a saved row fail to load.
-//! * [`Municipality`] is written with its fields (derived), and `&'static
-//!   Municipality` read from a name or code, or from such a record, found
-//!   by its code (or name) the same way.
-//!
-//! Nothing read is kept: the values are the `'static` dataset's, so
-//! borrowed, transient and owned input all work.
+//! `Serialize` and `Deserialize`; what they write and read is documented
+//! for users on [`Row`](crate::Row) ("What serde writes and reads"). The
+//! closed sets' impls come from `closed_set::closed_set`, `Row`'s
+//! `Serialize` is derived; this module has the rest.
 
 use crate::{
     KeyOpinion, KeyOpinionId, Municipality, Opinion, OpinionId, Record, RecordId, Similar,

@@ -145,12 +145,8 @@ fn inputs() -> (Inputs, Inputs) {
 
     // The first 31 distinct bigrams of the longest text, in turn.
     let chars: Vec<char> = longest.chars().collect();
-    let mut cycle: Vec<String> = Vec::new();
-    for pair in chars.windows(2).map(|w| w.iter().collect::<String>()) {
-        if cycle.len() < 31 && !pair.contains(char::is_whitespace) && !cycle.contains(&pair) {
-            cycle.push(pair);
-        }
-    }
+    let pairs = chars.windows(2).map(|w| w.iter().collect::<String>());
+    let cycle = first_31(pairs.filter(|p| !p.contains(char::is_whitespace)));
 
     let english = english_inputs(&spellings);
     let japanese = vec![
@@ -204,12 +200,7 @@ fn english_inputs(spellings: &[String]) -> Inputs {
             .collect()
     };
     let cases = variants(|c| c.to_ascii_uppercase());
-    let mut cycle: Vec<String> = Vec::new();
-    for word in longest.split(' ').map(str::to_ascii_lowercase) {
-        if cycle.len() < 31 && !cycle.contains(&word) {
-            cycle.push(word);
-        }
-    }
+    let cycle = first_31(longest.split(' ').map(str::to_ascii_lowercase));
     let fullwidth = variants(|c| char::from_u32(c as u32 - 'a' as u32 + 'ａ' as u32).unwrap_or(c));
 
     // 31 distinct characters of the text with ｱﾄﾞﾊﾞｲｽ, and アドバイス.
@@ -241,6 +232,17 @@ fn english_inputs(spellings: &[String]) -> Inputs {
         ("en cycle", fill(cycle.iter().map(String::as_str), " ")),
         ("past limit", past_limit),
     ]
+}
+
+/// The first 31 distinct strings of `all`, in order: the `cycle` inputs.
+fn first_31(all: impl Iterator<Item = String>) -> Vec<String> {
+    let mut distinct: Vec<String> = Vec::new();
+    for s in all {
+        if distinct.len() < 31 && !distinct.contains(&s) {
+            distinct.push(s);
+        }
+    }
+    distinct
 }
 
 type Call = fn(&str) -> usize;

@@ -178,11 +178,15 @@ const MUNICIPALITY_FIELDS: &[Field] = &[
     field("region", "string", Crate, "The slug of the secondary medical care area it belongs to (see `areas.csv`), the join from municipal data to the opinions.", "属する二次保健医療圏のスラッグ（`areas.csv` を参照）。区市町村別のデータと意見とを結ぶ列。"),
 ];
 
-/// A CSV writer for Excel: the byte-order mark, then CRLF line ends (the
-/// export example's `--excel`).
+/// A CSV writer for Excel: the byte-order mark, CRLF line ends and every
+/// field in double quotes (the export example's `--excel`). The quotes are
+/// for LibreOffice, whose import splits on comma, tab *and* semicolon by
+/// default: a list joined by `; ` left unquoted would shift the columns.
+/// Excel, LibreOffice, pandas, R and frictionless read `"204"` as 204.
 fn excel_csv() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Always)
         .from_writer(BOM.to_vec())
 }
 

@@ -225,3 +225,248 @@ fn the_json_lines_hold_the_same_records_in_the_same_order() -> Res<()> {
     assert_eq!((n, text.lines().count()), (204, 204));
     Ok(())
 }
+
+// --- LibreOffice, as a user opening the CSVs gets them -----------------------
+
+/// Every CSV of `docs/data/`, by name.
+fn csv_files() -> Res<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(zaitaku_tools::docs_dir().join("data"))?
+        .map(|e| Ok(e?.file_name().to_string_lossy().into_owned()))
+        .collect::<Res<_>>()?;
+    names.retain(|n| n.ends_with(".csv"));
+    names.sort();
+    Ok(names)
+}
+
+/// LibreOffice's `soffice`, or `None` (the test is then skipped, unless
+/// `ZAITAKU_REQUIRE_SOFFICE=1`, as CI sets: then a failure).
+fn soffice() -> Option<&'static str> {
+    let found = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var_os("ZAITAKU_REQUIRE_SOFFICE").is_some_and(|v| v == "1") {
+        panic!(
+            "ZAITAKU_REQUIRE_SOFFICE=1 but `soffice` does not run: install libreoffice-calc-nogui"
+        );
+    }
+    found.then_some("soffice")
+}
+
+/// The options of LibreOffice's Text Import dialog as a fresh profile
+/// fills them in when a user double-clicks a CSV, read from the installed
+/// LibreOffice's own configuration defaults (`Office.Calc/Dialogs/CSVImport`
+/// in `share/registry/main.xcd`; 7.4: separators comma, semicolon and tab,
+/// `"` quotes, quoted fields not forced to text, no special-number
+/// detection, formulas not evaluated), with the character set the dialog
+/// detects from the byte-order mark (UTF-8, 76), as a CSV filter string.
+fn gui_default_filter() -> Res<String> {
+    let xcd = std::fs::read_to_string("/usr/lib/libreoffice/share/registry/main.xcd")?;
+    let at = xcd
+        .find(r#"<group oor:name="CSVImport">"#)
+        .ok_or("main.xcd: no CSVImport defaults")?;
+    let group = &xcd[at..at + xcd[at..].find("</group>").ok_or("main.xcd: CSVImport")?];
+    let prop = |name: &str| -> Res<String> {
+        let p = group
+            .find(&format!(r#"oor:name="{name}""#))
+            .ok_or_else(|| format!("main.xcd: no CSVImport/{name}"))?;
+        let rest = &group[p..];
+        let end = rest.find("</prop>").ok_or("main.xcd: a prop")?;
+        let prop = &rest[..end];
+        Ok(match prop.find("<value>") {
+            Some(v) => {
+                prop[v + 7..prop[v..].find("</value>").map_or(prop.len(), |e| v + e)].to_string()
+            }
+            None => String::new(), // <value/>
+        })
+    };
+    let codes = |s: String| -> String {
+        s.chars()
+            .map(|c| (c as u32).to_string())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let separators = prop("Separators")?;
+    // The audit's GUI screenshot showed these three ticked; say so if a
+    // LibreOffice changes them.
+    assert_eq!(
+        separators, ",;\t",
+        "LibreOffice's default separators changed"
+    );
+    let mut tokens = codes(separators);
+    if prop("MergeDelimiters")? == "true" {
+        tokens.push_str("/MRG");
+    }
+    Ok(format!(
+        "{tokens},{quote},76,{row},,0,{as_text},{special},false,false,{trim},-1,{formulas}",
+        quote = codes(prop("TextSeparators")?),
+        row = prop("FromRow")?,
+        as_text = prop("QuotedFieldAsText")?,
+        special = prop("DetectSpecialNumbers")?,
+        trim = prop("RemoveSpace")?,
+        formulas = prop("EvaluateFormulas")?,
+    ))
+}
+
+/// Converts the CSVs with `soffice --headless --convert-to xlsx` (and the
+/// CSV import options `filter`, if any) into `out`, in a fresh profile.
+fn convert(soffice: &str, filter: Option<&str>, out: &std::path::Path) -> Res<()> {
+    let mut cmd = std::process::Command::new(soffice);
+    cmd.arg(format!(
+        "-env:UserInstallation=file://{}",
+        out.join("profile").display()
+    ))
+    .arg("--headless");
+    if let Some(options) = filter {
+        cmd.arg(format!("--infilter=Text - txt - csv (StarCalc):{options}"));
+    }
+    cmd.args(["--convert-to", "xlsx", "--outdir"]).arg(out);
+    for name in csv_files()? {
+        cmd.arg(data_file(&name));
+    }
+    let done = cmd.output()?;
+    if !done.status.success() {
+        return Err(format!("soffice: {}", String::from_utf8_lossy(&done.stderr)).into());
+    }
+    Ok(())
+}
+
+/// A committed CSV's cells, as the csv crate reads it (header first).
+fn csv_cells(name: &str) -> Res<Vec<Vec<String>>> {
+    let bytes = std::fs::read(data_file(name))?;
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").ok_or("no BOM")?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body);
+    let mut rows = Vec::new();
+    for row in reader.records() {
+        rows.push(row?.iter().map(String::from).collect());
+    }
+    Ok(rows)
+}
+
+/// Compares LibreOffice's sheet with the file's cells, every cell: the
+/// same rows, each as wide as the header, each cell the file's value (a
+/// cell LibreOffice read as a number must be the file's number exactly).
+/// `decode` turns LibreOffice's text back into what the file meant.
+fn compare_sheet(
+    xlsx: &std::path::Path,
+    name: &str,
+    decode: &dyn Fn(&str) -> Res<String>,
+) -> Res<usize> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(xlsx)?;
+    let range = book.worksheet_range_at(0).ok_or("no sheet")??;
+    assert_eq!(
+        range.start(),
+        Some((0, 0)),
+        "{name}: the sheet starts at A1"
+    );
+    let want = csv_cells(name)?;
+    let got: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(got.len(), want.len(), "{name}: rows");
+    let header = want[0].clone();
+    let width = header.len();
+    assert_eq!(
+        range.width(),
+        width,
+        "{name}: the sheet is wider than the header"
+    );
+    let mut cells = 0;
+    for (r, (got, want)) in got.iter().zip(&want).enumerate() {
+        for (c, w) in want.iter().enumerate() {
+            let cell = got.get(c).unwrap_or(&Data::Empty);
+            let at = format!("{name}: row {}, column {} ({})", r + 1, c + 1, header[c]);
+            match cell {
+                Data::Empty => assert_eq!(w, "", "{at}"),
+                Data::String(s) => assert_eq!(&decode(s)?, w, "{at}"),
+                Data::Float(f) => assert_eq!(w.parse::<f64>().ok(), Some(*f), "{at}: {w:?}"),
+                Data::Int(i) => assert_eq!(w, &i.to_string(), "{at}"),
+                other => panic!("{at}: LibreOffice read {other:?} for {w:?}"),
+            }
+            cells += 1;
+        }
+    }
+    Ok(cells)
+}
+
+#[test]
+fn libreoffice_opening_each_csv_as_a_double_click_does_puts_every_cell_in_its_column() -> Res<()> {
+    let Some(soffice) = soffice() else {
+        eprintln!("skipped: no `soffice` (LibreOffice)");
+        return Ok(());
+    };
+    let out = std::env::temp_dir().join(format!("zaitaku-lo-gui-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out)?;
+    let filter = gui_default_filter()?;
+    convert(soffice, Some(&filter), &out)?;
+    let mut cells = 0;
+    for name in csv_files()? {
+        let xlsx = out.join(name.replace(".csv", ".xlsx"));
+        cells += compare_sheet(&xlsx, &name, &|s| Ok(s.to_string()))?;
+    }
+    eprintln!("LibreOffice ({filter}): {cells} cells, all in place");
+    assert_eq!(csv_files()?.len(), 7, "the CSVs of docs/data/");
+    let _ = std::fs::remove_dir_all(&out);
+    Ok(())
+}
+
+/// `soffice --headless --convert-to` with no filter options does not use
+/// the dialog's defaults: LibreOffice's API default for a CSV is comma
+/// only, `"` quotes and the Windows-1252 character set (7.4), so the
+/// Japanese comes out as mojibake whatever the file does. The columns must
+/// still be right, and each cell's mojibake, encoded back to Windows-1252,
+/// must be the file's UTF-8 (the first header cell keeps its quotes,
+/// which follow the byte-order mark read as text).
+#[test]
+fn libreoffice_headless_with_no_options_puts_every_cell_in_its_column_too() -> Res<()> {
+    let Some(soffice) = soffice() else {
+        eprintln!("skipped: no `soffice` (LibreOffice)");
+        return Ok(());
+    };
+    let out = std::env::temp_dir().join(format!("zaitaku-lo-plain-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out)?;
+    convert(soffice, None, &out)?;
+    let undo = |s: &str| -> Res<String> {
+        // LibreOffice maps the five bytes Windows-1252 leaves undefined
+        // (0x81, 0x8D, 0x8F, 0x90, 0x9D) to U+F181…U+F19D; encoding_rs
+        // encodes only the defined ones.
+        let mut bytes = Vec::new();
+        for ch in s.chars() {
+            let c = ch as u32;
+            if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(&c.wrapping_sub(0xF100)) {
+                bytes.push((c - 0xF100) as u8);
+                continue;
+            }
+            let mut buf = [0; 4];
+            let (enc, _, bad) = encoding_rs::WINDOWS_1252.encode(ch.encode_utf8(&mut buf));
+            if bad {
+                return Err(format!("{ch:?} is not Windows-1252").into());
+            }
+            bytes.extend_from_slice(&enc);
+        }
+        let text = String::from_utf8(bytes)?;
+        // The byte-order mark, read as the text `ï»¿`, stands before the
+        // first header's opening quote, so that quote is kept as text:
+        // the one cell of each file that this path reads as `ï»¿"id"`.
+        match text.strip_prefix('\u{feff}') {
+            Some(first) => Ok(first
+                .strip_prefix('"')
+                .and_then(|f| f.strip_suffix('"'))
+                .ok_or_else(|| format!("the first header is {first:?}"))?
+                .to_string()),
+            None => Ok(text),
+        }
+    };
+    let mut cells = 0;
+    for name in csv_files()? {
+        let xlsx = out.join(name.replace(".csv", ".xlsx"));
+        cells += compare_sheet(&xlsx, &name, &undo)?;
+    }
+    eprintln!("LibreOffice (no options): {cells} cells, all in place");
+    assert_eq!(csv_files()?.len(), 7, "the CSVs of docs/data/");
+    let _ = std::fs::remove_dir_all(&out);
+    Ok(())
+}

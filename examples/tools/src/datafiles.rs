@@ -414,6 +414,58 @@ fn csv_resource(name: &str, title: &str, description: &str, bytes: &[u8], schema
     })
 }
 
+/// 資料３－２, as far as it is known.
+fn source_tokyo() -> Value {
+    json!({
+        "title": "東京都「資料３－２」 (Tokyo Metropolitan Government, 資料３－２), on home medical care (在宅療養)",
+        "publisher": "東京都 (Tokyo Metropolitan Government)",
+        "date": "not known: the document names no meeting, date or author, and this crate knows none",
+        "description": format!("The opinions' text, the themes' and categories' names and the areas' names (fields with origin `source`), and the layout the fields with origin `layout` are read from. Its text layer is reproduced unchanged in the crate as data/shiryo-3-2.txt (sha256 {SOURCE_SHA256}). The text layer prints only the label 資料 ３－２: no publisher's name, meeting, date or URL; many 東京都 meetings have a 資料３－２. Cite it as 出典：東京都「資料３－２」.\n出典：東京都「資料３－２」。会議名・日付・URL は資料に記載がなく不明。テキストは無加工で収録。"),
+    })
+}
+
+/// 総務省's municipality codes.
+fn source_soumu() -> Value {
+    json!({
+        "title": "総務省「全国地方公共団体コード」 (local government codes)",
+        "publisher": "総務省 (Ministry of Internal Affairs and Communications)",
+        "description": "The municipalities' 6-digit codes (with check digit), the 5-digit JIS X 0402 codes, their names and kinds (区・市・町・村), in municipalities.csv. The readings and romanisations are this crate's.\n区市町村のコード・名称・種別。読み・ローマ字は本クレートによるもの。",
+    })
+}
+
+/// 東京都's health care plan: which municipalities make up each area.
+fn source_plan() -> Value {
+    json!({
+        "title": "東京都保健医療計画: 二次保健医療圏 (Tokyo's health care plan: its secondary medical care areas)",
+        "publisher": "東京都 (Tokyo Metropolitan Government)",
+        "description": "Tokyo's 13 secondary medical care areas, 島しょ included, and which municipalities make up each (municipalities.csv `region`, areas.csv). Not in 資料３－２. The area codes 1301–1313, slugs, English names, readings and descriptions are this crate's.\n二次保健医療圏とその構成区市町村。資料３－２には載っていない。",
+    })
+}
+
+/// 東京都's terms, which this crate can name but not link or quote.
+fn terms_tokyo() -> Value {
+    json!({
+        "name": "notspecified",
+        "title": "東京都's terms for its publications, for 東京都's text (fields with origin `source`): 資料３－２ states no licence, and no URL of the document or of the terms that apply to it is known to this crate. It is not licensed by this crate; check 東京都's terms before reusing the text. 東京都の著作物であり、本クレートのライセンスの対象外。",
+    })
+}
+
+/// 総務省's and 東京都's official data, copied.
+fn terms_official() -> Value {
+    json!({
+        "name": "notspecified",
+        "title": "The codes, names and kinds (総務省) and the assignment of municipalities to areas (東京都保健医療計画) are official data, under their publishers' terms; not licensed by this crate.",
+    })
+}
+
+fn mit() -> Value {
+    json!({ "name": "MIT", "path": "https://spdx.org/licenses/MIT.html", "title": "MIT License, or Apache-2.0 at your choice (the crate's licence): for what this crate added, the fields with origin `crate` (ids, English, readings, points, links, codes). It does not cover 東京都's text (origin `source`)." })
+}
+
+fn apache() -> Value {
+    json!({ "name": "Apache-2.0", "path": "https://spdx.org/licenses/Apache-2.0.html", "title": "Apache License 2.0, or MIT at your choice: for what this crate added (origin `crate`). Not for 東京都's text." })
+}
+
 const PACKAGE_DESCRIPTION: &str = "\
 Every opinion of 東京都's 資料３－２ on home medical care (在宅療養): what each of Tokyo's secondary medical care areas (二次保健医療圏) said on テーマ① 在宅療養に関する地域の現状・課題等について and テーマ② 地域と病院の連携について, by category, and the key opinions (主な意見) selected from them; as tables, written by the Rust crate zaitaku_opinions from the document's text layer.
 
@@ -571,6 +623,28 @@ pub fn render() -> Res<Files> {
         ),
     ];
 
+    // Each resource's own sources and licences: whose facts it holds.
+    let mut resources = resources;
+    for resource in &mut resources {
+        let (sources, licenses) = match resource["name"].as_str() {
+            Some("records" | "records-jsonl") => {
+                (vec![source_tokyo()], vec![terms_tokyo(), mit(), apache()])
+            }
+            Some("areas") => (
+                vec![source_tokyo(), source_plan()],
+                vec![terms_tokyo(), mit(), apache()],
+            ),
+            Some("municipalities") => (
+                vec![source_soumu(), source_plan()],
+                vec![terms_official(), mit(), apache()],
+            ),
+            // The crate's reading of the document: its ids, points, links.
+            _ => (vec![source_tokyo()], vec![mit(), apache()]),
+        };
+        resource["sources"] = json!(sources);
+        resource["licenses"] = json!(licenses);
+    }
+
     let package = json!({
         "profile": "tabular-data-package",
         "name": "zaitaku-opinions",
@@ -578,15 +652,9 @@ pub fn render() -> Res<Files> {
         "description": PACKAGE_DESCRIPTION,
         "version": env!("CARGO_PKG_VERSION"),
         "keywords": ["Tokyo", "東京都", "home medical care", "在宅療養", "二次保健医療圏", "secondary medical care area"],
-        "sources": [{
-            "title": "東京都「資料３－２」 (Tokyo Metropolitan Government, 資料３－２)",
-            "description": format!("Published by 東京都 (the Tokyo Metropolitan Government). The text layer, reproduced unchanged in the crate as data/shiryo-3-2.txt (sha256 {SOURCE_SHA256}). Cite it as 出典：東京都「資料３－２」 and say which fields are this crate's (origin `crate`).\n出典：東京都「資料３－２」。テキストは無加工で収録。"),
-        }],
+        "sources": [source_tokyo(), source_soumu(), source_plan()],
         "contributors": [{ "title": "The zaitaku_opinions authors", "role": "author" }],
-        "licenses": [
-            { "name": "MIT", "path": "https://spdx.org/licenses/MIT.html", "title": "MIT License, or Apache-2.0 at your choice (the crate's licence): for what this crate added, the fields with origin `crate`. It does not cover 東京都's text (origin `source`), whose use is subject to 東京都's terms for its publications." },
-            { "name": "Apache-2.0", "path": "https://spdx.org/licenses/Apache-2.0.html", "title": "Apache License 2.0, or MIT at your choice: for what this crate added. Not for 東京都's text, which is subject to 東京都's terms." },
-        ],
+        "licenses": [terms_tokyo(), mit(), apache()],
         "resources": resources,
     });
     let mut json = serde_json::to_vec_pretty(&package)?;

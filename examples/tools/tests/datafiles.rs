@@ -470,3 +470,58 @@ fn libreoffice_headless_with_no_options_puts_every_cell_in_its_column_too() -> R
     let _ = std::fs::remove_dir_all(&out);
     Ok(())
 }
+
+#[test]
+fn every_resource_names_its_sources_and_licences_and_tokyos_text_is_under_tokyos_terms() -> Res<()>
+{
+    let package: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data_file("datapackage.json"))?)?;
+    let resources = package["resources"].as_array().ok_or("no resources")?;
+    assert_eq!(resources.len(), 8);
+    for r in resources {
+        let name = r["name"].as_str().unwrap_or_default();
+        let sources = r["sources"]
+            .as_array()
+            .ok_or_else(|| format!("{name}: no sources"))?;
+        let licenses = r["licenses"]
+            .as_array()
+            .ok_or_else(|| format!("{name}: no licenses"))?;
+        assert!(!sources.is_empty() && !licenses.is_empty(), "{name}");
+        let has_source_text = r["schema"]["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|f| f["origin"] == "source");
+        let tokyo_terms = licenses.iter().any(|l| {
+            l["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("東京都's terms"))
+        });
+        // A resource holding 東京都's words names 東京都's terms, and only then.
+        assert_eq!(has_source_text, tokyo_terms, "{name}");
+        if has_source_text {
+            assert!(
+                sources.iter().any(|s| s["title"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("資料３－２"))),
+                "{name}"
+            );
+        }
+    }
+    let municipalities = resources
+        .iter()
+        .find(|r| r["name"] == "municipalities")
+        .ok_or("no municipalities")?;
+    let titles: Vec<&str> = municipalities["sources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
+    assert!(titles.iter().any(|t| t.contains("総務省")), "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t.contains("保健医療計画")),
+        "{titles:?}"
+    );
+    Ok(())
+}

@@ -475,6 +475,85 @@ The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so that Excel
 
 東京都の資料３－２（在宅療養について、各二次保健医療圏がテーマ①・テーマ②について述べた意見と、そこから選ばれた主な意見）の全意見を表にしたもの。Rust クレート zaitaku_opinions が資料のテキストから作成した。各列の `origin` は出所を示す：`source` は資料３－２に印刷された東京都の言葉、`layout` は資料の構成から読み取った位置（種別・テーマ・圏域・分類・行）、`crate` は資料３－２にはなく本クレートが加えたもの（ID・スラッグ、英訳、読み・ローマ字、論点とその付与、類似の意見、主な意見と地域の意見の対応付け、コード、説明）。`crate` の列は東京都のものではなく本クレートの読み取りとして示すこと。CSV は BOM 付き UTF-8・CRLF で、Excel でそのまま開ける。";
 
+/// The README's first sections: the counts (from the crate), the
+/// duplicated key opinions, a quick start, validation, licence and
+/// citation.
+fn guide() -> String {
+    let opinions = zaitaku_opinions::opinions();
+    let keys = zaitaku_opinions::key_opinions();
+    let per_theme: Vec<String> = Theme::ALL
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}: {} area opinions and {} key opinions",
+                t.marker(),
+                t.name_en(),
+                t.opinions().len(),
+                t.key_opinions().len()
+            )
+        })
+        .collect();
+    let copies = keys
+        .iter()
+        .filter(|k| k.taken_from().first().is_some_and(|o| o.text() == k.text()))
+        .count();
+    let areas_with = Region::ALL
+        .iter()
+        .filter(|r| Theme::ALL.iter().any(|&t| !r.opinions(t).is_empty()))
+        .count();
+    format!(
+        "## Counts\n\n\
+         {records} records: {area} area opinions (地域の意見) and {key} key opinions (主な意見); {themes}. \
+         {areas_with} of Tokyo's {regions} secondary medical care areas gave opinions (島しょ gave none; `areas.csv` lists all {regions}). \
+         {municipalities} municipalities, {points} points (論点).\n\n\
+         ## Key opinions repeat area opinions: count without them\n\n\
+         A key opinion is one of the area opinions, selected onto the document's summary page: {copies} of the {key} key opinions \
+         have exactly their main source's text; the others were matched to theirs by this crate (`taken_from`). Counting all {records} rows counts those opinions twice. \
+         To count what the areas said, keep the rows with `kind` = `area` ({area}); to find the key opinions, `kind` = `key`, \
+         with `taken_from` (or `key-sources.csv`) giving the area opinions each was taken from. A key opinion's `region` is empty \
+         (the document gives it no area); its areas, from its sources, are in `regions_ja`/`regions_en`.\n\n\
+         ## Quick start\n\n\
+         The CSV files are UTF-8 with a byte-order mark, CRLF line ends and every field in double quotes (so that no spreadsheet, \
+         LibreOffice's default import included, which also splits on `;`, can shift a column). Lists are joined by a space (ids) \
+         or by `; ` (names). Opinions per area, in Python (pandas):\n\n\
+         ```python\n\
+         import pandas as pd\n\
+         records = pd.read_csv(\"records.csv\", encoding=\"utf-8-sig\", dtype=str)\n\
+         areas = pd.read_csv(\"areas.csv\", encoding=\"utf-8-sig\", dtype=str)\n\
+         opinions = records[records[\"kind\"] == \"area\"]  # without the key opinions, which repeat them\n\
+         print(opinions.merge(areas, left_on=\"region\", right_on=\"slug\").groupby(\"name_en\").size())\n\
+         ```\n\n\
+         In R:\n\n\
+         ```r\n\
+         records <- read.csv(\"records.csv\", fileEncoding = \"UTF-8-BOM\", colClasses = \"character\")\n\
+         areas <- read.csv(\"areas.csv\", fileEncoding = \"UTF-8-BOM\", colClasses = \"character\")\n\
+         opinions <- subset(records, kind == \"area\")  # without the key opinions, which repeat them\n\
+         m <- merge(opinions, areas, by.x = \"region\", by.y = \"slug\")\n\
+         print(table(m$name_en))\n\
+         ```\n\n\
+         ## Validating\n\n\
+         `pip install \"frictionless[json]\"`, then `frictionless validate datapackage.json` (types, keys, foreign keys, \
+         sizes and SHA-256 of every file). The `[json]` extra is needed: with a plain `pip install frictionless` the JSON Lines \
+         resource fails with the misleading message `Please install \"frictionless\"`.\n\n\
+         ## Licence, sources and citation\n\n\
+         The opinions' text and the names with origin `source` are 東京都's, from 東京都「資料３－２」, and are **not** licensed by \
+         this crate: their use is subject to 東京都's terms for its publications. The document's text layer names no meeting, \
+         date, author or URL, and none is known to this crate. The municipality codes are 総務省's 全国地方公共団体コード, the \
+         areas and their municipalities 東京都's health care plan (東京都保健医療計画). What this crate added (origin `crate`: ids, \
+         the unofficial English, readings, points, links, codes) is MIT OR Apache-2.0. `datapackage.json` gives each file's \
+         sources and licences. Cite the source as 出典：東京都「資料３－２」, and the data as `CITATION.cff` at the repository's \
+         root says (zaitaku_opinions {version}); `CHANGELOG.md` lists the data corrections.\n\n",
+        records = opinions.len() + keys.len(),
+        area = opinions.len(),
+        key = keys.len(),
+        themes = per_theme.join("; "),
+        regions = Region::COUNT,
+        municipalities = Municipality::all().len(),
+        points = points().len(),
+        version = env!("CARGO_PKG_VERSION"),
+    )
+}
+
 /// `README.md`: the data package for a reader on a forge, from the same
 /// descriptions: each file, and each field's type, origin and meaning in
 /// English and Japanese.
@@ -487,6 +566,7 @@ fn codebook(package: &Value) -> String {
     for paragraph in text(&package["description"]).split("\n\n") {
         md += &format!("{paragraph}\n\n");
     }
+    md += &guide();
     md += "The tables below are made from `datapackage.json`, a Frictionless Data Package that \
            describes the same files for programs (`frictionless validate datapackage.json`).\n";
     for resource in package["resources"].as_array().into_iter().flatten() {

@@ -16,6 +16,10 @@
 //!   make the same point ([`Opinion::similar`]), one row per pair.
 //! - `points.csv`, `areas.csv`, `municipalities.csv`: the tables the ids
 //!   join to.
+//! - `zaitaku-opinions.xlsx`: a workbook for officials (Japanese headers,
+//!   the text first, the copies marked, a codebook), written by
+//!   rust_xlsxwriter with a fixed creation date so that its bytes are the
+//!   same on every run.
 //!
 //! Every CSV is Excel-ready. Every field is described in English and
 //! Japanese in `datapackage.json`, with its `origin`: `source` (東京都's
@@ -506,6 +510,12 @@ fn guide() -> String {
          {records} records: {area} area opinions (地域の意見) and {key} key opinions (主な意見); {themes}. \
          {areas_with} of Tokyo's {regions} secondary medical care areas gave opinions (島しょ gave none; `areas.csv` lists all {regions}). \
          {municipalities} municipalities, {points} points (論点).\n\n\
+         ## For Excel: `zaitaku-opinions.xlsx`\n\n\
+         A workbook for reading and filtering: sheet 記録 (the records: Japanese headers in row 1, English in row 2, the text \
+         in column A, a key opinion's areas filled in from its sources, and the column 地域の意見の写し marking with ○ the key \
+         opinions, which repeat area opinions), 説明 (every column of the other sheets in Japanese and English, with its origin), \
+         論点 (the points) and 圏域 (the areas and their municipalities). It is not a resource of `datapackage.json` \
+         (validating it would need `frictionless[excel]`); its cells are the same data as the CSV files.\n\n\
          ## Key opinions repeat area opinions: count without them\n\n\
          A key opinion is one of the area opinions, selected onto the document's summary page: {copies} of the {key} key opinions \
          have exactly their main source's text; the others were matched to theirs by this crate (`taken_from`). Counting all {records} rows counts those opinions twice. \
@@ -752,5 +762,235 @@ pub fn render() -> Res<Files> {
         ("municipalities.csv", municipalities),
         ("datapackage.json", json),
         ("README.md", readme.into_bytes()),
+        ("zaitaku-opinions.xlsx", workbook()?),
     ])
+}
+
+// --- the workbook for officials (`zaitaku-opinions.xlsx`) ---------------------
+
+/// A workbook column: its Japanese header (row 1), English header (row 2),
+/// origin, and width in characters.
+struct Column {
+    ja: &'static str,
+    en: &'static str,
+    origin: Origin,
+    width: f64,
+}
+
+const fn col(ja: &'static str, en: &'static str, origin: Origin, width: f64) -> Column {
+    Column {
+        ja,
+        en,
+        origin,
+        width,
+    }
+}
+
+/// A cell of the workbook.
+enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+/// The mark of a key opinion in the records sheet's 「地域の意見の写し」
+/// column: it repeats the area opinion(s) it was taken from.
+pub const COPY_MARK: &str = "○";
+
+/// The workbook's sheets: name, columns. The codebook sheet lists every
+/// column of the others.
+#[rustfmt::skip]
+const SHEETS: &[(&str, &[Column])] = &[
+    ("記録", &[
+        col("本文", "Text (Japanese, 東京都's)", Source, 60.0),
+        col("圏域", "Areas", Crate, 16.0),
+        col("分類", "Category", Source, 16.0),
+        col("テーマ", "Theme", Source, 14.0),
+        col("種別", "Kind", Layout, 10.0),
+        col("地域の意見の写し", "Copies an area opinion (○: a key opinion; leave out to count what the areas said)", Crate, 10.0),
+        col("元の意見", "Taken from (ids)", Crate, 18.0),
+        col("論点", "Points", Crate, 24.0),
+        col("英訳（非公式）", "English (unofficial, this crate's)", Crate, 60.0),
+        col("ID", "Id", Crate, 16.0),
+        col("資料の行（始）", "First line in data/shiryo-3-2.txt", Layout, 8.0),
+        col("資料の行（終）", "Last line", Layout, 8.0),
+    ]),
+    ("論点", &[
+        col("ID", "Id", Crate, 24.0),
+        col("見出し", "Label (Japanese)", Crate, 24.0),
+        col("見出し（英語）", "Label (English)", Crate, 24.0),
+        col("説明", "Description (Japanese)", Crate, 60.0),
+        col("説明（英語）", "Description (English)", Crate, 60.0),
+        col("挙げた圏域", "Areas that raised it", Crate, 30.0),
+        col("地域の意見の数", "Area opinions", Crate, 8.0),
+    ]),
+    ("圏域", &[
+        col("コード", "Code", Crate, 8.0),
+        col("圏域", "Area", Source, 12.0),
+        col("圏域（英語）", "Area (English)", Crate, 18.0),
+        col("よみ", "Reading", Crate, 18.0),
+        col("区市町村", "Municipalities (総務省's names, 東京都保健医療計画's areas)", Crate, 60.0),
+        col("テーマ①の意見の数", "Opinions, theme 1", Crate, 8.0),
+        col("テーマ②の意見の数", "Opinions, theme 2", Crate, 8.0),
+    ]),
+];
+
+/// The codebook sheet's columns.
+#[rustfmt::skip]
+const CODEBOOK: &[Column] = &[
+    col("シート", "Sheet", Crate, 10.0),
+    col("列", "Column (Japanese)", Crate, 20.0),
+    col("列（英語）", "Column (English)", Crate, 50.0),
+    col("出所", "Origin (source: 東京都's words; layout: read from the document's layout; crate: this crate's)", Crate, 12.0),
+];
+
+/// The records sheet's rows, one per record in document order.
+fn record_sheet_rows() -> Vec<Vec<Cell>> {
+    use Cell::{Number, Text};
+    Query::new()
+        .into_iter()
+        .map(|r| {
+            let regions: Vec<&str> = r.regions().map(Region::name_ja).collect();
+            let points: Vec<&str> = r.points().map(|p| p.label_ja()).collect();
+            let (kind, copy, from) = match r {
+                Record::Area(_) => ("地域の意見", "", String::new()),
+                Record::Key(k) => {
+                    let ids: Vec<String> =
+                        k.taken_from().iter().map(|o| o.id().to_string()).collect();
+                    ("主な意見", COPY_MARK, ids.join(" "))
+                }
+            };
+            vec![
+                Text(r.text().to_string()),
+                Text(regions.join("、")),
+                Text(r.category().name_ja().to_string()),
+                Text(r.theme().name_ja().to_string()),
+                Text(kind.to_string()),
+                Text(copy.to_string()),
+                Text(from),
+                Text(points.join("、")),
+                Text(r.text_en().to_string()),
+                Text(r.id().to_string()),
+                Number(f64::from(r.lines().first())),
+                Number(f64::from(r.lines().last())),
+            ]
+        })
+        .collect()
+}
+
+fn point_sheet_rows() -> Vec<Vec<Cell>> {
+    use Cell::{Number, Text};
+    points()
+        .iter()
+        .map(|p| {
+            let regions: Vec<&str> = p.regions().iter().map(|r| r.name_ja()).collect();
+            vec![
+                Text(p.id().to_string()),
+                Text(p.label_ja().to_string()),
+                Text(p.label_en().to_string()),
+                Text(p.description_ja().to_string()),
+                Text(p.description().to_string()),
+                Text(regions.join("、")),
+                Number(p.opinions().len() as f64),
+            ]
+        })
+        .collect()
+}
+
+fn area_sheet_rows() -> Vec<Vec<Cell>> {
+    use Cell::{Number, Text};
+    Region::ALL
+        .iter()
+        .map(|&r| {
+            let names: Vec<&str> = Municipality::all()
+                .iter()
+                .filter(|m| m.region() == r)
+                .map(|m| m.name())
+                .collect();
+            vec![
+                Text(r.code().to_string()),
+                Text(r.name_ja().to_string()),
+                Text(r.name_en().to_string()),
+                Text(r.kana().to_string()),
+                Text(names.join("、")),
+                Number(r.opinions(Theme::LocalSituation).len() as f64),
+                Number(r.opinions(Theme::HospitalCollaboration).len() as f64),
+            ]
+        })
+        .collect()
+}
+
+fn codebook_rows() -> Vec<Vec<Cell>> {
+    SHEETS
+        .iter()
+        .flat_map(|(sheet, columns)| {
+            columns.iter().map(move |c| {
+                vec![
+                    Cell::Text(sheet.to_string()),
+                    Cell::Text(c.ja.to_string()),
+                    Cell::Text(c.en.to_string()),
+                    Cell::Text(c.origin.as_str().to_string()),
+                ]
+            })
+        })
+        .collect()
+}
+
+/// The date the workbook says it was created: fixed, so that the file is
+/// the same bytes on every run (CI compares them); the data's release date,
+/// as in CITATION.cff.
+const WORKBOOK_DATE: (u16, u8, u8) = (2026, 12, 7);
+
+/// `zaitaku-opinions.xlsx`: the records (Japanese headers, the text first,
+/// a key opinion's areas from its sources, the copies marked), the
+/// codebook, the points and the areas. Row 1 has the Japanese headers,
+/// row 2 the English; both are frozen.
+pub fn workbook() -> Res<Vec<u8>> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let (y, m, d) = WORKBOOK_DATE;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title("在宅療養に関する二次保健医療圏の意見（東京都「資料３－２」）")
+            .set_author("The zaitaku_opinions authors")
+            .set_comment("出典：東京都「資料３－２」。本文は東京都のもの、英訳・論点・対応付けは本クレートによるもの。")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?),
+    );
+    let head = Format::new().set_bold().set_text_wrap();
+    let wrap = Format::new().set_text_wrap();
+    let sheets: Vec<(&str, &[Column], Vec<Vec<Cell>>)> = vec![
+        (SHEETS[0].0, SHEETS[0].1, record_sheet_rows()),
+        ("説明", CODEBOOK, codebook_rows()),
+        (SHEETS[1].0, SHEETS[1].1, point_sheet_rows()),
+        (SHEETS[2].0, SHEETS[2].1, area_sheet_rows()),
+    ];
+    for (name, columns, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        for (c, column) in columns.iter().enumerate() {
+            let c = u16::try_from(c)?;
+            sheet.set_column_width(c, column.width)?;
+            sheet.write_string_with_format(0, c, column.ja, &head)?;
+            sheet.write_string_with_format(1, c, column.en, &head)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            if row.len() != columns.len() {
+                return Err(format!(
+                    "{name}: a row of {} cells for {} columns",
+                    row.len(),
+                    columns.len()
+                )
+                .into());
+            }
+            let r = u32::try_from(r + 2)?;
+            for (c, cell) in row.iter().enumerate() {
+                let c = u16::try_from(c)?;
+                match cell {
+                    Cell::Text(s) => sheet.write_string_with_format(r, c, s, &wrap)?,
+                    Cell::Number(n) => sheet.write_number(r, c, *n)?,
+                };
+            }
+        }
+        sheet.set_freeze_panes(2, 0)?;
+    }
+    Ok(book.save_to_buffer()?)
 }

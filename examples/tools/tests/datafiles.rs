@@ -525,3 +525,147 @@ fn every_resource_names_its_sources_and_licences_and_tokyos_text_is_under_tokyos
     );
     Ok(())
 }
+
+// --- the workbook ---------------------------------------------------------------
+
+/// A sheet of `zaitaku-opinions.xlsx` as text cells (numbers as integers).
+fn sheet(name: &str) -> Res<Vec<Vec<String>>> {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(data_file("zaitaku-opinions.xlsx"))?;
+    let range = book.worksheet_range(name)?;
+    assert_eq!(range.start(), Some((0, 0)), "{name}");
+    Ok(range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        })
+        .collect())
+}
+
+fn numbered(n: usize) -> String {
+    n.to_string()
+}
+
+#[test]
+fn the_workbook_reads_back_equal_to_the_crate_cell_by_cell() -> Res<()> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let book: Xlsx<_> = open_workbook(data_file("zaitaku-opinions.xlsx"))?;
+    assert_eq!(book.sheet_names(), ["記録", "説明", "論点", "圏域"]);
+
+    // Records: Japanese headers first, the text in column A, a key
+    // opinion's areas from its sources, the copies marked.
+    let records = sheet("記録")?;
+    assert_eq!(records[0][..3], ["本文", "圏域", "分類"]);
+    let all: Vec<Record> = Query::new().into_iter().collect();
+    assert_eq!(records.len(), 2 + all.len());
+    for (row, r) in records[2..].iter().zip(&all) {
+        let id = r.id().to_string();
+        let (kind, copy, from, areas): (&str, &str, Vec<String>, Vec<&str>) = match r {
+            Record::Area(o) => ("地域の意見", "", vec![], vec![o.region().name_ja()]),
+            Record::Key(k) => (
+                "主な意見",
+                "○",
+                k.taken_from().iter().map(|o| o.id().to_string()).collect(),
+                // From its sources, each area once, in the official order.
+                Region::ALL
+                    .iter()
+                    .filter(|a| k.taken_from().iter().any(|o| o.region() == **a))
+                    .map(|a| a.name_ja())
+                    .collect(),
+            ),
+        };
+        assert!(!areas.is_empty(), "{id}: no area");
+        let points: Vec<&str> = r.points().map(|p| p.label_ja()).collect();
+        let want = [
+            r.text().to_string(),
+            areas.join("、"),
+            r.category().name_ja().to_string(),
+            r.theme().name_ja().to_string(),
+            kind.to_string(),
+            copy.to_string(),
+            from.join(" "),
+            points.join("、"),
+            r.text_en().to_string(),
+            id.clone(),
+            numbered(r.lines().first() as usize),
+            numbered(r.lines().last() as usize),
+        ];
+        assert_eq!(row.len(), want.len(), "{id}");
+        for (c, (g, w)) in row.iter().zip(&want).enumerate() {
+            assert_eq!(g, w, "{id}, column {} ({})", c + 1, records[0][c]);
+        }
+    }
+    // Counting without the copies gives the area opinions.
+    let kept = records[2..].iter().filter(|r| r[5].is_empty()).count();
+    assert_eq!(kept, zaitaku_opinions::opinions().len());
+
+    // Points.
+    let points = sheet("論点")?;
+    assert_eq!(points.len(), 2 + zaitaku_opinions::points().len());
+    for (row, p) in points[2..].iter().zip(zaitaku_opinions::points()) {
+        let regions: Vec<&str> = p.regions().iter().map(|r| r.name_ja()).collect();
+        let want = [
+            p.id().to_string(),
+            p.label_ja().to_string(),
+            p.label_en().to_string(),
+            p.description_ja().to_string(),
+            p.description().to_string(),
+            regions.join("、"),
+            numbered(p.opinions().len()),
+        ];
+        assert_eq!(row[..], want[..], "{}", p.id());
+    }
+
+    // Areas, with their municipalities.
+    let areas = sheet("圏域")?;
+    assert_eq!(areas.len(), 2 + Region::COUNT);
+    let mut municipalities = 0;
+    for (row, r) in areas[2..].iter().zip(Region::ALL) {
+        let names: Vec<&str> = r.municipalities().iter().map(|m| m.name()).collect();
+        municipalities += names.len();
+        let want = [
+            r.code().to_string(),
+            r.name_ja().to_string(),
+            r.name_en().to_string(),
+            r.kana().to_string(),
+            names.join("、"),
+            numbered(r.opinions(zaitaku_opinions::Theme::LocalSituation).len()),
+            numbered(
+                r.opinions(zaitaku_opinions::Theme::HospitalCollaboration)
+                    .len(),
+            ),
+        ];
+        assert_eq!(row[..], want[..], "{}", r.slug());
+    }
+    assert_eq!(municipalities, 62);
+
+    // The codebook: every column of the other sheets, in Japanese and
+    // English, with an origin; nothing else.
+    let codebook = sheet("説明")?;
+    let mut listed = Vec::new();
+    for name in ["記録", "論点", "圏域"] {
+        let s = sheet(name)?;
+        for (ja, en) in s[0].iter().zip(&s[1]) {
+            listed.push((name.to_string(), ja.clone(), en.clone()));
+        }
+    }
+    let described: Vec<(String, String, String)> = codebook[2..]
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
+        .collect();
+    assert_eq!(described, listed);
+    for r in &codebook[2..] {
+        assert!(
+            ["source", "layout", "crate"].contains(&r[3].as_str()),
+            "{r:?}"
+        );
+    }
+    Ok(())
+}

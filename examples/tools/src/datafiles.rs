@@ -786,6 +786,9 @@ const fn col(ja: &'static str, en: &'static str, origin: Origin, width: f64) -> 
     }
 }
 
+/// A sheet of the workbook: its name, columns and rows.
+type Sheet = (&'static str, &'static [Column], Vec<Vec<Cell>>);
+
 /// A cell of the workbook.
 enum Cell {
     Text(String),
@@ -957,7 +960,7 @@ pub fn workbook() -> Res<Vec<u8>> {
     );
     let head = Format::new().set_bold().set_text_wrap();
     let wrap = Format::new().set_text_wrap();
-    let sheets: Vec<(&str, &[Column], Vec<Vec<Cell>>)> = vec![
+    let sheets: Vec<Sheet> = vec![
         (SHEETS[0].0, SHEETS[0].1, record_sheet_rows()),
         ("説明", CODEBOOK, codebook_rows()),
         (SHEETS[1].0, SHEETS[1].1, point_sheet_rows()),

@@ -339,7 +339,7 @@ fn check_csv(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
             .map(|l| l.len() + 2)
             .sum::<usize>();
         assert_eq!(
-            text[header_at..].as_bytes(),
+            &text.as_bytes()[header_at..],
             raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw),
             "{what}: the table's bytes are not docs/data/records.csv's"
         );

@@ -12,7 +12,8 @@
 //! (CP932) and shows `在宅専門医療機関` as `蝨ｨ螳…`. With `--excel` the CSV
 //! starts with the UTF-8 byte-order mark (`EF BB BF`) and ends its lines
 //! with CRLF, and Excel (Windows and Mac, Japanese or not) opens it with the
-//! Japanese intact. Leave it off for programs: R's `read.csv`, pandas and
+//! Japanese intact; every field is quoted, so that LibreOffice, which also
+//! splits on `;` by default, keeps `区中央部; 区南部` in one cell. Leave it off for programs: R's `read.csv`, pandas and
 //! csvkit read plain UTF-8 (and most also read the BOM, as `utf-8-sig` in
 //! Python or `fileEncoding = "UTF-8-BOM"` in R). The repository's
 //! `docs/data/records.csv` is this command's output.
@@ -74,12 +75,14 @@ fn write_jsonl(mut out: impl Write) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// CSV; for Excel (`excel`), UTF-8 with a byte-order mark and CRLF.
+/// CSV; for Excel (`excel`), UTF-8 with a byte-order mark, CRLF, and
+/// every field quoted (LibreOffice's import also splits on `;` and `\t`).
 fn write_csv(mut out: impl Write, excel: bool) -> Result<(), Box<dyn std::error::Error>> {
     let mut builder = csv::WriterBuilder::new();
     if excel {
         out.write_all(b"\xEF\xBB\xBF")?;
         builder.terminator(csv::Terminator::CRLF);
+        builder.quote_style(csv::QuoteStyle::Always);
     }
     let mut w = builder.from_writer(out);
     for record in Query::new() {

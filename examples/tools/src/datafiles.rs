@@ -16,6 +16,10 @@
 //!   make the same point ([`Opinion::similar`]), one row per pair.
 //! - `points.csv`, `areas.csv`, `municipalities.csv`: the tables the ids
 //!   join to.
+//! - `zaitaku-opinions.xlsx`: a workbook for officials (Japanese headers,
+//!   the text first, the copies marked, a codebook), written by
+//!   rust_xlsxwriter with a fixed creation date so that its bytes are the
+//!   same on every run.
 //!
 //! Every CSV is Excel-ready. Every field is described in English and
 //! Japanese in `datapackage.json`, with its `origin`: `source` (東京都's
@@ -178,11 +182,15 @@ const MUNICIPALITY_FIELDS: &[Field] = &[
     field("region", "string", Crate, "The slug of the secondary medical care area it belongs to (see `areas.csv`), the join from municipal data to the opinions.", "属する二次保健医療圏のスラッグ（`areas.csv` を参照）。区市町村別のデータと意見とを結ぶ列。"),
 ];
 
-/// A CSV writer for Excel: the byte-order mark, then CRLF line ends (the
-/// export example's `--excel`).
+/// A CSV writer for Excel: the byte-order mark, CRLF line ends and every
+/// field in double quotes (the export example's `--excel`). The quotes are
+/// for LibreOffice, whose import splits on comma, tab *and* semicolon by
+/// default: a list joined by `; ` left unquoted would shift the columns.
+/// Excel, LibreOffice, pandas, R and frictionless read `"204"` as 204.
 fn excel_csv() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Always)
         .from_writer(BOM.to_vec())
 }
 
@@ -410,6 +418,58 @@ fn csv_resource(name: &str, title: &str, description: &str, bytes: &[u8], schema
     })
 }
 
+/// 資料３－２, as far as it is known.
+fn source_tokyo() -> Value {
+    json!({
+        "title": "東京都「資料３－２」 (Tokyo Metropolitan Government, 資料３－２), on home medical care (在宅療養)",
+        "publisher": "東京都 (Tokyo Metropolitan Government)",
+        "date": "not known: the document names no meeting, date or author, and this crate knows none",
+        "description": format!("The opinions' text, the themes' and categories' names and the areas' names (fields with origin `source`), and the layout the fields with origin `layout` are read from. Its text layer is reproduced unchanged in the crate as data/shiryo-3-2.txt (sha256 {SOURCE_SHA256}). The text layer prints only the label 資料 ３－２: no publisher's name, meeting, date or URL; many 東京都 meetings have a 資料３－２. Cite it as 出典：東京都「資料３－２」.\n出典：東京都「資料３－２」。会議名・日付・URL は資料に記載がなく不明。テキストは無加工で収録。"),
+    })
+}
+
+/// 総務省's municipality codes.
+fn source_soumu() -> Value {
+    json!({
+        "title": "総務省「全国地方公共団体コード」 (local government codes)",
+        "publisher": "総務省 (Ministry of Internal Affairs and Communications)",
+        "description": "The municipalities' 6-digit codes (with check digit), the 5-digit JIS X 0402 codes, their names and kinds (区・市・町・村), in municipalities.csv. The readings and romanisations are this crate's.\n区市町村のコード・名称・種別。読み・ローマ字は本クレートによるもの。",
+    })
+}
+
+/// 東京都's health care plan: which municipalities make up each area.
+fn source_plan() -> Value {
+    json!({
+        "title": "東京都保健医療計画: 二次保健医療圏 (Tokyo's health care plan: its secondary medical care areas)",
+        "publisher": "東京都 (Tokyo Metropolitan Government)",
+        "description": "Tokyo's 13 secondary medical care areas, 島しょ included, and which municipalities make up each (municipalities.csv `region`, areas.csv). Not in 資料３－２. The area codes 1301–1313, slugs, English names, readings and descriptions are this crate's.\n二次保健医療圏とその構成区市町村。資料３－２には載っていない。",
+    })
+}
+
+/// 東京都's terms, which this crate can name but not link or quote.
+fn terms_tokyo() -> Value {
+    json!({
+        "name": "notspecified",
+        "title": "東京都's terms for its publications, for 東京都's text (fields with origin `source`): 資料３－２ states no licence, and no URL of the document or of the terms that apply to it is known to this crate. It is not licensed by this crate; check 東京都's terms before reusing the text. 東京都の著作物であり、本クレートのライセンスの対象外。",
+    })
+}
+
+/// 総務省's and 東京都's official data, copied.
+fn terms_official() -> Value {
+    json!({
+        "name": "notspecified",
+        "title": "The codes, names and kinds (総務省) and the assignment of municipalities to areas (東京都保健医療計画) are official data, under their publishers' terms; not licensed by this crate.",
+    })
+}
+
+fn mit() -> Value {
+    json!({ "name": "MIT", "path": "https://spdx.org/licenses/MIT.html", "title": "MIT License, or Apache-2.0 at your choice (the crate's licence): for what this crate added, the fields with origin `crate` (ids, English, readings, points, links, codes). It does not cover 東京都's text (origin `source`)." })
+}
+
+fn apache() -> Value {
+    json!({ "name": "Apache-2.0", "path": "https://spdx.org/licenses/Apache-2.0.html", "title": "Apache License 2.0, or MIT at your choice: for what this crate added (origin `crate`). Not for 東京都's text." })
+}
+
 const PACKAGE_DESCRIPTION: &str = "\
 Every opinion of 東京都's 資料３－２ on home medical care (在宅療養): what each of Tokyo's secondary medical care areas (二次保健医療圏) said on テーマ① 在宅療養に関する地域の現状・課題等について and テーマ② 地域と病院の連携について, by category, and the key opinions (主な意見) selected from them; as tables, written by the Rust crate zaitaku_opinions from the document's text layer.
 
@@ -418,6 +478,91 @@ Each field says where it comes from (`origin`): `source` is 東京都's words as
 The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so that Excel (Japanese Excel included) opens them with the Japanese intact; R, pandas and csvkit read them as UTF-8 (`encoding = \"utf-8-sig\"` in Python).
 
 東京都の資料３－２（在宅療養について、各二次保健医療圏がテーマ①・テーマ②について述べた意見と、そこから選ばれた主な意見）の全意見を表にしたもの。Rust クレート zaitaku_opinions が資料のテキストから作成した。各列の `origin` は出所を示す：`source` は資料３－２に印刷された東京都の言葉、`layout` は資料の構成から読み取った位置（種別・テーマ・圏域・分類・行）、`crate` は資料３－２にはなく本クレートが加えたもの（ID・スラッグ、英訳、読み・ローマ字、論点とその付与、類似の意見、主な意見と地域の意見の対応付け、コード、説明）。`crate` の列は東京都のものではなく本クレートの読み取りとして示すこと。CSV は BOM 付き UTF-8・CRLF で、Excel でそのまま開ける。";
+
+/// The README's first sections: the counts (from the crate), the
+/// duplicated key opinions, a quick start, validation, licence and
+/// citation.
+fn guide() -> String {
+    let opinions = zaitaku_opinions::opinions();
+    let keys = zaitaku_opinions::key_opinions();
+    let per_theme: Vec<String> = Theme::ALL
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}: {} area opinions and {} key opinions",
+                t.marker(),
+                t.name_en(),
+                t.opinions().len(),
+                t.key_opinions().len()
+            )
+        })
+        .collect();
+    let copies = keys
+        .iter()
+        .filter(|k| k.taken_from().first().is_some_and(|o| o.text() == k.text()))
+        .count();
+    let areas_with = Region::ALL
+        .iter()
+        .filter(|r| Theme::ALL.iter().any(|&t| !r.opinions(t).is_empty()))
+        .count();
+    format!(
+        "## Counts\n\n\
+         {records} records: {area} area opinions (地域の意見) and {key} key opinions (主な意見); {themes}. \
+         {areas_with} of Tokyo's {regions} secondary medical care areas gave opinions (島しょ gave none; `areas.csv` lists all {regions}). \
+         {municipalities} municipalities, {points} points (論点).\n\n\
+         ## For Excel: `zaitaku-opinions.xlsx`\n\n\
+         A workbook for reading and filtering: sheet 記録 (the records: Japanese headers in row 1, English in row 2, the text \
+         in column A, a key opinion's areas filled in from its sources, and the column 地域の意見の写し marking with ○ the key \
+         opinions, which repeat area opinions), 説明 (every column of the other sheets in Japanese and English, with its origin), \
+         論点 (the points) and 圏域 (the areas and their municipalities). It is not a resource of `datapackage.json` \
+         (validating it would need `frictionless[excel]`); its cells are the same data as the CSV files.\n\n\
+         ## Key opinions repeat area opinions: count without them\n\n\
+         A key opinion is one of the area opinions, selected onto the document's summary page: {copies} of the {key} key opinions \
+         have exactly their main source's text; the others were matched to theirs by this crate (`taken_from`). Counting all {records} rows counts those opinions twice. \
+         To count what the areas said, keep the rows with `kind` = `area` ({area}); to find the key opinions, `kind` = `key`, \
+         with `taken_from` (or `key-sources.csv`) giving the area opinions each was taken from. A key opinion's `region` is empty \
+         (the document gives it no area); its areas, from its sources, are in `regions_ja`/`regions_en`.\n\n\
+         ## Quick start\n\n\
+         The CSV files are UTF-8 with a byte-order mark, CRLF line ends and every field in double quotes (so that no spreadsheet, \
+         LibreOffice's default import included, which also splits on `;`, can shift a column). Lists are joined by a space (ids) \
+         or by `; ` (names). Opinions per area, in Python (pandas):\n\n\
+         ```python\n\
+         import pandas as pd\n\
+         records = pd.read_csv(\"records.csv\", encoding=\"utf-8-sig\", dtype=str)\n\
+         areas = pd.read_csv(\"areas.csv\", encoding=\"utf-8-sig\", dtype=str)\n\
+         opinions = records[records[\"kind\"] == \"area\"]  # without the key opinions, which repeat them\n\
+         print(opinions.merge(areas, left_on=\"region\", right_on=\"slug\").groupby(\"name_en\").size())\n\
+         ```\n\n\
+         In R:\n\n\
+         ```r\n\
+         records <- read.csv(\"records.csv\", fileEncoding = \"UTF-8-BOM\", colClasses = \"character\")\n\
+         areas <- read.csv(\"areas.csv\", fileEncoding = \"UTF-8-BOM\", colClasses = \"character\")\n\
+         opinions <- subset(records, kind == \"area\")  # without the key opinions, which repeat them\n\
+         m <- merge(opinions, areas, by.x = \"region\", by.y = \"slug\")\n\
+         print(table(m$name_en))\n\
+         ```\n\n\
+         ## Validating\n\n\
+         `pip install \"frictionless[json]\"`, then `frictionless validate datapackage.json` (types, keys, foreign keys, \
+         sizes and SHA-256 of every file). The `[json]` extra is needed: with a plain `pip install frictionless` the JSON Lines \
+         resource fails with the misleading message `Please install \"frictionless\"`.\n\n\
+         ## Licence, sources and citation\n\n\
+         The opinions' text and the names with origin `source` are 東京都's, from 東京都「資料３－２」, and are **not** licensed by \
+         this crate: their use is subject to 東京都's terms for its publications. The document's text layer names no meeting, \
+         date, author or URL, and none is known to this crate. The municipality codes are 総務省's 全国地方公共団体コード, the \
+         areas and their municipalities 東京都's health care plan (東京都保健医療計画). What this crate added (origin `crate`: ids, \
+         the unofficial English, readings, points, links, codes) is MIT OR Apache-2.0. `datapackage.json` gives each file's \
+         sources and licences. Cite the source as 出典：東京都「資料３－２」, and the data as `CITATION.cff` at the repository's \
+         root says (zaitaku_opinions {version}); `CHANGELOG.md` lists the data corrections.\n\n",
+        records = opinions.len() + keys.len(),
+        area = opinions.len(),
+        key = keys.len(),
+        themes = per_theme.join("; "),
+        regions = Region::COUNT,
+        municipalities = Municipality::all().len(),
+        points = points().len(),
+        version = env!("CARGO_PKG_VERSION"),
+    )
+}
 
 /// `README.md`: the data package for a reader on a forge, from the same
 /// descriptions: each file, and each field's type, origin and meaning in
@@ -431,6 +576,7 @@ fn codebook(package: &Value) -> String {
     for paragraph in text(&package["description"]).split("\n\n") {
         md += &format!("{paragraph}\n\n");
     }
+    md += &guide();
     md += "The tables below are made from `datapackage.json`, a Frictionless Data Package that \
            describes the same files for programs (`frictionless validate datapackage.json`).\n";
     for resource in package["resources"].as_array().into_iter().flatten() {
@@ -567,6 +713,28 @@ pub fn render() -> Res<Files> {
         ),
     ];
 
+    // Each resource's own sources and licences: whose facts it holds.
+    let mut resources = resources;
+    for resource in &mut resources {
+        let (sources, licenses) = match resource["name"].as_str() {
+            Some("records" | "records-jsonl") => {
+                (vec![source_tokyo()], vec![terms_tokyo(), mit(), apache()])
+            }
+            Some("areas") => (
+                vec![source_tokyo(), source_plan()],
+                vec![terms_tokyo(), mit(), apache()],
+            ),
+            Some("municipalities") => (
+                vec![source_soumu(), source_plan()],
+                vec![terms_official(), mit(), apache()],
+            ),
+            // The crate's reading of the document: its ids, points, links.
+            _ => (vec![source_tokyo()], vec![mit(), apache()]),
+        };
+        resource["sources"] = json!(sources);
+        resource["licenses"] = json!(licenses);
+    }
+
     let package = json!({
         "profile": "tabular-data-package",
         "name": "zaitaku-opinions",
@@ -574,15 +742,9 @@ pub fn render() -> Res<Files> {
         "description": PACKAGE_DESCRIPTION,
         "version": env!("CARGO_PKG_VERSION"),
         "keywords": ["Tokyo", "東京都", "home medical care", "在宅療養", "二次保健医療圏", "secondary medical care area"],
-        "sources": [{
-            "title": "東京都「資料３－２」 (Tokyo Metropolitan Government, 資料３－２)",
-            "description": format!("Published by 東京都 (the Tokyo Metropolitan Government). The text layer, reproduced unchanged in the crate as data/shiryo-3-2.txt (sha256 {SOURCE_SHA256}). Cite it as 出典：東京都「資料３－２」 and say which fields are this crate's (origin `crate`).\n出典：東京都「資料３－２」。テキストは無加工で収録。"),
-        }],
+        "sources": [source_tokyo(), source_soumu(), source_plan()],
         "contributors": [{ "title": "The zaitaku_opinions authors", "role": "author" }],
-        "licenses": [
-            { "name": "MIT", "path": "https://spdx.org/licenses/MIT.html", "title": "MIT License, or Apache-2.0 at your choice (the crate's licence): for what this crate added, the fields with origin `crate`. It does not cover 東京都's text (origin `source`), whose use is subject to 東京都's terms for its publications." },
-            { "name": "Apache-2.0", "path": "https://spdx.org/licenses/Apache-2.0.html", "title": "Apache License 2.0, or MIT at your choice: for what this crate added. Not for 東京都's text, which is subject to 東京都's terms." },
-        ],
+        "licenses": [terms_tokyo(), mit(), apache()],
         "resources": resources,
     });
     let mut json = serde_json::to_vec_pretty(&package)?;
@@ -600,5 +762,238 @@ pub fn render() -> Res<Files> {
         ("municipalities.csv", municipalities),
         ("datapackage.json", json),
         ("README.md", readme.into_bytes()),
+        ("zaitaku-opinions.xlsx", workbook()?),
     ])
+}
+
+// --- the workbook for officials (`zaitaku-opinions.xlsx`) ---------------------
+
+/// A workbook column: its Japanese header (row 1), English header (row 2),
+/// origin, and width in characters.
+struct Column {
+    ja: &'static str,
+    en: &'static str,
+    origin: Origin,
+    width: f64,
+}
+
+const fn col(ja: &'static str, en: &'static str, origin: Origin, width: f64) -> Column {
+    Column {
+        ja,
+        en,
+        origin,
+        width,
+    }
+}
+
+/// A sheet of the workbook: its name, columns and rows.
+type Sheet = (&'static str, &'static [Column], Vec<Vec<Cell>>);
+
+/// A cell of the workbook.
+enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+/// The mark of a key opinion in the records sheet's 「地域の意見の写し」
+/// column: it repeats the area opinion(s) it was taken from.
+pub const COPY_MARK: &str = "○";
+
+/// The workbook's sheets: name, columns. The codebook sheet lists every
+/// column of the others.
+#[rustfmt::skip]
+const SHEETS: &[(&str, &[Column])] = &[
+    ("記録", &[
+        col("本文", "Text (Japanese, 東京都's)", Source, 60.0),
+        col("圏域", "Areas", Crate, 16.0),
+        col("分類", "Category", Source, 16.0),
+        col("テーマ", "Theme", Source, 14.0),
+        col("種別", "Kind", Layout, 10.0),
+        col("地域の意見の写し", "Copies an area opinion (○: a key opinion; leave out to count what the areas said)", Crate, 10.0),
+        col("元の意見", "Taken from (ids)", Crate, 18.0),
+        col("論点", "Points", Crate, 24.0),
+        col("英訳（非公式）", "English (unofficial, this crate's)", Crate, 60.0),
+        col("ID", "Id", Crate, 16.0),
+        col("資料の行（始）", "First line in data/shiryo-3-2.txt", Layout, 8.0),
+        col("資料の行（終）", "Last line", Layout, 8.0),
+    ]),
+    ("論点", &[
+        col("ID", "Id", Crate, 24.0),
+        col("見出し", "Label (Japanese)", Crate, 24.0),
+        col("見出し（英語）", "Label (English)", Crate, 24.0),
+        col("説明", "Description (Japanese)", Crate, 60.0),
+        col("説明（英語）", "Description (English)", Crate, 60.0),
+        col("挙げた圏域", "Areas that raised it", Crate, 30.0),
+        col("地域の意見の数", "Area opinions", Crate, 8.0),
+    ]),
+    ("圏域", &[
+        col("コード", "Code", Crate, 8.0),
+        col("圏域", "Area", Source, 12.0),
+        col("圏域（英語）", "Area (English)", Crate, 18.0),
+        col("よみ", "Reading", Crate, 18.0),
+        col("区市町村", "Municipalities (総務省's names, 東京都保健医療計画's areas)", Crate, 60.0),
+        col("テーマ①の意見の数", "Opinions, theme 1", Crate, 8.0),
+        col("テーマ②の意見の数", "Opinions, theme 2", Crate, 8.0),
+    ]),
+];
+
+/// The codebook sheet's columns.
+#[rustfmt::skip]
+const CODEBOOK: &[Column] = &[
+    col("シート", "Sheet", Crate, 10.0),
+    col("列", "Column (Japanese)", Crate, 20.0),
+    col("列（英語）", "Column (English)", Crate, 50.0),
+    col("出所", "Origin (source: 東京都's words; layout: read from the document's layout; crate: this crate's)", Crate, 12.0),
+];
+
+/// The records sheet's rows, one per record in document order.
+fn record_sheet_rows() -> Vec<Vec<Cell>> {
+    use Cell::{Number, Text};
+    Query::new()
+        .into_iter()
+        .map(|r| {
+            let regions: Vec<&str> = r.regions().map(Region::name_ja).collect();
+            let points: Vec<&str> = r.points().map(|p| p.label_ja()).collect();
+            let (kind, copy, from) = match r {
+                Record::Area(_) => ("地域の意見", "", String::new()),
+                Record::Key(k) => {
+                    let ids: Vec<String> =
+                        k.taken_from().iter().map(|o| o.id().to_string()).collect();
+                    ("主な意見", COPY_MARK, ids.join(" "))
+                }
+            };
+            vec![
+                Text(r.text().to_string()),
+                Text(regions.join("、")),
+                Text(r.category().name_ja().to_string()),
+                Text(r.theme().name_ja().to_string()),
+                Text(kind.to_string()),
+                Text(copy.to_string()),
+                Text(from),
+                Text(points.join("、")),
+                Text(r.text_en().to_string()),
+                Text(r.id().to_string()),
+                Number(f64::from(r.lines().first())),
+                Number(f64::from(r.lines().last())),
+            ]
+        })
+        .collect()
+}
+
+fn point_sheet_rows() -> Vec<Vec<Cell>> {
+    use Cell::{Number, Text};
+    points()
+        .iter()
+        .map(|p| {
+            let regions: Vec<&str> = p.regions().iter().map(|r| r.name_ja()).collect();
+            vec![
+                Text(p.id().to_string()),
+                Text(p.label_ja().to_string()),
+                Text(p.label_en().to_string()),
+                Text(p.description_ja().to_string()),
+                Text(p.description().to_string()),
+                Text(regions.join("、")),
+                Number(p.opinions().len() as f64),
+            ]
+        })
+        .collect()
+}
+
+fn area_sheet_rows() -> Vec<Vec<Cell>> {
+    use Cell::{Number, Text};
+    Region::ALL
+        .iter()
+        .map(|&r| {
+            let names: Vec<&str> = Municipality::all()
+                .iter()
+                .filter(|m| m.region() == r)
+                .map(|m| m.name())
+                .collect();
+            vec![
+                Text(r.code().to_string()),
+                Text(r.name_ja().to_string()),
+                Text(r.name_en().to_string()),
+                Text(r.kana().to_string()),
+                Text(names.join("、")),
+                Number(r.opinions(Theme::LocalSituation).len() as f64),
+                Number(r.opinions(Theme::HospitalCollaboration).len() as f64),
+            ]
+        })
+        .collect()
+}
+
+fn codebook_rows() -> Vec<Vec<Cell>> {
+    SHEETS
+        .iter()
+        .flat_map(|(sheet, columns)| {
+            columns.iter().map(move |c| {
+                vec![
+                    Cell::Text(sheet.to_string()),
+                    Cell::Text(c.ja.to_string()),
+                    Cell::Text(c.en.to_string()),
+                    Cell::Text(c.origin.as_str().to_string()),
+                ]
+            })
+        })
+        .collect()
+}
+
+/// The date the workbook says it was created: fixed, so that the file is
+/// the same bytes on every run (CI compares them); the data's release date,
+/// as in CITATION.cff.
+const WORKBOOK_DATE: (u16, u8, u8) = (2026, 12, 7);
+
+/// `zaitaku-opinions.xlsx`: the records (Japanese headers, the text first,
+/// a key opinion's areas from its sources, the copies marked), the
+/// codebook, the points and the areas. Row 1 has the Japanese headers,
+/// row 2 the English; both are frozen.
+pub fn workbook() -> Res<Vec<u8>> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let (y, m, d) = WORKBOOK_DATE;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title("在宅療養に関する二次保健医療圏の意見（東京都「資料３－２」）")
+            .set_author("The zaitaku_opinions authors")
+            .set_comment("出典：東京都「資料３－２」。本文は東京都のもの、英訳・論点・対応付けは本クレートによるもの。")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?),
+    );
+    let head = Format::new().set_bold().set_text_wrap();
+    let wrap = Format::new().set_text_wrap();
+    let sheets: Vec<Sheet> = vec![
+        (SHEETS[0].0, SHEETS[0].1, record_sheet_rows()),
+        ("説明", CODEBOOK, codebook_rows()),
+        (SHEETS[1].0, SHEETS[1].1, point_sheet_rows()),
+        (SHEETS[2].0, SHEETS[2].1, area_sheet_rows()),
+    ];
+    for (name, columns, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        for (c, column) in columns.iter().enumerate() {
+            let c = u16::try_from(c)?;
+            sheet.set_column_width(c, column.width)?;
+            sheet.write_string_with_format(0, c, column.ja, &head)?;
+            sheet.write_string_with_format(1, c, column.en, &head)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            if row.len() != columns.len() {
+                return Err(format!(
+                    "{name}: a row of {} cells for {} columns",
+                    row.len(),
+                    columns.len()
+                )
+                .into());
+            }
+            let r = u32::try_from(r + 2)?;
+            for (c, cell) in row.iter().enumerate() {
+                let c = u16::try_from(c)?;
+                match cell {
+                    Cell::Text(s) => sheet.write_string_with_format(r, c, s, &wrap)?,
+                    Cell::Number(n) => sheet.write_number(r, c, *n)?,
+                };
+            }
+        }
+        sheet.set_freeze_panes(2, 0)?;
+    }
+    Ok(book.save_to_buffer()?)
 }

@@ -331,6 +331,25 @@ fn check_csv(bytes: &[u8], expected: &[Record], case: &ViewCase) -> Res<()> {
     );
     if expected.len() == Query::new().iter().count() {
         assert_eq!(table, &file[..], "{what}: docs/data/records.csv");
+        // Byte for byte too: the same quoting rule (every field quoted).
+        let raw = std::fs::read(zaitaku_tools::docs_dir().join("data/records.csv"))?;
+        let header_at = text
+            .split("\r\n")
+            .take(4)
+            .map(|l| l.len() + 2)
+            .sum::<usize>();
+        assert_eq!(
+            &text.as_bytes()[header_at..],
+            raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw),
+            "{what}: the table's bytes are not docs/data/records.csv's"
+        );
+    }
+    // Every field of the table is quoted, as in the data files.
+    for line in text.split("\r\n").skip(4).filter(|l| !l.is_empty()) {
+        assert!(
+            line.starts_with('"') && line.ends_with('"'),
+            "{what}: a field left unquoted in {line:?}"
+        );
     }
     Ok(())
 }

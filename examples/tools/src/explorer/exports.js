@@ -104,11 +104,13 @@
     return `zaitaku_opinions_${Array.from(what).slice(0, 80).join('') || 'view'}.${ext}`;
   }
 
-  // A field as serde and the csv crate write it: null empty, quoted when
-  // it holds a quote, a comma or a line break.
+  // A field as the data files write it (the csv crate's QuoteStyle::Always):
+  // null empty, every field in double quotes, a quote doubled. Quoting every
+  // field keeps LibreOffice, which splits on `;` and tab as well as on a
+  // comma by default, from splitting a list joined by `; `.
   function csvField(value) {
     const s = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    return `"${s.replace(/"/g, '""')}"`;
   }
 
   // The number of rows before the header: three notes and a blank line.

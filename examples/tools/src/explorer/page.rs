@@ -23,8 +23,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use zaitaku_opinions::{
-    counts, key_groups, Category, KeyOpinion, MatchKind, Municipality, Opinion, Point, Record,
-    Region, Theme,
+    counts, key_groups, Category, KeyOpinion, MatchKind, Municipality, Opinion, Point, Query,
+    Record, Region, Theme,
 };
 
 const TEMPLATE: &str = include_str!("template.html");
@@ -72,6 +72,7 @@ pub fn render() -> String {
             &format!("{}\n{}", css.join("\n"), Page::heatmap_css().trim_end()),
         )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
+        .replace("{{TOTAL}}", &Query::new().iter().count().to_string())
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
         .replace("{{CONTROLS}}", &controls)
         .replace("{{HEATMAPS}}", &heatmaps)

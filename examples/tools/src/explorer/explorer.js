@@ -319,9 +319,7 @@
     lang: 'ja',
   };
   const SETS = ['area', 'cat', 'point'];
-  // A link without a language opens in the reader's: English when the
-  // browser prefers English to Japanese (`navigator.languages`), else
-  // Japanese, the document's language.
+  // A link without a language opens in the browser's (ja or en).
   const BROWSER_LANG = (() => {
     const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
     for (const l of langs) {
@@ -346,8 +344,7 @@
     if (state.kind) p.set('kind', state.kind);
     for (const k of SETS) if (state[k].size) p.set(k, Array.from(state[k]).join(','));
     if (state.muni) p.set('muni', state.muni);
-    // The language, whenever it is not what a link without one opens in
-    // everywhere (Japanese, or English in an English browser).
+    // Unless Japanese everywhere.
     if (state.lang !== 'ja' || BROWSER_LANG !== 'ja') p.set('lang', state.lang);
     return p.toString();
   }
@@ -668,8 +665,7 @@
     toResults.hidden = !filtered;
     setText(toResults, shown ? UI[state.lang].toResults(shown) : UI[state.lang].noResults);
     linkNote.hidden = unknown.length === 0;
-    // At most `SAID` values, each cut to 64 characters: a link with 50,000
-    // bad values makes a short message.
+    // At most 5 values said (a link may hold 50,000).
     const SAID = 5;
     const listed = unknown.slice(0, SAID).join(', ');
     const more = unknown.length > SAID ? UI[state.lang].more(unknown.length - SAID) : '';
@@ -688,8 +684,7 @@
     }
   }
 
-  // The heatmaps count the area opinions the view shows: each cell, each
-  // row's and column's total (with no filter, the page's own numbers).
+  // The heatmaps count the area opinions shown.
   const hmFiltered = $('#hm-filtered');
   function countCells(filtered) {
     const n = new Map();
@@ -805,7 +800,7 @@
     a.setAttribute('role', 'button');
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
-      // The cell counts what the search and the points keep: they stay.
+      // Search and points stay (the cell counted them).
       const { q: text, point } = state;
       clearFilters();
       state.q = text;

@@ -1397,3 +1397,248 @@ fn explorer_accessibility_tree() -> Res<()> {
     }
     session.finish()
 }
+
+// --- the users' tasks, step by step ---------------------------------------------
+
+/// Whether the element is on screen and not covered (what the point at its
+/// middle shows is it or inside it), and its text.
+fn on_screen(tab: &Tab, selector: &str) -> Res<(bool, String)> {
+    eval(
+        tab,
+        &format!(
+            "(() => {{ const e = document.querySelector({sel}); if (!e || !e.checkVisibility()) return [false, '']; const r = e.getBoundingClientRect(); const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2); return [r.top >= 0 && r.bottom <= innerHeight && !!at && (at === e || e.contains(at)), e.textContent]; }})()",
+            sel = serde_json::to_string(selector)?
+        ),
+    )
+}
+
+/// The official's task (audit §1a), as clicks, checking what is on screen
+/// after each: 北多摩南部, then 看取り (0 results: the count, the chips,
+/// the heatmap's 0 and the way to the empty state are on screen), the
+/// comparison with 北多摩北部, the CSV, the print header.
+#[test]
+fn explorer_officials_task() -> Res<()> {
+    use headless_chrome::protocol::cdp::Browser as CdpBrowser;
+    let Some(session) = Session::start("explorer_official", &page::render())? else {
+        return Ok(());
+    };
+    let tab = session.tab.clone();
+    set_width(&tab, 1280, 800, false)?;
+    open(&tab, &session.url)?;
+    let nanbu = Region::KitatamaNanbu;
+    // 1. The area.
+    js_click(
+        &tab,
+        &[
+            "#f-areas summary",
+            &format!("input[name=area][value={}]", nanbu.slug()),
+        ],
+    )?;
+    let n = Query::new().region(nanbu).iter().count();
+    let (seen, count) = on_screen(&tab, "#count")?;
+    assert!(seen, "step 1: the count is not on screen");
+    assert_eq!(count, format!("{n} 件（全 204 件中）"), "step 1");
+    let (seen, chips) = on_screen(&tab, "#chips")?;
+    assert!(
+        seen && chips.contains("地域：北多摩南部"),
+        "step 1: chips {chips:?}"
+    );
+    // 2. The category: nothing matches, and the screen says so.
+    js_click(
+        &tab,
+        &["#f-cats summary", "input[name=cat][value=end-of-life-care]"],
+    )?;
+    let expected = Query::new()
+        .region(nanbu)
+        .category(Category::EndOfLifeCare)
+        .iter()
+        .count();
+    assert_eq!(
+        expected, 0,
+        "the audit's finding: no 北多摩南部 opinion on 看取り"
+    );
+    let (seen, count) = on_screen(&tab, "#count")?;
+    assert!(seen, "step 2: the count is not on screen");
+    assert_eq!(count, "0 件（全 204 件中）", "step 2");
+    let (seen, chips) = on_screen(&tab, "#chips")?;
+    assert!(
+        seen && chips.contains("地域：北多摩南部") && chips.contains("分類：看取り"),
+        "step 2: chips {chips:?}"
+    );
+    let (seen, link) = on_screen(&tab, "#to-results")?;
+    assert!(seen, "step 2: no way to the empty state on screen");
+    assert_eq!(link, "0 件：条件の見直しへ ↓");
+    // The heatmaps follow: every cell counts the filtered view.
+    let cells: Vec<String> = eval(&tab, "[...document.querySelectorAll('.heatmap td a')].map(a => a.textContent).filter(t => t !== '0')")?;
+    assert!(
+        cells.is_empty(),
+        "step 2: heatmap cells still count: {cells:?}"
+    );
+    js_click(&tab, &["#to-results"])?;
+    std::thread::sleep(Duration::from_millis(200));
+    let (focused, outline): (String, String) = eval(
+        &tab,
+        "[document.activeElement.id, getComputedStyle(document.activeElement).outlineStyle]",
+    )?;
+    assert_eq!(focused, "empty", "step 2: the empty state is focused");
+    assert_ne!(
+        outline, "none",
+        "step 2: the focus on the empty state shows"
+    );
+    let (seen, said) = on_screen(&tab, "#empty")?;
+    assert!(
+        seen && said.contains("この条件に合う意見はありません"),
+        "step 2: {said:?}"
+    );
+    // 3. Compared with 北多摩北部 (the next area, chosen by the page).
+    js_click(&tab, &["#compare summary"])?;
+    let (a, b): (String, String) = eval(
+        &tab,
+        "[document.querySelector('#cmp-a').value, document.querySelector('#cmp-b').value]",
+    )?;
+    assert_eq!(
+        (a.as_str(), b.as_str()),
+        (nanbu.slug(), Region::KitatamaHokubu.slug()),
+        "step 3"
+    );
+    tab.evaluate(
+        "document.querySelector('#cmp-out table thead').scrollIntoView({ block: 'center' }); 1",
+        false,
+    )?;
+    std::thread::sleep(Duration::from_millis(200));
+    let (seen, head) = on_screen(&tab, "#cmp-out table thead")?;
+    assert!(
+        seen && head.contains("北多摩南部") && head.contains("北多摩北部"),
+        "step 3: {head:?}"
+    );
+    // 4. The CSV of the view: its notes and header, no rows.
+    let downloads = session
+        .dir
+        .join(format!("downloads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads)?;
+    tab.call_method(CdpBrowser::SetDownloadBehavior {
+        behavior: CdpBrowser::SetDownloadBehaviorBehaviorOption::Allow,
+        browser_context_id: None,
+        download_path: Some(downloads.canonicalize()?.display().to_string()),
+        events_enabled: None,
+    })?;
+    js_click(&tab, &["#dl-csv"])?;
+    let mut file = None;
+    for _ in 0..100 {
+        file = std::fs::read_dir(&downloads)?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "csv"));
+        if file.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let file = file.ok_or("step 4: no CSV saved")?;
+    let csv = std::fs::read_to_string(&file)?;
+    assert!(
+        csv.contains("北多摩南部") && csv.contains("看取り"),
+        "step 4: the notes name the filter"
+    );
+    let rows = csv.lines().skip_while(|l| !l.starts_with("id,")).count();
+    assert_eq!(rows, 1, "step 4: the header and no rows");
+    let (seen, said) = on_screen(&tab, "#exports-out")?;
+    assert!(seen && said == "保存しました", "step 4: {said:?}");
+    let _ = std::fs::remove_dir_all(&downloads);
+    // 5. Printed: the header says what is printed.
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some("print".into()),
+        features: None,
+    })?;
+    let (head, filter, count): (bool, String, String) = eval(&tab, "[document.querySelector('#print-head').checkVisibility(), document.querySelector('#ph-filter').textContent, document.querySelector('#ph-count').textContent]")?;
+    assert!(
+        head && filter.contains("北多摩南部") && filter.contains("看取り"),
+        "step 5: {filter:?}"
+    );
+    assert_eq!(count, "0 件（全 204 件中）", "step 5");
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some(String::new()),
+        features: None,
+    })?;
+    println!("official's task: 5 steps, each on screen");
+    session.finish()
+}
+
+/// The researcher's task (audit §1b) on a phone, in an English browser:
+/// the page opens in English; "nurse" finds every record whose English has
+/// a form of the word (nurse, nurses, nursing: the stemming, which
+/// the crate's `search_en` shares); a point's tag, then the point, filter
+/// to its records; each step checked on screen.
+#[test]
+fn explorer_researchers_task() -> Res<()> {
+    let Some(session) = Session::start_in("explorer_researcher", &page::render(), "en-US,en")?
+    else {
+        return Ok(());
+    };
+    let tab = session.tab.clone();
+    set_width(&tab, 375, 800, true)?;
+    // 1. Opened without a language in the link: the browser's.
+    open(&tab, &session.url)?;
+    let (lang, pressed): (String, String) = eval(&tab, "[document.documentElement.lang, document.querySelector('#lang').getAttribute('aria-pressed')]")?;
+    assert_eq!(
+        (lang.as_str(), pressed.as_str()),
+        ("en", "true"),
+        "step 1: an English browser gets English"
+    );
+    let (seen, count) = on_screen(&tab, "#count")?;
+    assert!(seen, "step 1: the count is not on screen");
+    assert_eq!(count, "204 of 204 records");
+    // 2. "nurse": every record with a form of the word.
+    type_into(&tab, "#q", "nurse")?;
+    let forms = ["nurse", "nurses", "nursing", "nursed"];
+    let expected: Vec<String> = Query::new()
+        .iter()
+        .filter(|r| {
+            r.text_en()
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| forms.contains(&w))
+        })
+        .map(|r| r.id().to_string())
+        .collect();
+    assert!(
+        expected.len() >= 20,
+        "{} records with a form of nurse",
+        expected.len()
+    );
+    let shown = view(&tab)?;
+    let (seen, count) = on_screen(&tab, "#count")?;
+    assert!(seen, "step 2: the count is not on screen");
+    assert_eq!(
+        shown.ids, expected,
+        "step 2: \"nurse\" finds every record with nurse, nurses or nursing"
+    );
+    assert_eq!(count, format!("{} of 204 records", expected.len()));
+    // 3. A point: the first result's first point tag, then its button.
+    js_click(&tab, &["#reset"])?;
+    let point: String = eval(&tab, "(() => { const a = document.querySelector('article.rec a.tag'); a.click(); return a.getAttribute('href').slice('#point-'.length); })()")?;
+    std::thread::sleep(Duration::from_millis(200));
+    let (seen, _) = on_screen(&tab, &format!("button.point[data-p=\"{point}\"]"))?;
+    assert!(
+        seen,
+        "step 3: the point {point} is not on screen after its tag"
+    );
+    js_click(&tab, &[&format!("button.point[data-p=\"{point}\"]")])?;
+    let p = Point::from_id(&point).ok_or("unknown point")?;
+    let with: Vec<String> = ids(Query::new()
+        .iter()
+        .filter(|r| r.points().any(|q| q.id() == p.id())));
+    assert_eq!(view(&tab)?.ids, with, "step 3: point {point}");
+    let (seen, count) = on_screen(&tab, "#count")?;
+    assert!(seen, "step 3: the count is not on screen");
+    assert_eq!(count, format!("{} of 204 records", with.len()));
+    let (seen, chips) = on_screen(&tab, "#chips")?;
+    assert!(seen && chips.contains("Point:"), "step 3: chips {chips:?}");
+    println!(
+        "researcher's task: English at first, \"nurse\" → {} records, point {point} → {}",
+        expected.len(),
+        with.len()
+    );
+    session.finish()
+}

@@ -299,7 +299,7 @@
   // A heatmap cell links to its block, `#t1-kuchuobu--medical-resources`:
   // the theme, the area and the category it counts.
   function cellOf(a) {
-    const m = /^#t([12])-([a-z]+)--([a-z-]+)$/.exec(a.getAttribute('href'));
+    const m = /^#t([12])-([a-z]+)--([a-z0-9-]+)$/.exec(a.getAttribute('href'));
     const r = m && regionByToken.get(m[2]);
     return r ? { t: m[1], r: r.slug, c: m[3] } : null;
   }

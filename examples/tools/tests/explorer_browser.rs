@@ -1322,10 +1322,11 @@ fn explorer_panel_is_opaque() -> Res<()> {
                     "{name}: the pixel inside {what} is not its background"
                 );
             }
-            assert_eq!(
-                diff,
-                0.0,
-                "{name}: {:.2} % of the panel's pixels are ink it did not have before scrolling",
+            // Under 0.01 %: a glyph edge or two rasterised apart (measured
+            // 0.001 %); the transparent panel of issue #34 gave 1.49 %.
+            assert!(
+                diff < 1e-4,
+                "{name}: {:.3} % of the panel's pixels are ink it did not have before scrolling",
                 diff * 100.0
             );
             println!(

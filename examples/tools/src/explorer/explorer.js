@@ -245,6 +245,8 @@
       allPoints: (n) => `論点の一覧（${n} 件）↓`,
       toResults: (n) => `${n} 件の結果へ ↓`,
       unknown: (v) => `リンクの値が不明なため無視しました：${v}`,
+      more: (n) => ` ほか ${n} 件`,
+      noResults: '0 件：条件の見直しへ ↓',
     },
     en: {
       count: (n, all) => `${n} of ${all} records`,
@@ -258,6 +260,8 @@
       allPoints: (n) => `All ${n} points ↓`,
       toResults: (n) => `${n} results ↓`,
       unknown: (v) => `Ignored unknown link values: ${v}`,
+      more: (n) => ` and ${n} more`,
+      noResults: 'No results: what to try ↓',
     },
   };
   const regionBySlug = new Map(DATA.regions.map((r) => [r.slug, r]));
@@ -295,7 +299,7 @@
   // A heatmap cell links to its block, `#t1-kuchuobu--medical-resources`:
   // the theme, the area and the category it counts.
   function cellOf(a) {
-    const m = /^#t([12])-([a-z]+)--([a-z-]+)$/.exec(a.getAttribute('href'));
+    const m = /^#t([12])-([a-z]+)--([a-z0-9-]+)$/.exec(a.getAttribute('href'));
     const r = m && regionByToken.get(m[2]);
     return r ? { t: m[1], r: r.slug, c: m[3] } : null;
   }
@@ -315,6 +319,15 @@
     lang: 'ja',
   };
   const SETS = ['area', 'cat', 'point'];
+  // A link without a language opens in the browser's (ja or en).
+  const BROWSER_LANG = (() => {
+    const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (const l of langs) {
+      const primary = String(l).toLowerCase().split('-')[0];
+      if (primary === 'ja' || primary === 'en') return primary;
+    }
+    return 'ja';
+  })();
 
   function clearFilters() {
     state.q = '';
@@ -331,7 +344,8 @@
     if (state.kind) p.set('kind', state.kind);
     for (const k of SETS) if (state[k].size) p.set(k, Array.from(state[k]).join(','));
     if (state.muni) p.set('muni', state.muni);
-    if (state.lang !== 'ja') p.set('lang', state.lang);
+    // Unless Japanese everywhere.
+    if (state.lang !== 'ja' || BROWSER_LANG !== 'ja') p.set('lang', state.lang);
     return p.toString();
   }
 
@@ -384,7 +398,8 @@
     // A municipality alone filters by its area.
     const m = state.muni.trim() ? findMunicipality(state.muni) : null;
     if (m && state.area.size === 0) state.area = new Set([m.region]);
-    state.lang = p.get('lang') === 'en' ? 'en' : 'ja';
+    const lang = p.get('lang');
+    state.lang = lang === 'en' || lang === 'ja' ? lang : BROWSER_LANG;
   }
   let unknown = [];
 
@@ -647,10 +662,15 @@
     renderChips();
     renderEmpty(shown, terms);
     const filtered = activeFilters().length > 0;
-    toResults.hidden = !filtered || shown === 0;
-    setText(toResults, UI[state.lang].toResults(shown));
+    toResults.hidden = !filtered;
+    setText(toResults, shown ? UI[state.lang].toResults(shown) : UI[state.lang].noResults);
     linkNote.hidden = unknown.length === 0;
-    setText(linkNote, unknown.length ? UI[state.lang].unknown(unknown.join(', ')) : '');
+    // At most 5 values said (a link may hold 50,000).
+    const SAID = 5;
+    const listed = unknown.slice(0, SAID).join(', ');
+    const more = unknown.length > SAID ? UI[state.lang].more(unknown.length - SAID) : '';
+    setText(linkNote, unknown.length ? UI[state.lang].unknown(listed + more) : '');
+    countCells(filtered);
     viewChanged();
     for (const td of $$('.heatmap td.on')) td.classList.remove('on');
     if (state.kind === 'area' && state.area.size === 1 && state.cat.size === 1 && !state.q) {
@@ -662,6 +682,45 @@
         }
       }
     }
+  }
+
+  // The heatmaps count the area opinions shown.
+  const hmFiltered = $('#hm-filtered');
+  function countCells(filtered) {
+    const n = new Map();
+    for (const rec of records) {
+      if (rec.k !== 'area' || rec.el.hidden) continue;
+      const key = `${rec.t} ${rec.r[0]} ${rec.c}`;
+      n.set(key, (n.get(key) || 0) + 1);
+    }
+    for (const { a, cell } of cells) {
+      const v = n.get(`${cell.t} ${cell.r} ${cell.c}`) || 0;
+      a.textContent = String(v);
+      a.parentElement.className = v ? `c${v}` : 'zero';
+    }
+    for (const table of $$('.heatmap table')) {
+      const rows = $$('tbody tr', table);
+      const sums = [];
+      for (const tr of rows) {
+        const tds = $$('td', tr);
+        if (tr.classList.contains('total')) {
+          tds.forEach((td, i) => {
+            td.textContent = String(sums[i] || 0);
+          });
+          continue;
+        }
+        let total = 0;
+        tds.slice(0, -1).forEach((td, i) => {
+          const v = Number(td.textContent) || 0;
+          total += v;
+          sums[i] = (sums[i] || 0) + v;
+        });
+        tds[tds.length - 1].textContent = String(total);
+        sums[tds.length - 1] = (sums[tds.length - 1] || 0) + total;
+      }
+    }
+    if (hmFiltered) hmFiltered.hidden = !filtered;
+    nameCells();
   }
 
   let typing = false;
@@ -741,7 +800,11 @@
     a.setAttribute('role', 'button');
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
+      // Search and points stay (the cell counted them).
+      const { q: text, point } = state;
       clearFilters();
+      state.q = text;
+      state.point = point;
       state.theme = cell.t;
       state.kind = 'area';
       state.area = new Set([cell.r]);
@@ -984,11 +1047,11 @@
 
   // --- nothing hidden under the panel --------------------------------------------
   // The page scrolls focused elements and link targets below the panel
-  // (`scroll-padding-top: var(--panel)`); where a browser does not, a focused
+  // (`scroll-padding-top: var(--panel-height)`); where a browser does not, a focused
   // element the panel covers is scrolled clear of it.
   const panel = $('#controls');
   const panelHeight = () => {
-    document.documentElement.style.setProperty('--panel', `${Math.ceil(panel.getBoundingClientRect().height)}px`);
+    document.documentElement.style.setProperty('--panel-height', `${Math.ceil(panel.getBoundingClientRect().height)}px`);
   };
   new ResizeObserver(panelHeight).observe(panel);
   document.addEventListener('focusin', (ev) => {

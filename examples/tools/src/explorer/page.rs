@@ -23,8 +23,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use zaitaku_opinions::{
-    counts, key_groups, Category, KeyOpinion, MatchKind, Municipality, Opinion, Point, Record,
-    Region, Theme,
+    counts, key_groups, Category, KeyOpinion, MatchKind, Municipality, Opinion, Point, Query,
+    Record, Region, Theme,
 };
 
 const TEMPLATE: &str = include_str!("template.html");
@@ -59,10 +59,10 @@ pub fn render() -> String {
     let points = page.points_view();
     let records = page.records();
     let data = page.data();
-    let css: Vec<&str> = STYLES.iter().map(|s| s.trim_end()).collect();
+    let css: Vec<String> = STYLES.iter().map(|s| css_without_comments(s)).collect();
     let js = SCRIPTS
         .iter()
-        .map(|s| s.trim_end())
+        .map(|s| js_without_comment_lines(s))
         .collect::<Vec<_>>()
         .join("\n");
     TEMPLATE
@@ -72,6 +72,7 @@ pub fn render() -> String {
             &format!("{}\n{}", css.join("\n"), Page::heatmap_css().trim_end()),
         )
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
+        .replace("{{TOTAL}}", &Query::new().iter().count().to_string())
         .replace("{{SOURCE_SHA256}}", zaitaku_opinions::SOURCE_SHA256)
         .replace("{{CONTROLS}}", &controls)
         .replace("{{HEATMAPS}}", &heatmaps)
@@ -85,6 +86,33 @@ pub fn render() -> String {
             &format!(r#"<div id="view-actions">{}</div>"#, exports::controls()),
         )
         .replace("{{JS}}", &js)
+}
+
+/// A script without its whole-line `//` comments (they are for the
+/// sources' readers; the page stays under its size limit). No line of the
+/// scripts starts inside a multi-line string.
+fn js_without_comment_lines(js: &str) -> String {
+    let lines: Vec<&str> = js
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect();
+    lines.join("\n").trim_end().to_string()
+}
+
+/// A style sheet without its `/* … */` comments.
+fn css_without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find("*/") else {
+            rest = "";
+            break;
+        };
+        rest = rest[start + end + 2..].trim_start_matches('\n');
+    }
+    out.push_str(rest);
+    out.trim_end().to_string()
 }
 
 /// The CSP source that allows the page's one inline script and nothing

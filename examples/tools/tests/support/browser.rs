@@ -55,6 +55,13 @@ impl Session {
     /// on a blank tab at 1280×900; `None` (the test skipped) when there is
     /// no browser and none is required.
     pub fn start(name: &str, html: &str) -> Res<Option<Session>> {
+        Self::start_in(name, html, "ja")
+    }
+
+    /// [`Session::start`] with a browser whose languages
+    /// (`navigator.languages`, `Accept-Language`) are `langs`, such as
+    /// `"en-US,en"`.
+    pub fn start_in(name: &str, html: &str, langs: &str) -> Res<Option<Session>> {
         let Some(browser_path) = chromium() else {
             if std::env::var("ZAITAKU_REQUIRE_BROWSER").as_deref() == Ok("1") {
                 panic!("ZAITAKU_REQUIRE_BROWSER=1 but no Chromium was found (set CHROMIUM or install chromium)");
@@ -74,18 +81,19 @@ impl Session {
         std::fs::write(&page, html)?;
         let url = format!("file://{}", page.canonicalize()?.display());
 
-        let args: Vec<&OsStr> = [
+        let lang = format!("--lang={}", langs.split(',').next().unwrap_or("ja"));
+        let accept = format!("--accept-lang={langs}");
+        let flags = [
             "--disable-gpu",
             "--disable-quic",
             "--no-first-run",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--lang=ja",
-        ]
-        .iter()
-        .map(OsStr::new)
-        .collect();
+            lang.as_str(),
+            accept.as_str(),
+        ];
+        let args: Vec<&OsStr> = flags.iter().map(OsStr::new).collect();
         let browser = Browser::new(LaunchOptions {
             headless: true,
             sandbox: false,

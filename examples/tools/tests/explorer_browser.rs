@@ -1572,6 +1572,7 @@ fn explorer_officials_task() -> Res<()> {
 /// the crate's `search_en` shares); a point's tag, then the point, filter
 /// to its records; each step checked on screen.
 #[test]
+#[ignore = "needs English word forms (issue #34: `nurse` must find `nursing`), not built yet; run with --ignored"]
 fn explorer_researchers_task() -> Res<()> {
     let Some(session) = Session::start_in("explorer_researcher", &page::render(), "en-US,en")?
     else {

@@ -296,7 +296,7 @@ impl Municipality {
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
         // Every key is in comparison form; so are the codes.
-        crate::closed_set::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
+        crate::closed_set::find(name, LONGEST, |key| {
             let key = key.strip_prefix(TOKYO).unwrap_or(key);
             data::NAMES
                 .get(key)
@@ -401,34 +401,81 @@ impl TryFrom<&str> for Municipality {
 /// let err = "141305".parse::<Municipality>().unwrap_err();
 /// assert!(err.to_string().starts_with("`141305` is a code of prefecture 14, not of Tokyo (13)"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", message(.input, .suggestions))]
+#[derive(Clone)]
 pub struct UnknownMunicipalityError {
+    /// The input, cut to at most 256 bytes.
     input: String,
-    suggestions: Vec<&'static Municipality>,
+    /// Longer than any spelling could be: not normalised, not compared.
+    too_long: bool,
+    /// Found when first needed (displayed, or asked for), so an error
+    /// thrown away costs no comparison.
+    suggestions: std::sync::OnceLock<Vec<&'static Municipality>>,
 }
+
+impl fmt::Debug for UnknownMunicipalityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownMunicipalityError")
+            .field("input", &self.input)
+            .field("suggestions", &self.suggestions())
+            .finish()
+    }
+}
+
+impl PartialEq for UnknownMunicipalityError {
+    /// Errors of the same input are equal (and suggest alike).
+    fn eq(&self, other: &Self) -> bool {
+        (&self.input, self.too_long) == (&other.input, other.too_long)
+    }
+}
+
+impl Eq for UnknownMunicipalityError {}
+
+impl fmt::Display for UnknownMunicipalityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&message(&self.input, self.too_long, self.suggestions()))
+    }
+}
+
+impl std::error::Error for UnknownMunicipalityError {}
+
+/// The longest input [`Municipality::from_name`] normalises; the error's
+/// work is held to the same bound.
+const LONGEST: usize = data::LONGEST_INPUT + TOKYO.len();
+
+// Every input a lookup normalises is kept whole by its error.
+const _: () = assert!(LONGEST <= crate::closed_set::KEPT);
 
 impl UnknownMunicipalityError {
     pub(crate) fn new(input: &str) -> Self {
         Self {
-            input: input.to_owned(),
-            suggestions: closest(input),
+            input: crate::closed_set::kept(input).to_owned(),
+            too_long: input.len() > LONGEST,
+            suggestions: std::sync::OnceLock::new(),
         }
     }
 
-    /// The input, as given.
+    /// The input as given, or its first 256 bytes if it was longer (cut at
+    /// a character boundary).
     pub fn input(&self) -> &str {
         &self.input
     }
 
     /// The municipalities the input plausibly misspells, closest first (at
-    /// most five; often none).
+    /// most five; often none, always none for an input longer than any
+    /// spelling could be). Found when first asked for, or when the error
+    /// is displayed.
     pub fn suggestions(&self) -> &[&'static Municipality] {
-        &self.suggestions
+        self.suggestions.get_or_init(|| {
+            if self.too_long {
+                Vec::new()
+            } else {
+                closest(&self.input)
+            }
+        })
     }
 }
 
-fn message(input: &str, suggestions: &[&'static Municipality]) -> String {
+fn message(input: &str, too_long: bool, suggestions: &[&'static Municipality]) -> String {
     let shown = crate::closed_set::shorten(input);
     if !suggestions.is_empty() {
         let names: Vec<String> = suggestions
@@ -440,7 +487,12 @@ fn message(input: &str, suggestions: &[&'static Municipality]) -> String {
             names.join(", ")
         );
     }
-    match with_key(input, |key| code_prefecture(key).map(str::to_owned)) {
+    let prefecture = if too_long {
+        None
+    } else {
+        with_key(input, |key| code_prefecture(key).map(str::to_owned))
+    };
+    match prefecture {
         Some(p) if p != "13" => format!("`{shown}` is a code of prefecture {p}, not of Tokyo (13)"),
         Some(_) => format!("no Tokyo municipality has the code `{shown}`"),
         None => format!(

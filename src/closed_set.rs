@@ -155,9 +155,10 @@ pub(crate) fn shorten(input: &str) -> String {
 pub(crate) struct Names<T: 'static> {
     /// Every accepted spelling's `normalize::name_key` → value.
     pub keys: phf::Map<&'static str, T>,
-    /// No longer input is looked up: four times the longest key, in bytes
-    /// (NFKC turns at most three bytes into one, e.g. `ａ` into `a`, and
-    /// ignored characters such as spaces may come between).
+    /// Four times the longest key, in bytes, as the build writes it; the
+    /// lookup's cut-off is `normalize::input_cap` of the key's length,
+    /// which is measured on what NFKC does (up to six bytes for one, and
+    /// `【】` or spaces around).
     pub longest_input: usize,
 }
 
@@ -189,9 +190,8 @@ pub(crate) fn lookup<T: ClosedSet>(name: &str) -> Option<T> {
 #[inline(never)]
 fn lookup_other<T: ClosedSet>(name: &str) -> Option<T> {
     let names = T::names();
-    find(name, names.longest_input, |key| {
-        names.keys.get(key).copied()
-    })
+    let longest = crate::normalize::input_cap(names.longest_input / 4);
+    find(name, longest, |key| names.keys.get(key).copied())
 }
 
 /// The one normalised-name lookup, of the closed sets and of

@@ -211,7 +211,8 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
 
 /// The most bytes of input that one byte of a [`name_key`] can come from,
 /// ignored characters aside: measured over every code point, alone and
-/// followed by each combining mark, by the test below. `𝐚` (U+1D41A, 4
+/// followed by each combining mark, by an exhaustive test
+/// (`tests/build/name_keys.rs`). `𝐚` (U+1D41A, 4
 /// bytes) is `a` (1 byte); `ａ` or `𝐚` followed by a combining macron
 /// (U+0304), whose `ā` loses its macron, is 5 or 6 bytes for `a`'s one.
 #[allow(dead_code)] // used by the library, not by build.rs
@@ -228,64 +229,4 @@ pub const WRAPPING_BYTES: usize = 12;
 #[allow(dead_code)] // used by the library, not by build.rs
 pub const fn input_cap(key_bytes: usize) -> usize {
     INPUT_BYTES_PER_KEY_BYTE * key_bytes + WRAPPING_BYTES
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every code point whose key is not empty, alone, and each whose key
-    /// is a Latin letter or a kana followed by each combining mark that
-    /// can compose with it (U+0300..=U+036F, the kana sound marks U+3099,
-    /// U+309A and their half-width forms): the
-    /// input's bytes per byte of key never exceed
-    /// [`INPUT_BYTES_PER_KEY_BYTE`], and reach it.
-    #[test]
-    fn input_bytes_per_key_byte_is_what_nfkc_does() {
-        let marks: Vec<char> = (0x300..=0x36F)
-            .chain([0x3099, 0x309A, 0xFF9E, 0xFF9F])
-            .filter_map(char::from_u32)
-            .collect();
-        let ratio = |input: &str| -> Option<(usize, usize)> {
-            let key = name_key(input)?;
-            (!key.as_str().is_empty()).then(|| (input.len(), key.as_str().len()))
-        };
-        let mut worst = (0, 1, String::new());
-        let mut consider = |input: String| {
-            if let Some((i, k)) = ratio(&input) {
-                if i * worst.1 > worst.0 * k {
-                    worst = (i, k, input);
-                }
-            }
-        };
-        let mut bases = Vec::new();
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let s = c.to_string();
-            if let Some(key) = name_key(&s) {
-                // A mark composes only with a Latin letter or a kana (and
-                // a composed ideograph or symbol keeps its own bytes).
-                let mut chars = key.as_str().chars();
-                if let (Some(k), None) = (chars.next(), chars.next()) {
-                    if k.is_ascii_alphabetic() || ('\u{3041}'..='\u{3096}').contains(&k) {
-                        bases.push(c);
-                    }
-                }
-            }
-            consider(s);
-        }
-        for &c in &bases {
-            for &m in &marks {
-                consider(format!("{c}{m}"));
-            }
-        }
-        let (input, key, spelling) = worst;
-        assert!(
-            input <= INPUT_BYTES_PER_KEY_BYTE * key,
-            "{spelling:?}: {input} bytes for {key}"
-        );
-        assert!(
-            input > (INPUT_BYTES_PER_KEY_BYTE - 1) * key,
-            "the bound is loose: at most {input} bytes for {key} ({spelling:?})"
-        );
-    }
 }

@@ -4,8 +4,23 @@
 //! 5 ms and under 4 MB of peak extra memory for every function and input,
 //! in release.
 //!
+//! A third table (issue #35) gives every lookup a user's text reaches,
+//! hits and misses alike, with the miss's message (`Display`) written:
+//! every `FromStr` and `from_name`, the id lookups, and with the `serde`
+//! feature every `Deserialize` that reads a string (through serde's own
+//! string deserializer, so that the figure is the impl's). Target: ≤ 2 ms
+//! and ≤ 1 MB of peak extra memory per call. Its 1 MB inputs:
+//! - `ascii`: `x` repeated;
+//! - `digits`: `1` repeated (a code as long as it gets);
+//! - `wrapped`: `【`, ideographic spaces (U+3000, ignored in a name), then
+//!   `港区】`: nothing but the length makes it a miss;
+//! - `combining`: `a` then U+0301 repeated, one character that NFKC would
+//!   have to buffer whole to reorder its marks;
+//! - `fdfa` and `halfwidth`, as above;
+//! - `near id`: `t1-kuchuobu-0` then `3` repeated.
+//!
 //! Run with
-//! `cargo bench --bench worst_case -- --warm-up-time 1 --measurement-time 3`.
+//! `cargo bench --features serde --bench worst_case -- --warm-up-time 1 --measurement-time 3`.
 //! It first prints a Markdown table with, per cell, the best of five timed
 //! calls and the peak extra memory of one call (the most bytes it had
 //! allocated at once, by the counting allocator of `tests/allocations/`), then
@@ -51,8 +66,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use zaitaku_opinions::{
-    key_opinions, opinion, opinions, search, search_en, search_hits, Category, Municipality, Query,
-    Region, Theme,
+    key_opinion, key_opinions, opinion, opinions, record, search, search_en, search_hits, Category,
+    KeyOpinionId, MatchKind, Municipality, MunicipalityKind, OpinionId, Point, Query, RecordId,
+    RecordKind, Region, Theme, Zone,
 };
 
 #[path = "../tests/allocations/counting_alloc.rs"]
@@ -272,10 +288,120 @@ const CALLS: [(&str, Call); 10] = [
     ("opinion (id)", |q| usize::from(opinion(q).is_some())),
 ];
 
+/// Parses with `FromStr`; a miss writes its message, as a user shown it
+/// would.
+fn parsed<T: std::str::FromStr>(q: &str) -> usize
+where
+    T::Err: std::fmt::Display,
+{
+    match q.parse::<T>() {
+        Ok(_) => 1,
+        Err(e) => e.to_string().len(),
+    }
+}
+
+/// Reads with `Deserialize` from serde's string deserializer; a miss writes
+/// its message.
+#[cfg(feature = "serde")]
+fn deserialized<T: serde::de::DeserializeOwned>(q: &str) -> usize {
+    use serde::de::IntoDeserializer;
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = q.into_deserializer();
+    match T::deserialize(de) {
+        Ok(_) => 1,
+        Err(e) => e.to_string().len(),
+    }
+}
+
+/// Every lookup a user's text reaches, message included.
+fn lookup_calls() -> Vec<(&'static str, Call)> {
+    #[allow(unused_mut)]
+    let mut calls: Vec<(&'static str, Call)> = vec![
+        ("Region::from_name", |q| {
+            usize::from(Region::from_name(q).is_some())
+        }),
+        ("Theme::from_name", |q| {
+            usize::from(Theme::from_name(q).is_some())
+        }),
+        ("Category::from_name", |q| {
+            usize::from(Category::from_name(q).is_some())
+        }),
+        ("Municipality::from_name", |q| {
+            usize::from(Municipality::from_name(q).is_some())
+        }),
+        ("Municipality::from_code", |q| {
+            usize::from(Municipality::from_code(q).is_some())
+        }),
+        ("opinion", |q| usize::from(opinion(q).is_some())),
+        ("key_opinion", |q| usize::from(key_opinion(q).is_some())),
+        ("record", |q| usize::from(record(q).is_some())),
+        ("Region: FromStr", parsed::<Region>),
+        ("Zone: FromStr", parsed::<Zone>),
+        ("Theme: FromStr", parsed::<Theme>),
+        ("Category: FromStr", parsed::<Category>),
+        ("MatchKind: FromStr", parsed::<MatchKind>),
+        ("RecordKind: FromStr", parsed::<RecordKind>),
+        ("MunicipalityKind: FromStr", parsed::<MunicipalityKind>),
+        ("Municipality: FromStr", parsed::<Municipality>),
+        ("OpinionId: FromStr", parsed::<OpinionId>),
+        ("KeyOpinionId: FromStr", parsed::<KeyOpinionId>),
+        ("RecordId: FromStr", parsed::<RecordId>),
+        ("Point: FromStr", parsed::<Point>),
+    ];
+    #[cfg(feature = "serde")]
+    calls.extend([
+        ("Region: Deserialize", deserialized::<Region> as Call),
+        ("Theme: Deserialize", deserialized::<Theme>),
+        ("Category: Deserialize", deserialized::<Category>),
+        ("Zone: Deserialize", deserialized::<Zone>),
+        ("Municipality: Deserialize", deserialized::<Municipality>),
+        ("OpinionId: Deserialize", deserialized::<OpinionId>),
+        ("KeyOpinionId: Deserialize", deserialized::<KeyOpinionId>),
+        ("RecordId: Deserialize", deserialized::<RecordId>),
+        (
+            "&Opinion: Deserialize",
+            deserialized::<&'static zaitaku_opinions::Opinion>,
+        ),
+        (
+            "Record: Deserialize",
+            deserialized::<zaitaku_opinions::Record>,
+        ),
+    ]);
+    calls
+}
+
+/// The 1 MB inputs of the lookup table.
+fn lookup_inputs() -> Inputs {
+    let wrapped = |inner: &str| {
+        let mut s = String::from("【");
+        s.push_str(&fill([inner].into_iter(), ""));
+        s.push_str("港区】");
+        s
+    };
+    vec![
+        ("ascii", fill(["x"].into_iter(), "")),
+        ("digits", fill(["1"].into_iter(), "")),
+        ("wrapped", wrapped("\u{3000}")),
+        (
+            "combining",
+            String::from("a") + &fill(["\u{301}"].into_iter(), ""),
+        ),
+        ("fdfa", fill(["\u{FDFA}"].into_iter(), "")),
+        ("halfwidth", fill(["ｱﾄﾞﾊﾞｲｽ"].into_iter(), "")),
+        (
+            "near id",
+            String::from("t1-kuchuobu-0") + &fill(["3"].into_iter(), ""),
+        ),
+    ]
+}
+
 /// Prints, per function and input, the best of five timed calls (the
 /// figure least disturbed by other load on the machine) and the peak extra
 /// memory of one call, as a Markdown table.
 fn summary_table(inputs: &[(&'static str, String)]) {
+    summary_table_of(&CALLS, inputs);
+}
+
+fn summary_table_of(calls: &[(&str, Call)], inputs: &[(&'static str, String)]) {
     // More calls steady the figure on a loaded machine: `BEST_OF=30`.
     let best_of: usize = std::env::var("BEST_OF")
         .ok()
@@ -291,7 +417,7 @@ fn summary_table(inputs: &[(&'static str, String)]) {
         print!("---|");
     }
     println!();
-    for (call_name, call) in CALLS {
+    for &(call_name, call) in calls {
         print!("| `{call_name}` |");
         for (_, q) in inputs {
             let best = (0..best_of)
@@ -330,11 +456,25 @@ fn bench(c: &mut Criterion) {
     let (japanese, english) = inputs();
     summary_table(&japanese);
     summary_table(&english);
+    let (lookups, lookup_inputs) = (lookup_calls(), lookup_inputs());
+    summary_table_of(&lookups, &lookup_inputs);
+    if std::env::var_os("TABLES_ONLY").is_some() {
+        return;
+    }
     for (name, q) in japanese.iter().chain(&english) {
         let mut group = c.benchmark_group(format!("worst_case {name}"));
         group.sample_size(10);
         group.warm_up_time(Duration::from_millis(500));
         for (call_name, call) in CALLS {
+            group.bench_function(call_name, |b| b.iter(|| call(black_box(q))));
+        }
+        group.finish();
+    }
+    for (name, q) in &lookup_inputs {
+        let mut group = c.benchmark_group(format!("worst_case lookups {name}"));
+        group.sample_size(10);
+        group.warm_up_time(Duration::from_millis(500));
+        for &(call_name, call) in &lookups {
             group.bench_function(call_name, |b| b.iter(|| call(black_box(q))));
         }
         group.finish();

@@ -30,32 +30,79 @@ use crate::normalize::{closest, name_key, THREE};
 /// assert_eq!(err.kind(), "area opinion id");
 /// assert!(err.suggestions().iter().all(|id| id.parse::<OpinionId>().is_ok()));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} `{}`; closest: {}", shorten(.input), .suggestions.join(", "))]
+#[derive(Clone)]
 pub struct UnknownNameError {
     kind: &'static str,
+    /// The input, cut to at most [`KEPT`] bytes.
     input: String,
-    suggestions: Vec<String>,
+    /// How the suggestions are found, run at most once, when they are
+    /// first needed (displayed, or asked for): an error that is thrown
+    /// away, as serde throws away those of an untagged enum's other
+    /// variants, costs no scoring.
+    suggest: fn(&str) -> Vec<String>,
+    suggestions: std::sync::OnceLock<Vec<String>>,
+}
+
+impl std::fmt::Debug for UnknownNameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnknownNameError")
+            .field("kind", &self.kind)
+            .field("input", &self.input)
+            .field("suggestions", &self.suggestions())
+            .finish()
+    }
+}
+
+impl PartialEq for UnknownNameError {
+    /// Errors are equal if they looked up the same input as the same kind
+    /// (and so suggest the same names).
+    fn eq(&self, other: &Self) -> bool {
+        (self.kind, &self.input) == (other.kind, &other.input)
+    }
+}
+
+impl Eq for UnknownNameError {}
+
+impl std::fmt::Display for UnknownNameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown {} `{}`; closest: {}",
+            self.kind,
+            shorten(&self.input),
+            self.suggestions().join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownNameError {}
+
+/// At most this many bytes of an input are kept by an error (cut at a
+/// character boundary): more than any lookup reads, and a bound on the
+/// error's memory whatever the input.
+pub(crate) const KEPT: usize = 256;
+
+/// The first [`KEPT`] bytes of `input`, cut at a character boundary.
+pub(crate) fn kept(input: &str) -> &str {
+    if input.len() <= KEPT {
+        return input;
+    }
+    let mut end = KEPT;
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    &input[..end]
 }
 
 impl UnknownNameError {
-    /// The error for `input`, which names none of `candidates` (each a
-    /// valid name with the spellings it is compared by).
-    pub(crate) fn new<N, S>(
-        kind: &'static str,
-        input: &str,
-        candidates: impl IntoIterator<Item = (N, S)>,
-    ) -> Self
-    where
-        N: Into<String>,
-        S: IntoIterator,
-        S::Item: AsRef<str>,
-    {
-        let suggestions = closest(input, candidates, THREE);
+    /// The error for `input`, which names nothing of `kind`; `suggest`
+    /// finds the closest valid names of a (bounded) input, when asked.
+    pub(crate) fn new(kind: &'static str, input: &str, suggest: fn(&str) -> Vec<String>) -> Self {
         Self {
             kind,
-            input: input.to_owned(),
-            suggestions: suggestions.into_iter().map(Into::into).collect(),
+            input: kept(input).to_owned(),
+            suggest,
+            suggestions: std::sync::OnceLock::new(),
         }
     }
 
@@ -67,7 +114,8 @@ impl UnknownNameError {
         self.kind
     }
 
-    /// The input, as given.
+    /// The input as given, or its first 256 bytes if it was longer (cut
+    /// at a character boundary).
     pub fn input(&self) -> &str {
         &self.input
     }
@@ -83,8 +131,11 @@ impl UnknownNameError {
     /// over their distinct characters for a spelling that is not ASCII (a
     /// Japanese name, a reading), over their distinct pairs of adjacent
     /// ASCII letters or digits for one that is (a slug, an id).
+    ///
+    /// Computed when first asked for (or when the error is displayed), on
+    /// at most the input's first 48 characters.
     pub fn suggestions(&self) -> &[String] {
-        &self.suggestions
+        self.suggestions.get_or_init(|| (self.suggest)(&self.input))
     }
 }
 
@@ -104,9 +155,10 @@ pub(crate) fn shorten(input: &str) -> String {
 pub(crate) struct Names<T: 'static> {
     /// Every accepted spelling's `normalize::name_key` → value.
     pub keys: phf::Map<&'static str, T>,
-    /// No longer input is looked up: four times the longest key, in bytes
-    /// (NFKC turns at most three bytes into one, e.g. `ａ` into `a`, and
-    /// ignored characters such as spaces may come between).
+    /// Four times the longest key, in bytes, as the build writes it; the
+    /// lookup's cut-off is `normalize::input_cap` of the key's length,
+    /// which is measured on what NFKC does (up to six bytes for one, and
+    /// `【】` or spaces around).
     pub longest_input: usize,
 }
 
@@ -138,9 +190,8 @@ pub(crate) fn lookup<T: ClosedSet>(name: &str) -> Option<T> {
 #[inline(never)]
 fn lookup_other<T: ClosedSet>(name: &str) -> Option<T> {
     let names = T::names();
-    find(name, names.longest_input, |key| {
-        names.keys.get(key).copied()
-    })
+    let longest = crate::normalize::input_cap(names.longest_input / 4);
+    find(name, longest, |key| names.keys.get(key).copied())
 }
 
 /// The one normalised-name lookup, of the closed sets and of
@@ -164,16 +215,23 @@ pub(crate) fn find<T>(name: &str, longest: usize, get: impl Fn(&str) -> Option<T
 /// [`lookup`], or the error that suggests the closest canonical names,
 /// each compared by every spelling its lookup accepts.
 pub(crate) fn parse<T: ClosedSet>(name: &str) -> Result<T, UnknownNameError> {
-    lookup(name).ok_or_else(|| {
-        let keys = &T::names().keys;
-        let spellings = |t: T| keys.entries().filter(move |e| *e.1 == t).map(|e| *e.0);
-        let candidates = T::ALL.iter().zip(T::CANONICAL);
-        UnknownNameError::new(
-            T::KIND,
-            name,
-            candidates.map(|(&t, &n)| (n, spellings(t).chain([n]))),
-        )
-    })
+    lookup(name).ok_or_else(|| UnknownNameError::new(T::KIND, name, suggest::<T>))
+}
+
+/// The canonical names of `T` closest to `input`, each compared by every
+/// spelling its lookup accepts.
+fn suggest<T: ClosedSet>(input: &str) -> Vec<String> {
+    let keys = &T::names().keys;
+    let spellings = |t: T| keys.entries().filter(move |e| *e.1 == t).map(|e| *e.0);
+    let candidates = T::ALL.iter().zip(T::CANONICAL);
+    closest(
+        input,
+        candidates.map(|(&t, &n)| (n, spellings(t).chain([n]))),
+        THREE,
+    )
+    .into_iter()
+    .map(str::to_owned)
+    .collect()
 }
 
 /// Whether two strings are equal, in a `const` context.

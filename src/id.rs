@@ -80,9 +80,11 @@ impl FromStr for OpinionId {
     /// The id of an existing area opinion, exactly as it prints; a miss
     /// suggests the closest ids.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        opinion_index(s)
-            .map(|i| OPINIONS[i].id)
-            .ok_or_else(|| unknown_id("area opinion id", s, OPINIONS.iter().map(|o| o.id)))
+        opinion_index(s).map(|i| OPINIONS[i].id).ok_or_else(|| {
+            UnknownNameError::new("area opinion id", s, |s| {
+                closest_ids(s, OPINIONS.iter().map(|o| o.id))
+            })
+        })
     }
 }
 
@@ -155,18 +157,25 @@ impl FromStr for KeyOpinionId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         key_opinion_index(s)
             .map(|i| KEY_OPINIONS[i].id)
-            .ok_or_else(|| unknown_id("key opinion id", s, KEY_OPINIONS.iter().map(|k| k.id)))
+            .ok_or_else(|| {
+                UnknownNameError::new("key opinion id", s, |s| {
+                    closest_ids(s, KEY_OPINIONS.iter().map(|k| k.id))
+                })
+            })
     }
 }
 
-/// The error for `s`, which is none of `ids`: it suggests the closest.
-pub(crate) fn unknown_id<T: fmt::Display>(
-    kind: &'static str,
-    s: &str,
+/// The ids of `ids` closest to `input`, as they print.
+pub(crate) fn closest_ids<T: fmt::Display>(
+    input: &str,
     ids: impl Iterator<Item = T>,
-) -> UnknownNameError {
+) -> Vec<String> {
     let ids = ids.map(|id| id.to_string());
-    UnknownNameError::new(kind, s, ids.map(|id| (id.clone(), [id])))
+    crate::normalize::closest(
+        input,
+        ids.map(|id| (id.clone(), [id])),
+        crate::normalize::THREE,
+    )
 }
 
 /// Where the area opinion `t<theme>-<area>-<nn>` is in `OPINIONS`: the id

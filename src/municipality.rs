@@ -296,7 +296,7 @@ impl Municipality {
     /// ```
     pub fn from_name(name: &str) -> Option<&'static Municipality> {
         // Every key is in comparison form; so are the codes.
-        crate::closed_set::find(name, data::LONGEST_INPUT + TOKYO.len(), |key| {
+        crate::closed_set::find(name, LONGEST, |key| {
             let key = key.strip_prefix(TOKYO).unwrap_or(key);
             data::NAMES
                 .get(key)
@@ -401,34 +401,82 @@ impl TryFrom<&str> for Municipality {
 /// let err = "141305".parse::<Municipality>().unwrap_err();
 /// assert!(err.to_string().starts_with("`141305` is a code of prefecture 14, not of Tokyo (13)"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", message(.input, .suggestions))]
+#[derive(Clone)]
 pub struct UnknownMunicipalityError {
+    /// The input, cut to at most 256 bytes.
     input: String,
-    suggestions: Vec<&'static Municipality>,
+    /// Longer than any spelling could be: not normalised, not compared.
+    too_long: bool,
+    /// Found when first needed (displayed, or asked for), so an error
+    /// thrown away costs no comparison.
+    suggestions: std::sync::OnceLock<Vec<&'static Municipality>>,
 }
+
+impl fmt::Debug for UnknownMunicipalityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownMunicipalityError")
+            .field("input", &self.input)
+            .field("suggestions", &self.suggestions())
+            .finish()
+    }
+}
+
+impl PartialEq for UnknownMunicipalityError {
+    /// Errors of the same input are equal (and suggest alike).
+    fn eq(&self, other: &Self) -> bool {
+        (&self.input, self.too_long) == (&other.input, other.too_long)
+    }
+}
+
+impl Eq for UnknownMunicipalityError {}
+
+impl fmt::Display for UnknownMunicipalityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&message(&self.input, self.too_long, self.suggestions()))
+    }
+}
+
+impl std::error::Error for UnknownMunicipalityError {}
+
+/// The longest input [`Municipality::from_name`] normalises; the error's
+/// work is held to the same bound.
+/// (The build writes four times the longest key as `LONGEST_INPUT`.)
+const LONGEST: usize = crate::normalize::input_cap(data::LONGEST_INPUT / 4 + TOKYO.len());
+
+// Every input a lookup normalises is kept whole by its error.
+const _: () = assert!(LONGEST <= crate::closed_set::KEPT);
 
 impl UnknownMunicipalityError {
     pub(crate) fn new(input: &str) -> Self {
         Self {
-            input: input.to_owned(),
-            suggestions: closest(input),
+            input: crate::closed_set::kept(input).to_owned(),
+            too_long: input.len() > LONGEST,
+            suggestions: std::sync::OnceLock::new(),
         }
     }
 
-    /// The input, as given.
+    /// The input as given, or its first 256 bytes if it was longer (cut at
+    /// a character boundary).
     pub fn input(&self) -> &str {
         &self.input
     }
 
     /// The municipalities the input plausibly misspells, closest first (at
-    /// most five; often none).
+    /// most five; often none, always none for an input longer than any
+    /// spelling could be). Found when first asked for, or when the error
+    /// is displayed.
     pub fn suggestions(&self) -> &[&'static Municipality] {
-        &self.suggestions
+        self.suggestions.get_or_init(|| {
+            if self.too_long {
+                Vec::new()
+            } else {
+                closest(&self.input)
+            }
+        })
     }
 }
 
-fn message(input: &str, suggestions: &[&'static Municipality]) -> String {
+fn message(input: &str, too_long: bool, suggestions: &[&'static Municipality]) -> String {
     let shown = crate::closed_set::shorten(input);
     if !suggestions.is_empty() {
         let names: Vec<String> = suggestions
@@ -440,7 +488,12 @@ fn message(input: &str, suggestions: &[&'static Municipality]) -> String {
             names.join(", ")
         );
     }
-    match with_key(input, |key| code_prefecture(key).map(str::to_owned)) {
+    let prefecture = if too_long {
+        None
+    } else {
+        with_key(input, |key| code_prefecture(key).map(str::to_owned))
+    };
+    match prefecture {
         Some(p) if p != "13" => format!("`{shown}` is a code of prefecture {p}, not of Tokyo (13)"),
         Some(_) => format!("no Tokyo municipality has the code `{shown}`"),
         None => format!(
@@ -518,5 +571,89 @@ fn off(key: &[char], spelling: &str) -> Option<usize> {
         (a, b) if a.len() <= 1 && b.len() <= 1 => Some(1),
         ([a0, a1], [b0, b1]) if a0 == b1 && a1 == b0 => Some(1),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::closed_set::{lookup, ClosedSet};
+    use crate::normalize::name_key;
+    use std::collections::HashMap;
+
+    /// A key's character written full width: ASCII as its full-width
+    /// form, hiragana as (full-width) katakana.
+    fn full_width(key: &str) -> String {
+        key.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+                c => c,
+            })
+            .collect()
+    }
+
+    /// A key written half width: each character that a half-width form
+    /// (U+FF61..=U+FF9F, alone or with a sound mark) normalises to is
+    /// written so; the others as they are.
+    fn half_width(key: &str) -> String {
+        let mut forms: HashMap<String, String> = HashMap::new();
+        for c in (0xFF61..=0xFF9F).filter_map(char::from_u32) {
+            for form in [
+                c.to_string(),
+                format!("{c}\u{FF9E}"),
+                format!("{c}\u{FF9F}"),
+            ] {
+                if let Some(k) = name_key(&form) {
+                    if k.as_str().chars().count() == 1 {
+                        forms.entry(k.as_str().to_owned()).or_insert(form);
+                    }
+                }
+            }
+        }
+        key.chars()
+            .map(|c| forms.get(&c.to_string()).cloned().unwrap_or(c.to_string()))
+            .collect()
+    }
+
+    /// Each spelling as typed, full width and half width, each alone,
+    /// in `【】` and between ideographic spaces.
+    fn written(key: &str) -> Vec<String> {
+        let mut all = Vec::new();
+        for v in [key.to_owned(), full_width(key), half_width(key)] {
+            all.push(format!("【{v}】"));
+            all.push(format!("\u{3000}{v}\u{3000}"));
+            all.push(v);
+        }
+        all
+    }
+
+    fn every_spelling_in_every_width<T: ClosedSet + std::fmt::Debug>() {
+        for (key, &value) in T::names().keys.entries() {
+            for input in written(key) {
+                assert_eq!(lookup::<T>(&input), Some(value), "{input:?}");
+            }
+        }
+    }
+
+    /// Every spelling the vocabulary and the municipality table accept
+    /// (every key of their maps) parses to its item in full width, half
+    /// width, and wrapped in `【】` or U+3000: no cut-off refuses one.
+    #[test]
+    fn every_spelling_parses_in_every_width() {
+        every_spelling_in_every_width::<Region>();
+        every_spelling_in_every_width::<crate::Zone>();
+        every_spelling_in_every_width::<crate::Theme>();
+        every_spelling_in_every_width::<crate::Category>();
+        every_spelling_in_every_width::<crate::MatchKind>();
+        every_spelling_in_every_width::<crate::RecordKind>();
+        every_spelling_in_every_width::<MunicipalityKind>();
+        for (key, &m) in data::NAMES.entries() {
+            for name in [key.to_string(), format!("{TOKYO}{key}")] {
+                for input in written(&name) {
+                    assert_eq!(Municipality::from_name(&input), Some(m), "{input:?}");
+                }
+            }
+        }
     }
 }

@@ -208,3 +208,25 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
         total => 2.0 * shared as f64 / total as f64,
     }
 }
+
+/// The most bytes of input that one byte of a [`name_key`] can come from,
+/// ignored characters aside: measured over every code point, alone and
+/// followed by each combining mark, by an exhaustive test
+/// (`tests/build/name_keys.rs`). `𝐚` (U+1D41A, 4
+/// bytes) is `a` (1 byte); `ａ` or `𝐚` followed by a combining macron
+/// (U+0304), whose `ā` loses its macron, is 5 or 6 bytes for `a`'s one.
+#[allow(dead_code)] // used by the library, not by build.rs
+pub const INPUT_BYTES_PER_KEY_BYTE: usize = 6;
+
+/// What a name may carry around it and still be looked up, beyond
+/// [`INPUT_BYTES_PER_KEY_BYTE`] times its key: `【】`, or an ideographic
+/// space (U+3000) on each side, and both (12 bytes).
+#[allow(dead_code)] // used by the library, not by build.rs
+pub const WRAPPING_BYTES: usize = 12;
+
+/// The longest input a lookup whose longest key is `key_bytes` long
+/// normalises: longer, it cannot be a spelling, however written.
+#[allow(dead_code)] // used by the library, not by build.rs
+pub const fn input_cap(key_bytes: usize) -> usize {
+    INPUT_BYTES_PER_KEY_BYTE * key_bytes + WRAPPING_BYTES
+}

@@ -214,7 +214,10 @@ impl FromStr for Point {
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Point::from_id(s).copied().ok_or_else(|| {
-            UnknownNameError::new("point id", s, POINTS.iter().map(|p| (p.id, [p.id])))
+            UnknownNameError::new("point id", s, |s| {
+                let ids = POINTS.iter().map(|p| (p.id.to_owned(), [p.id]));
+                crate::normalize::closest(s, ids, crate::normalize::THREE)
+            })
         })
     }
 }

@@ -279,9 +279,11 @@ impl FromStr for RecordId {
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         crate::record(s).map(Record::id).ok_or_else(|| {
-            let ids = OPINIONS.iter().map(|o| RecordId::Area(o.id));
-            let ids = ids.chain(KEY_OPINIONS.iter().map(|k| RecordId::Key(k.id)));
-            crate::id::unknown_id("record id", s, ids)
+            crate::UnknownNameError::new("record id", s, |s| {
+                let ids = OPINIONS.iter().map(|o| RecordId::Area(o.id));
+                let ids = ids.chain(KEY_OPINIONS.iter().map(|k| RecordId::Key(k.id)));
+                crate::id::closest_ids(s, ids)
+            })
         })
     }
 }

@@ -155,8 +155,34 @@ struct ById<Id> {
 /// one, by `name`.
 #[derive(Deserialize)]
 struct MunicipalityIn {
-    code: Option<String>,
+    code: Option<CodeIn>,
     name: Option<String>,
+}
+
+/// A serialised municipality's `code`, as a string or as a number (a JSON
+/// `131121`, or a spreadsheet's export).
+struct CodeIn(String);
+
+impl<'de> Deserialize<'de> for CodeIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+        impl Visitor<'_> for CodeVisitor {
+            type Value = CodeIn;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a municipality code such as `131121`, as a string or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CodeIn, E> {
+                Ok(CodeIn(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<CodeIn, E> {
+                Ok(CodeIn(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<CodeIn, E> {
+                Ok(CodeIn(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(CodeVisitor)
+    }
 }
 
 /// A value of the dataset, read from a string (an id, a name or a code) or
@@ -218,7 +244,7 @@ impl ReadBack for &'static Municipality {
     }
     fn keyed<E: de::Error>(key: MunicipalityIn) -> Result<Self, E> {
         match (key.code, key.name) {
-            (Some(code), _) => Municipality::from_code(&code).ok_or_else(|| {
+            (Some(CodeIn(code)), _) => Municipality::from_code(&code).ok_or_else(|| {
                 if code.bytes().all(|b| b.is_ascii_digit()) {
                     E::custom(crate::UnknownMunicipalityError::new(&code))
                 } else {
@@ -242,6 +268,19 @@ impl<'de, R: ReadBack> Visitor<'de> for ReadBackVisitor<R> {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<R, E> {
         R::named(v)
+    }
+
+    /// A code read as a number: JSON `131121`, or a CSV field of digits,
+    /// which the `csv` crate hands to `deserialize_any` as an integer. It
+    /// is looked up by its digits, as the string would be.
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<R, E> {
+        R::named(&v.to_string())
+    }
+
+    /// A negative number names nothing; its digits are looked up, so the
+    /// error is the same as for the string.
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<R, E> {
+        R::named(&v.to_string())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<R, A::Error> {

@@ -142,9 +142,14 @@ impl TryFrom<u8> for Theme {
     /// ```
     fn try_from(number: u8) -> Result<Self, Self::Error> {
         Theme::from_number(number).ok_or_else(|| {
-            let numbers = Theme::iter().map(|t| t.number().to_string());
-            let input = number.to_string();
-            UnknownNameError::new("theme number", &input, numbers.map(|n| (n.clone(), [n])))
+            UnknownNameError::new("theme number", &number.to_string(), |s| {
+                let numbers = Theme::iter().map(|t| t.number().to_string());
+                crate::normalize::closest(
+                    s,
+                    numbers.map(|n| (n.clone(), [n])),
+                    crate::normalize::THREE,
+                )
+            })
         })
     }
 }

@@ -511,3 +511,61 @@ fn municipality_names_and_codes_deserialize() {
         serde_json::from_value(serde_json::json!({ "name": "世田谷区", "kind": "区" })).unwrap();
     assert!(std::ptr::eq(by_name, m));
 }
+
+/// Codes are the join key of Tokyo's other data: a CSV column of them (the
+/// `csv` crate hands a field of digits to serde as an integer) and a JSON
+/// array mixing numbers and strings both read into `Municipality`.
+#[test]
+fn municipality_codes_read_from_csv_and_json_numbers() {
+    #[derive(Debug, serde::Deserialize)]
+    struct Row {
+        m: Municipality,
+    }
+    let all = Municipality::all();
+    let mut csv_text = String::from("m\n");
+    for (i, m) in all.iter().enumerate() {
+        let code = if i % 2 == 0 { m.code() } else { m.jis_code() };
+        csv_text.push_str(code);
+        csv_text.push('\n');
+    }
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let read: Vec<Municipality> = reader
+        .deserialize::<Row>()
+        .map(|row| row.map(|r| r.m))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(read, all.to_vec());
+
+    let mut values = Vec::new();
+    for (i, m) in all.iter().enumerate() {
+        let code: u64 = m.code().parse().unwrap();
+        let jis: u64 = m.jis_code().parse().unwrap();
+        values.push(match i % 4 {
+            0 => serde_json::json!(code),
+            1 => serde_json::json!(jis),
+            2 => serde_json::json!(m.code()),
+            _ => serde_json::json!({ "code": code }),
+        });
+    }
+    let read: Vec<Municipality> = serde_json::from_value(values.into()).unwrap();
+    assert_eq!(read, all.to_vec());
+
+    // An unknown code is an unknown municipality, never a contradiction
+    // ("invalid type: integer `131122`, expected … `131121`").
+    for (json, input) in [("131122", "131122"), ("-5", "-5"), ("99", "99")] {
+        let err = serde_json::from_str::<Municipality>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("invalid type"), "{err}");
+        assert!(err.contains(&format!("`{input}`")), "{err}");
+    }
+    let mut reader = csv::Reader::from_reader("m\n131122\n".as_bytes());
+    let err = reader
+        .deserialize::<Row>()
+        .next()
+        .unwrap()
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("invalid type"), "{err}");
+    assert!(err.contains("世田谷区"), "{err}");
+}

@@ -633,8 +633,7 @@ fn bounded(text: &str) -> (&str, bool) {
 /// the whole query at once), only as far as it needs: a word of printable
 /// ASCII, the most common, is found a byte at a time and only lower-cased;
 /// a word of [`plain`] characters is normalised as it is read; any other
-/// goes through NFKC. A word that repeats the one before it, as typed, is
-/// skipped unread. A word longer than [`LONGEST_WORD`] is passed on whole,
+/// goes through NFKC. A word longer than [`LONGEST_WORD`] is passed on whole,
 /// as a term too long to match; a term is cut one character past
 /// [`LONGEST_TEXT`] bytes (it cannot match anyway), and the rest of its
 /// word is not normalised.
@@ -644,18 +643,13 @@ fn bounded(text: &str) -> (&str, bool) {
 /// one before it across white space (a unit test checks every character
 /// that could). NFKC may split a word further (U+FDFA becomes four words).
 fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
-    let (mut rest, mut previous) = (query, "");
+    let mut rest = query;
     let mut term = String::new();
     loop {
         let white = rest.chars().take_while(|c| c.is_whitespace());
         rest = rest
             .get(white.map(char::len_utf8).sum::<usize>()..)
             .unwrap_or("");
-        // A copy of the word before, as typed, is skipped unread.
-        if let Some(after) = after_copy(rest, previous) {
-            rest = after;
-            continue;
-        }
         // A word of printable ASCII, the most common, is found byte by
         // byte; any other is read once, building its comparison form.
         term.clear();
@@ -671,7 +665,6 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
         if word.is_empty() {
             return;
         }
-        previous = word;
         // Too long to read, or printable ASCII in lower case: the word is
         // its own term.
         let lower = || !word.bytes().any(|b| b.is_ascii_uppercase());
@@ -690,21 +683,6 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             return;
         }
     }
-}
-
-/// `text` after the copy of `word` it starts with, if there is one that is
-/// a whole word (followed by white space or nothing).
-fn after_copy<'a>(text: &'a str, word: &str) -> Option<&'a str> {
-    let copy = text.as_bytes().get(..word.len())?;
-    if word.is_empty() || !same(copy, word.as_bytes()) {
-        return None;
-    }
-    let after = text.get(word.len()..)?;
-    after
-        .chars()
-        .next()
-        .is_none_or(char::is_whitespace)
-        .then_some(after)
 }
 
 /// Reads the word `text` starts with, up to white space: its byte length,

@@ -56,6 +56,10 @@
 //!   full-width letters, in turn (each needs NFKC): `spellings` in English;
 //! - `en cycle`: the first 31 distinct words of the longest English text,
 //!   in turn: `cycle` in English;
+//! - `en spellings`: the ways to write `discharge` with each letter in one
+//!   of four forms (`d`, `D`, `ｄ`, `Ｄ`), in turn: every word differs from
+//!   the one before, needs NFKC and lower-casing, and then turns out to
+//!   repeat a term: `spellings` in English;
 //! - `past limit`: 32 distinct terms that all match one record, then
 //!   `spellings` of the 32nd: reading goes on past the limit to find a
 //!   term left out (to report it), each of these words has to be
@@ -218,6 +222,7 @@ fn english_inputs(spellings: &[String]) -> Inputs {
     let cases = variants(|c| c.to_ascii_uppercase());
     let cycle = first_31(longest.split(' ').map(str::to_ascii_lowercase));
     let fullwidth = variants(|c| char::from_u32(c as u32 - 'a' as u32 + 'ａ' as u32).unwrap_or(c));
+    let en_spellings = en_spellings();
 
     // 31 distinct characters of the text with ｱﾄﾞﾊﾞｲｽ, and アドバイス.
     let advice = opinions()
@@ -246,8 +251,30 @@ fn english_inputs(spellings: &[String]) -> Inputs {
             fill(fullwidth.iter().map(String::as_str), " "),
         ),
         ("en cycle", fill(cycle.iter().map(String::as_str), " ")),
+        (
+            "en spellings",
+            fill(en_spellings.iter().map(String::as_str), " "),
+        ),
         ("past limit", past_limit),
     ]
+}
+
+/// `discharge` with each letter lower or upper case, ASCII or full-width:
+/// the 4⁹ ways, in turn (the `en spellings` input).
+fn en_spellings() -> Vec<String> {
+    let forms = |c: char| {
+        let up = c.to_ascii_uppercase();
+        let wide = |c: char| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c);
+        [c, up, wide(c), wide(up)]
+    };
+    (0..1u32 << 18)
+        .map(|mask| {
+            let letters = "discharge".chars().enumerate();
+            letters
+                .map(|(k, c)| forms(c)[(mask >> (2 * k) & 3) as usize])
+                .collect()
+        })
+        .collect()
 }
 
 /// The first 31 distinct strings of `all`, in order: the `cycle` inputs.

@@ -62,6 +62,12 @@ impl Query {
     /// The most distinct text terms a query uses; see [`text`](Query::text).
     pub const MAX_TERMS: usize = 32;
 
+    /// The most bytes of one text that [`text`](Query::text) and
+    /// [`text_en`](Query::text_en) read: 64 KiB. Of a longer text only the
+    /// first 64 KiB are read (cut at a character boundary, and before a
+    /// word the cut would split), and [`Ignored::past_max_text`] says so.
+    pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
     /// A query that matches every record.
     pub fn new() -> Self {
         Self::default()
@@ -151,8 +157,16 @@ impl Query {
     ///
     /// # Cost and limits
     ///
-    /// Whatever `text` is, this call costs time linear in its length and a
-    /// few kilobytes of memory, and it is the only step that allocates.
+    /// Only the first [`MAX_TEXT_BYTES`](Query::MAX_TEXT_BYTES) (64 KiB) of
+    /// `text` are read, cut at a character boundary and before a word the
+    /// cut would split: a term after them is ignored, and
+    /// [`ignored`](Query::ignored) reports the cut
+    /// ([`Ignored::past_max_text`]). A search box holds far less; the limit
+    /// keeps the cost of any text bounded.
+    ///
+    /// Whatever `text` is, this call costs time linear in the part read
+    /// (at most 64 KiB) and a few kilobytes of memory, and it is the only
+    /// step that allocates.
     /// Each term is normalised on its own as it is read (never the whole
     /// text at once) and narrows, at once, the set of records that contain
     /// every term so far; iterating then only tests membership. So:
@@ -175,16 +189,17 @@ impl Query {
     ///   matches every record that contains the first 32. No one types 32
     ///   words into a search box; a pasted paragraph finds its record by
     ///   its first 32 words. [`ignored`](Query::ignored) tells when a term
-    ///   was left out, or a word was too long, so that a user interface
-    ///   can say so (past the limit, reading stops at the first term left
-    ///   out, or after 32 more terms that repeat terms already in).
+    ///   was left out, a word was too long or the text was cut, so that a
+    ///   user interface can say so (past the limit, reading stops at the
+    ///   first term left out).
     ///
     /// ```
     /// use zaitaku_opinions::Query;
     ///
-    /// // 1 MB of one word costs about as much as reading it once.
+    /// // 1 MB of one word: only its first 64 KiB are read.
     /// let q = Query::new().text(&"退院 ".repeat(200_000));
     /// assert_eq!(q.iter().count(), Query::new().text("退院").iter().count());
+    /// assert!(q.ignored().past_max_text);
     /// ```
     #[must_use]
     pub fn text(mut self, text: &str) -> Self {
@@ -206,6 +221,10 @@ impl Query {
     /// required, in any order: there are no phrases, as in the Japanese
     /// search. The exact rule, for a front end that does the same:
     ///
+    /// 0. Only the first [`MAX_TEXT_BYTES`](Query::MAX_TEXT_BYTES) (65,536)
+    ///    bytes of a longer text are read, cut back to a character
+    ///    boundary, then to the start of the word the cut splits unless
+    ///    that word is over 1,024 bytes (see [`Ignored`]).
     /// 1. The query is cut at Unicode `White_Space` (Rust's
     ///    `char::is_whitespace`: U+0009–U+000D, U+0020, U+0085, U+00A0,
     ///    U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)
@@ -252,7 +271,8 @@ impl Query {
     }
 
     /// What the text terms left out: a term past
-    /// [`MAX_TERMS`](Query::MAX_TERMS), a word too long to read. See
+    /// [`MAX_TERMS`](Query::MAX_TERMS), a word too long to read, the part
+    /// of a text past [`MAX_TEXT_BYTES`](Query::MAX_TEXT_BYTES). See
     /// [`Ignored`].
     pub fn ignored(&self) -> Ignored {
         self.terms.ignored

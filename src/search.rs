@@ -22,7 +22,9 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 ///
 /// This is `Query::new().area_only().text(query)`, yielding the
 /// [`Opinion`]s: see [`Query::text`] for the terms, the limits on a query
-/// and its cost.
+/// and its cost. Only the first [`Query::MAX_TEXT_BYTES`] (64 KiB) of
+/// `query` are read, cut at a character boundary and before a word the cut
+/// would split; [`Query::ignored`] reports the cut.
 ///
 /// # How texts are compared
 ///
@@ -71,7 +73,9 @@ pub fn search(query: &str) -> impl Iterator<Item = &'static Opinion> + Clone {
 /// ignoring ASCII case, in document order. Never panics.
 ///
 /// This is `Query::new().area_only().text_en(query)`, yielding the
-/// [`Opinion`]s: see [`Query::text_en`] for the exact rule. The English is
+/// [`Opinion`]s: see [`Query::text_en`] for the exact rule. As with
+/// [`search`], only the first [`Query::MAX_TEXT_BYTES`] (64 KiB) of `query`
+/// are read; [`Query::ignored`] reports the cut. The English is
 /// **this crate's authors' unofficial translation**, not 東京都's
 /// ([`Opinion::text_en`]); the Japanese [`text`](Opinion::text) is what the
 /// area said. `home care` is two terms, both required, not a phrase.
@@ -421,18 +425,14 @@ pub(crate) struct Terms {
     pub(crate) ignored: Ignored,
     /// Whether English text was given: hits are then on the English.
     english: bool,
-    /// How many terms were read with [`Query::MAX_TERMS`] distinct ones in.
-    read_past_limit: usize,
 }
 
 /// What the text of a [`Query`] left out, so that a user interface can say
 /// so; see [`Query::ignored`].
 ///
 /// Reading a query's text stops at the first thing it leaves out, as soon
-/// as no record can match, and after 32 more terms past the limit that all
-/// repeat terms already in (so that repeating terms in ever new spellings
-/// cannot make a query slow): what comes after is neither read nor
-/// reported.
+/// as no record can match, and at [`Query::MAX_TEXT_BYTES`] (64 KiB) of
+/// each text given: what comes after is neither read nor reported.
 ///
 /// ```
 /// use zaitaku_opinions::{Ignored, Query};
@@ -448,6 +448,9 @@ pub(crate) struct Terms {
 /// // A word of more than 1 KiB is not read, and nothing matches.
 /// let q = Query::new().text(&"ア".repeat(400));
 /// assert!(q.ignored().long_word && q.iter().next().is_none());
+/// // Only the first 64 KiB of a text are read: the term after them is not.
+/// let q = Query::new().text(&("退院 ".repeat(20_000) + "存在しない語"));
+/// assert!(q.ignored().past_max_text && q.iter().next().is_some());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -460,26 +463,34 @@ pub struct Ignored {
     /// between white space) was met before the limit: it is not read, and
     /// the query matches nothing.
     pub long_word: bool,
+    /// Whether a text given to [`Query::text`] or [`Query::text_en`] (or
+    /// [`search`], [`search_en`], [`search_hits`]) was longer than
+    /// [`Query::MAX_TEXT_BYTES`] (64 KiB) and was read while terms could
+    /// still count: only its first 64 KiB were read, cut at a character
+    /// boundary and before a word the cut would split (unless that word is
+    /// already longer than 1 KiB, which then counts as
+    /// [`long_word`](Ignored::long_word)).
+    pub past_max_text: bool,
 }
 
 impl Terms {
     /// Whether no more terms are read: every record has been ruled out, or
-    /// past [`Query::MAX_TERMS`] a term was left out or as many more were
-    /// read (repeats, each of which may have needed normalising).
+    /// past [`Query::MAX_TERMS`] a term was left out.
     fn is_closed(&self) -> bool {
-        self.matching.is_empty()
-            || self.ignored.past_limit
-            || self.read_past_limit >= Query::MAX_TERMS
+        self.matching.is_empty() || self.ignored.past_limit
     }
 
-    /// Reads the terms of `query`, to match the texts in `lang`, until
+    /// Reads the terms of the first [`Query::MAX_TEXT_BYTES`] of `query`
+    /// (see [`bounded`]), to match the texts in `lang`, until
     /// [`is_closed`](Terms::is_closed): each term narrows the matching
     /// records.
     #[inline(never)] // One copy for every caller, so that all read as fast.
     pub(crate) fn push(&mut self, query: &str, lang: Language) {
         self.english |= lang == Language::English;
         if !self.is_closed() {
-            each_term(query, |term| self.add(term, lang));
+            let (read, cut) = bounded(query);
+            self.ignored.past_max_text |= cut;
+            each_term(read, |term| self.add(term, lang));
         }
     }
 
@@ -494,11 +505,10 @@ impl Terms {
         };
         let full = self.finders.len() >= Query::MAX_TERMS;
         let known = term.is_empty() || self.keys.iter().zip(&self.finders).any(is_term);
-        if known && !full {
+        if known {
             return ControlFlow::Continue(());
         }
-        self.read_past_limit += usize::from(full && !term.is_empty());
-        self.ignored.past_limit = full && !known;
+        self.ignored.past_limit = full;
         if !full && term.len() > LONGEST_TEXT {
             // Longer than any text: nothing can match (and no searcher is
             // built for it). Only a word too long to normalise is longer
@@ -592,14 +602,38 @@ impl Terms {
     }
 }
 
+/// The part of `text` that is read: all of it up to
+/// [`Query::MAX_TEXT_BYTES`]; of a longer text, the first that many bytes,
+/// cut back to a character boundary and then to the start of a word the
+/// cut splits (a word cut short is not what was typed), unless that word
+/// is already longer than [`LONGEST_WORD`] (it then stays, too long to
+/// read, and the query matches nothing, as with the whole word). The flag
+/// says whether anything was cut.
+fn bounded(text: &str) -> (&str, bool) {
+    if text.len() <= Query::MAX_TEXT_BYTES {
+        return (text, false);
+    }
+    let mut end = Query::MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (head, tail) = (text.get(..end).unwrap_or(""), text.get(end..).unwrap_or(""));
+    if !tail.starts_with(char::is_whitespace) {
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        if word.len() <= LONGEST_WORD {
+            end -= word.len();
+        }
+    }
+    (text.get(..end).unwrap_or(""), true)
+}
+
 /// Calls `each` with the terms of `query` in comparison form, in order,
 /// until it breaks. The query is read once, a word (what lies between
 /// white space) at a time, and each word is normalised on its own (never
 /// the whole query at once), only as far as it needs: a word of printable
 /// ASCII, the most common, is found a byte at a time and only lower-cased;
 /// a word of [`plain`] characters is normalised as it is read; any other
-/// goes through NFKC. A word that repeats the one before it, as typed, is
-/// skipped unread. A word longer than [`LONGEST_WORD`] is passed on whole,
+/// goes through NFKC. A word longer than [`LONGEST_WORD`] is passed on whole,
 /// as a term too long to match; a term is cut one character past
 /// [`LONGEST_TEXT`] bytes (it cannot match anyway), and the rest of its
 /// word is not normalised.
@@ -609,18 +643,13 @@ impl Terms {
 /// one before it across white space (a unit test checks every character
 /// that could). NFKC may split a word further (U+FDFA becomes four words).
 fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
-    let (mut rest, mut previous) = (query, "");
+    let mut rest = query;
     let mut term = String::new();
     loop {
         let white = rest.chars().take_while(|c| c.is_whitespace());
         rest = rest
             .get(white.map(char::len_utf8).sum::<usize>()..)
             .unwrap_or("");
-        // A copy of the word before, as typed, is skipped unread.
-        if let Some(after) = after_copy(rest, previous) {
-            rest = after;
-            continue;
-        }
         // A word of printable ASCII, the most common, is found byte by
         // byte; any other is read once, building its comparison form.
         term.clear();
@@ -636,7 +665,6 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
         if word.is_empty() {
             return;
         }
-        previous = word;
         // Too long to read, or printable ASCII in lower case: the word is
         // its own term.
         let lower = || !word.bytes().any(|b| b.is_ascii_uppercase());
@@ -655,21 +683,6 @@ fn each_term(query: &str, mut each: impl FnMut(&str) -> ControlFlow<()>) {
             return;
         }
     }
-}
-
-/// `text` after the copy of `word` it starts with, if there is one that is
-/// a whole word (followed by white space or nothing).
-fn after_copy<'a>(text: &'a str, word: &str) -> Option<&'a str> {
-    let copy = text.as_bytes().get(..word.len())?;
-    if word.is_empty() || !same(copy, word.as_bytes()) {
-        return None;
-    }
-    let after = text.get(word.len()..)?;
-    after
-        .chars()
-        .next()
-        .is_none_or(char::is_whitespace)
-        .then_some(after)
 }
 
 /// Reads the word `text` starts with, up to white space: its byte length,

@@ -347,13 +347,13 @@ fn only_the_first_max_terms_distinct_terms_count() {
     // Exactly 32 distinct terms, then repeats of them: nothing left out.
     let q = Query::new().text(&format!("{} {}", first.join(" "), first[..9].join(" ")));
     assert_eq!(q.ignored(), Ignored::default());
-    // Past the limit, reading stops at the first term left out, or after
-    // 32 more terms that all repeat terms already in.
+    // Past the limit, reading goes on through repeats to the first term
+    // left out, which is reported.
     let all = first.join(" ");
     let q = Query::new().text(&format!("{all} {} 存在しない語", first[1..].join(" ")));
     assert!(q.ignored().past_limit);
     let q = Query::new().text(&format!("{all} {all} 存在しない語"));
-    assert_eq!(q.ignored(), Ignored::default());
+    assert!(q.ignored().past_limit && !q.ignored().past_max_text);
     assert_eq!(ids(q.iter().filter_map(Record::as_opinion)), expected);
     // … and a 33rd term that matches is not highlighted.
     let q = format!("{} {}", first.join(" "), chars[Query::MAX_TERMS]);
@@ -407,6 +407,34 @@ fn a_word_of_more_than_1_kib_as_typed_matches_nothing() {
 }
 
 #[test]
+fn only_the_first_64_kib_of_a_text_are_read() {
+    let max = Query::MAX_TEXT_BYTES;
+    // A word the cut would split is not read: `調整` ends one byte past
+    // the limit, and a partial `調` would match more than `調整`.
+    let head = "a ".repeat((max - "調整".len() + 1) / 2) + " ";
+    let q = head + "調整";
+    assert_eq!(q.len(), max + 1);
+    let read = Query::new().text(&q);
+    assert!(read.ignored().past_max_text);
+    assert!(!format!("{read:?}").contains('調'));
+    let a: Vec<Record> = Query::new().text("a").iter().collect();
+    assert_eq!(read.iter().collect::<Vec<_>>(), a);
+    // The cut falls inside a character (3-byte kana after one byte): no
+    // panic, and a word longer than 1 KiB cut short still matches nothing.
+    for extra in ["", "b", "bb"] {
+        let q = format!("{extra}{}", "ア".repeat(max / 3 + 1));
+        let read = Query::new().text(&q);
+        assert!(read.ignored().past_max_text && read.ignored().long_word);
+        assert_eq!(read.iter().count(), 0);
+    }
+    // Exactly the limit: nothing cut, for both languages.
+    let q = "care ".repeat(max / 5) + &"x".repeat(max % 5);
+    assert_eq!(q.len(), max);
+    assert!(!Query::new().text_en(&q).ignored().past_max_text);
+    assert!(Query::new().text_en(&(q + " ")).ignored().past_max_text);
+}
+
+#[test]
 fn a_term_that_matches_nothing_stops_the_reading() {
     let q = Query::new().text("存在しない語 退院").text("調整");
     assert_eq!(q.iter().count(), 0);
@@ -421,13 +449,26 @@ fn a_term_that_matches_nothing_stops_the_reading() {
 
 #[test]
 fn repeated_terms_count_once() {
-    let many = "退院 調整 ".repeat(100_000) + "病院";
+    // Within the 64 KiB read, repeats of two terms then a third: the third
+    // counts.
+    let pair = "退院 調整 ";
+    let fit = (Query::MAX_TEXT_BYTES - "病院".len()) / pair.len();
+    let many = pair.repeat(fit) + "病院";
+    assert!(many.len() <= Query::MAX_TEXT_BYTES);
     let expected: Vec<Record> = Query::new().text("退院 調整 病院").iter().collect();
     assert!(!expected.is_empty());
-    assert_eq!(
-        Query::new().text(&many).iter().collect::<Vec<_>>(),
-        expected
-    );
+    let q = Query::new().text(&many);
+    assert_eq!(q.iter().collect::<Vec<_>>(), expected);
+    assert_eq!(q.ignored(), Ignored::default());
+    // One more pair puts the third past the 64 KiB read: it is ignored
+    // (not matched, not shown), and the cut is reported.
+    let both: Vec<Record> = Query::new().text("退院 調整").iter().collect();
+    assert!(both.len() > expected.len());
+    let past = pair.repeat(fit + 1) + "病院";
+    let q = Query::new().text(&past);
+    assert_eq!(q.iter().collect::<Vec<_>>(), both);
+    assert!(!format!("{q:?}").contains("病院"));
+    assert!(q.ignored().past_max_text && !q.ignored().past_limit);
     let shown = format!("{:?}", Query::new().text(&"退院　".repeat(1000)));
     assert_eq!(shown.matches("退院").count(), 1, "{shown}");
 }

@@ -38,11 +38,10 @@ pub mod __private {
 /// [`OpinionId`](crate::OpinionId), whose error suggests the closest ids).
 ///
 /// ```
-/// use zaitaku_opinions::{opinion, Category, Opinion, Region};
+/// use zaitaku_opinions::{opinion, Opinion, Region};
 ///
 /// const O: &Opinion = opinion!("t1-kuchuobu-02");
 /// assert_eq!(O.region(), Region::KuChuobu);
-/// assert_eq!(O.category(), Category::TwentyFourHourCare);
 /// // The same item as the run-time lookup gives.
 /// assert_eq!(zaitaku_opinions::opinion("t1-kuchuobu-02"), Some(O));
 /// ```

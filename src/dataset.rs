@@ -81,11 +81,15 @@ pub fn key_opinions() -> &'static [KeyOpinion] {
     &KEY_OPINIONS
 }
 
-/// The area opinion with this id, or `None`.
+/// The area opinion with this id, or `None`: the lookup for an id that
+/// arrives while the program runs (a file, user input). For an id written
+/// in the code, [`opinion!`](crate::opinion!) checks it at compile time.
 ///
 /// ```
-/// let o = zaitaku_opinions::opinion("t2-kitatamahokubu-03").unwrap();
-/// assert_eq!(o.region().name_ja(), "北多摩北部");
+/// let id = String::from("t2-kitatamahokubu-03"); // read from a file, say
+/// let o = zaitaku_opinions::opinion(&id);
+/// assert_eq!(o.map(|o| o.region().name_ja()), Some("北多摩北部"));
+/// assert_eq!(o, Some(zaitaku_opinions::opinion!("t2-kitatamahokubu-03")));
 /// assert!(zaitaku_opinions::opinion("t3-kuchuobu-01").is_none());
 /// ```
 #[inline]
@@ -94,11 +98,15 @@ pub fn opinion(id: &str) -> Option<&'static Opinion> {
     id::opinion_index(id).map(|i| &OPINIONS[i])
 }
 
-/// The key opinion with this id, or `None`.
+/// The key opinion with this id, or `None`: the lookup for an id that
+/// arrives while the program runs. For an id written in the code,
+/// [`key_opinion!`](crate::key_opinion!) checks it at compile time.
 ///
 /// ```
-/// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
-/// assert_eq!(k.taken_from().len(), 3);
+/// let id = String::from("t2-key-02-02"); // read from a file, say
+/// let k = zaitaku_opinions::key_opinion(&id);
+/// assert_eq!(k.map(|k| k.taken_from().len()), Some(3));
+/// assert_eq!(k, Some(zaitaku_opinions::key_opinion!("t2-key-02-02")));
 /// assert!(zaitaku_opinions::key_opinion("t2-key-99-01").is_none());
 /// ```
 #[inline]
@@ -107,13 +115,16 @@ pub fn key_opinion(id: &str) -> Option<&'static KeyOpinion> {
 }
 
 /// The record of either kind with this id, or `None`: an area opinion's
-/// (`t1-kuchuobu-03`) or a key opinion's (`t1-key-05-02`).
+/// (`t1-kuchuobu-03`) or a key opinion's (`t1-key-05-02`). The lookup for
+/// an id that arrives while the program runs; for an id written in the
+/// code, [`record!`](crate::record!) checks it at compile time.
 ///
 /// ```
 /// use zaitaku_opinions::{Record, RecordKind};
 ///
-/// let r = zaitaku_opinions::record("t1-key-05-02").unwrap();
-/// assert_eq!(r.kind(), RecordKind::Key);
+/// let id = String::from("t1-key-05-02"); // read from a file, say
+/// assert_eq!(zaitaku_opinions::record(&id), Some(zaitaku_opinions::record!("t1-key-05-02")));
+/// assert_eq!(zaitaku_opinions::record(&id).map(Record::kind), Some(RecordKind::Key));
 /// assert_eq!(zaitaku_opinions::record("t1-kuchuobu-03").map(Record::kind), Some(RecordKind::Area));
 /// assert!(zaitaku_opinions::record("t1-kuchuobu-99").is_none());
 /// ```

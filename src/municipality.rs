@@ -21,7 +21,7 @@ crate::closed_set::closed_set! {
 /// ```
 /// use zaitaku_opinions::{Municipality, MunicipalityKind};
 ///
-/// let okutama = Municipality::from_name("奥多摩町").unwrap();
+/// let okutama = zaitaku_opinions::municipality!("奥多摩町");
 /// assert_eq!(okutama.kind(), MunicipalityKind::Machi);
 /// assert_eq!(okutama.kind().name_ja(), "町");
 /// assert_eq!("village".parse::<MunicipalityKind>()?, MunicipalityKind::Mura);
@@ -103,7 +103,7 @@ impl MunicipalityKind {
 /// ```
 /// use zaitaku_opinions::{Municipality, MunicipalityKind, Region};
 ///
-/// let m = Municipality::from_code("131121").unwrap();
+/// let m = zaitaku_opinions::municipality!("131121");
 /// assert_eq!(m.name(), "世田谷区");
 /// assert_eq!(m.reading(), "せたがやく");
 /// assert_eq!(m.romaji(), "Setagaya");
@@ -149,7 +149,7 @@ impl Municipality {
     /// The Japanese name: `世田谷区`.
     ///
     /// ```
-    /// let m = zaitaku_opinions::Municipality::from_code("13101").unwrap();
+    /// let m = zaitaku_opinions::municipality!("13101");
     /// assert_eq!(m.name(), "千代田区");
     /// ```
     pub const fn name(&self) -> &'static str {
@@ -160,7 +160,7 @@ impl Municipality {
     /// `むら`): `はちおうじし` (this crate's, not official).
     ///
     /// ```
-    /// let m = zaitaku_opinions::Municipality::from_code("133078").unwrap();
+    /// let m = zaitaku_opinions::municipality!("133078");
     /// assert_eq!((m.name(), m.reading()), ("檜原村", "ひのはらむら"));
     /// ```
     pub const fn reading(&self) -> &'static str {
@@ -171,7 +171,7 @@ impl Municipality {
     /// `Chūō`, `Hachiōji` (this crate's, not official).
     ///
     /// ```
-    /// let m = zaitaku_opinions::Municipality::from_code("131024").unwrap();
+    /// let m = zaitaku_opinions::municipality!("131024");
     /// assert_eq!(m.romaji(), "Chūō");
     /// ```
     pub const fn romaji(&self) -> &'static str {
@@ -182,7 +182,7 @@ impl Municipality {
     /// the kind: `chuo-ku`, `hachioji-shi`, `toshima-mura`. Unique.
     ///
     /// ```
-    /// let m = zaitaku_opinions::Municipality::from_code("132012").unwrap();
+    /// let m = zaitaku_opinions::municipality!("132012");
     /// assert_eq!(m.slug(), "hachioji-shi");
     /// ```
     pub const fn slug(&self) -> &'static str {
@@ -193,7 +193,7 @@ impl Municipality {
     /// digit included: `"131016"` for 千代田区.
     ///
     /// ```
-    /// let m = zaitaku_opinions::Municipality::from_name("千代田区").unwrap();
+    /// let m = zaitaku_opinions::municipality!("千代田区");
     /// assert_eq!(m.code(), "131016");
     /// ```
     pub const fn code(&self) -> &'static str {
@@ -204,7 +204,7 @@ impl Municipality {
     /// digit): `"13101"` for 千代田区.
     ///
     /// ```
-    /// let m = zaitaku_opinions::Municipality::from_name("千代田区").unwrap();
+    /// let m = zaitaku_opinions::municipality!("千代田区");
     /// assert_eq!(m.jis_code(), "13101");
     /// ```
     pub const fn jis_code(&self) -> &'static str {
@@ -215,7 +215,7 @@ impl Municipality {
     ///
     /// ```
     /// use zaitaku_opinions::{Municipality, MunicipalityKind};
-    /// assert_eq!(Municipality::from_name("檜原村").unwrap().kind(), MunicipalityKind::Mura);
+    /// assert_eq!(zaitaku_opinions::municipality!("檜原村").kind(), MunicipalityKind::Mura);
     /// ```
     pub const fn kind(&self) -> MunicipalityKind {
         self.kind
@@ -225,7 +225,7 @@ impl Municipality {
     ///
     /// ```
     /// use zaitaku_opinions::{Municipality, Region};
-    /// assert_eq!(Municipality::from_name("町田市").unwrap().region(), Region::Minamitama);
+    /// assert_eq!(zaitaku_opinions::municipality!("町田市").region(), Region::Minamitama);
     /// ```
     pub const fn region(&self) -> Region {
         self.region
@@ -239,8 +239,9 @@ impl Municipality {
     /// ```
     /// use zaitaku_opinions::Municipality;
     ///
-    /// assert_eq!(Municipality::from_code("131121").unwrap().name(), "世田谷区");
-    /// assert_eq!(Municipality::from_code("13112").unwrap().name(), "世田谷区");
+    /// let setagaya = Some(zaitaku_opinions::municipality!("世田谷区"));
+    /// assert_eq!(Municipality::from_code("131121"), setagaya);
+    /// assert_eq!(Municipality::from_code("13112"), setagaya);
     /// assert!(Municipality::from_code("131122").is_none()); // wrong check digit
     /// assert!(Municipality::from_code("141003").is_none()); // not Tokyo
     /// assert!(Municipality::from_code("港区").is_none()); // a name
@@ -290,7 +291,7 @@ impl Municipality {
     /// for name in ["はちおうじし", "ハチオウジ", "ﾊﾁｵｳｼﾞ市"] {
     ///     assert_eq!(Municipality::from_name(name).unwrap().name(), "八王子市", "{name}");
     /// }
-    /// assert_eq!(Municipality::from_name("Toshima-mura").unwrap().name(), "利島村");
+    /// assert_eq!(Municipality::from_name("Toshima-mura").map(Municipality::name), Some("利島村"));
     /// assert!(Municipality::from_name("Toshima").is_none());
     /// assert!(Municipality::from_name("横浜市").is_none());
     /// ```

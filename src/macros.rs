@@ -34,7 +34,7 @@ pub mod __private {
 ///
 /// Use it where the id is written in the code. An id that arrives while the
 /// program runs (from a file, a user, another data set) goes through the
-/// run-time lookup, [`opinion()`](crate::opinion) (or `str::parse` into an
+/// run-time lookup, [`opinion()`](crate::opinion()) (or `str::parse` into an
 /// [`OpinionId`](crate::OpinionId), whose error suggests the closest ids).
 ///
 /// ```
@@ -67,7 +67,7 @@ macro_rules! opinion {
 /// lookup in the compiled program.
 ///
 /// For a literal id; an id known only at run time goes through
-/// [`key_opinion()`](crate::key_opinion). See [`opinion!`](crate::opinion!).
+/// [`key_opinion()`](crate::key_opinion()). See [`opinion!`](crate::opinion!).
 ///
 /// ```
 /// use zaitaku_opinions::{key_opinion, KeyOpinion};
@@ -93,7 +93,7 @@ macro_rules! key_opinion {
 /// lookup in the compiled program.
 ///
 /// For a literal id; an id known only at run time goes through
-/// [`record()`](crate::record). See [`opinion!`](crate::opinion!).
+/// [`record()`](crate::record()). See [`opinion!`](crate::opinion!).
 ///
 /// ```
 /// use zaitaku_opinions::{record, Record, RecordKind};

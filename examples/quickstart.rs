@@ -17,7 +17,9 @@ fn main() {
     // One opinion in both languages. The English is an unofficial
     // translation by this crate's authors, not by 東京都: the Japanese is
     // the source (and what search matches).
-    if let Some(o) = zaitaku_opinions::opinion("t1-kuchuobu-02") {
+    // A literal id is checked when this compiles: `opinion!`, not a lookup.
+    {
+        let o = zaitaku_opinions::opinion!("t1-kuchuobu-02");
         println!(
             "{} 【{}】 ({})\n  ja: {}\n  en: {}\n",
             o.id(),
@@ -79,7 +81,8 @@ fn main() {
     );
 
     // A key opinion with the area opinions it was taken from: the one that merges several areas.
-    if let Some(key) = zaitaku_opinions::key_opinion("t2-key-02-02") {
+    {
+        let key = zaitaku_opinions::key_opinion!("t2-key-02-02");
         println!(
             "\nkey opinion {} 【{}】 ({:?}):\n  {}",
             key.id(),

@@ -37,6 +37,7 @@ mod category;
 mod closed_set;
 mod dataset;
 mod id;
+mod macros;
 mod municipality;
 mod normalize;
 mod opinion;
@@ -66,6 +67,9 @@ pub use region::{Region, Zone};
 pub use search::{search, search_en, search_hits, Hit, Ignored};
 pub use strum;
 pub use theme::Theme;
+
+#[doc(hidden)]
+pub use macros::__private;
 
 /// 日本語の説明: the README in Japanese (`README.ja.md`), for readers of
 /// the document who do not write Rust. It contains no items.

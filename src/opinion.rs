@@ -7,7 +7,7 @@ use std::fmt;
 /// The lines of the data file a record was read from (1-based, inclusive).
 ///
 /// ```
-/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
+/// let o = zaitaku_opinions::opinion!("t1-kuchuobu-01");
 /// assert_eq!((o.lines().first(), o.lines().last()), (71, 72));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,7 +44,7 @@ impl LineSpan {
 /// ```
 /// use zaitaku_opinions::{Category, Region, Theme};
 ///
-/// let o = zaitaku_opinions::opinion("t1-kitatamananbu-03").unwrap();
+/// let o = zaitaku_opinions::opinion!("t1-kitatamananbu-03");
 /// assert_eq!(o.region(), Region::KitatamaNanbu);
 /// assert_eq!(o.theme(), Theme::LocalSituation);
 /// assert_eq!(o.category(), Category::TwentyFourHourCare);
@@ -100,7 +100,7 @@ impl Opinion {
     /// [`Query::text_en`](crate::Query::text_en) match this one.
     ///
     /// ```
-    /// let o = zaitaku_opinions::opinion("t1-kuchuobu-06").unwrap();
+    /// let o = zaitaku_opinions::opinion!("t1-kuchuobu-06");
     /// assert!(o.text().contains("在宅医療"));
     /// assert!(o.text_en().contains("home medical care"));
     /// // Search is on the Japanese; search_en on the English.
@@ -131,7 +131,7 @@ impl Opinion {
     /// [taken from](KeyOpinion::taken_from)), in document order.
     ///
     /// ```
-    /// let o = zaitaku_opinions::opinion("t1-kuchuobu-05").unwrap();
+    /// let o = zaitaku_opinions::opinion!("t1-kuchuobu-05");
     /// assert_eq!(o.key_opinions().next().unwrap().id().to_string(), "t1-key-03-02");
     /// ```
     pub fn key_opinions(&self) -> impl Iterator<Item = &'static KeyOpinion> + Clone {
@@ -156,7 +156,7 @@ impl Opinion {
     /// (`tests/build/similar_judgements.rs`).
     ///
     /// ```
-    /// let o = zaitaku_opinions::opinion("t1-kuseinanbu-04").unwrap();
+    /// let o = zaitaku_opinions::opinion!("t1-kuseinanbu-04");
     /// for s in o.similar() {
     ///     assert_ne!(s.opinion().region(), o.region());
     ///     assert!(s.shared_points().len() >= 1);
@@ -176,7 +176,7 @@ impl Opinion {
 /// see [`Opinion::similar`].
 ///
 /// ```
-/// let o = zaitaku_opinions::opinion("t1-kuseinanbu-04").unwrap();
+/// let o = zaitaku_opinions::opinion!("t1-kuseinanbu-04");
 /// let first = &o.similar()[0];
 /// assert_ne!(first.opinion().region(), o.region());
 /// assert!(first.shared_points().len() >= 1);
@@ -258,7 +258,7 @@ impl MatchKind {
 /// ```
 /// use zaitaku_opinions::{Category, MatchKind, Region};
 ///
-/// let k = zaitaku_opinions::key_opinion("t1-key-01-01").unwrap();
+/// let k = zaitaku_opinions::key_opinion!("t1-key-01-01");
 /// assert_eq!(k.category(), Category::MedicalResources);
 /// assert_eq!(k.match_kind(), MatchKind::Exact);
 /// assert_eq!(k.taken_from()[0].region(), Region::KuTobu);
@@ -294,7 +294,7 @@ impl KeyOpinion {
     /// ```
     /// use zaitaku_opinions::Category;
     ///
-    /// let k = zaitaku_opinions::key_opinion("t1-key-05-01").unwrap();
+    /// let k = zaitaku_opinions::key_opinion!("t1-key-05-01");
     /// assert_eq!(k.category(), Category::TwentyFourHourCare);
     /// assert_eq!(k.taken_mainly_from().category(), Category::MedicalResources);
     /// ```
@@ -318,7 +318,7 @@ impl KeyOpinion {
     /// ```
     /// use zaitaku_opinions::MatchKind;
     ///
-    /// let k = zaitaku_opinions::key_opinion("t1-key-04-02").unwrap();
+    /// let k = zaitaku_opinions::key_opinion!("t1-key-04-02");
     /// assert_eq!(k.match_kind(), MatchKind::WidthInsensitive); // ＩＣＴ / ICT
     /// assert_eq!(k.text_en(), k.taken_mainly_from().text_en());
     /// assert!(k.text_en().contains("ICT"));

@@ -76,8 +76,10 @@ impl Point {
     /// assert!(Point::from_id("face-to-face-meetings").is_some());
     /// assert!(Point::from_id("Face-To-Face-Meetings").is_none());
     /// // Renamed in 0.3: the old id finds the point under its new id.
-    /// let p = Point::from_id("avoidable-ambulance-transfers").unwrap();
-    /// assert_eq!(p.id(), "ambulance-transfers-of-home-patients");
+    /// let p = Point::from_id("avoidable-ambulance-transfers");
+    /// assert_eq!(p.map(Point::id), Some("ambulance-transfers-of-home-patients"));
+    /// // For an id written in the code, `point!` checks it at compile time.
+    /// assert_eq!(p, Some(zaitaku_opinions::point!("ambulance-transfers-of-home-patients")));
     /// ```
     pub fn from_id(id: &str) -> Option<&'static Point> {
         POINTS
@@ -114,7 +116,7 @@ impl Point {
     /// ```
     /// use zaitaku_opinions::Point;
     ///
-    /// let p = Point::from_id("round-the-clock-burden").unwrap();
+    /// let p = zaitaku_opinions::point!("round-the-clock-burden");
     /// assert!(p.description_ja().contains("24時間"));
     /// assert!(Point::all().iter().all(|p| !p.description_ja().is_empty()));
     /// ```
@@ -127,7 +129,7 @@ impl Point {
     /// ```
     /// use zaitaku_opinions::Point;
     ///
-    /// let p = Point::from_id("hospital-staff-dont-know-home-care").unwrap();
+    /// let p = zaitaku_opinions::point!("hospital-staff-dont-know-home-care");
     /// let ids: Vec<String> = p.opinions().map(|o| o.id().to_string()).collect();
     /// assert!(ids.len() >= 2);
     /// ```
@@ -265,7 +267,7 @@ impl Opinion {
     /// the main point first. Never empty.
     ///
     /// ```
-    /// let o = zaitaku_opinions::opinion("t1-kitatamananbu-03").unwrap();
+    /// let o = zaitaku_opinions::opinion!("t1-kitatamananbu-03");
     /// let main = o.points().next().unwrap();
     /// assert!(main.opinions().any(|p| p == o));
     /// ```
@@ -280,7 +282,7 @@ impl KeyOpinion {
     /// once.
     ///
     /// ```
-    /// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
+    /// let k = zaitaku_opinions::key_opinion!("t2-key-02-02");
     /// for o in k.taken_from() {
     ///     assert!(o.points().all(|p| k.points().any(|q| q == p)));
     /// }

@@ -283,7 +283,7 @@ impl Query {
     /// ```
     /// use zaitaku_opinions::{Query, Record, Theme};
     ///
-    /// let o = zaitaku_opinions::opinion("t2-kuseibu-04").unwrap();
+    /// let o = zaitaku_opinions::opinion!("t2-kuseibu-04");
     /// assert!(Query::new().theme(Theme::HospitalCollaboration).matches(Record::from(o)));
     /// assert!(!Query::new().theme(Theme::LocalSituation).matches(Record::from(o)));
     /// ```

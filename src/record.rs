@@ -15,7 +15,7 @@ crate::closed_set::closed_set! {
 /// ```
 /// use zaitaku_opinions::{Query, Record, RecordKind};
 ///
-/// let r = Record::from(zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap());
+/// let r = Record::from(zaitaku_opinions::opinion!("t1-kuchuobu-01"));
 /// assert_eq!(r.kind(), RecordKind::Area);
 /// assert_eq!(RecordKind::Key.slug(), "key");
 /// assert_eq!("area".parse::<RecordKind>()?, RecordKind::Area);
@@ -43,14 +43,14 @@ impl RecordKind {
 /// ```
 /// use zaitaku_opinions::{Record, RecordKind, Region};
 ///
-/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
+/// let o = zaitaku_opinions::opinion!("t1-kuchuobu-01");
 /// let r = Record::from(o);
 /// assert_eq!(r.kind(), RecordKind::Area);
 /// assert_eq!(r.region(), Some(Region::KuChuobu));
 /// assert_eq!(r.id().to_string(), "t1-kuchuobu-01");
 /// assert!(r.to_string().starts_with("t1-kuchuobu-01: "));
 ///
-/// let k = Record::from(zaitaku_opinions::key_opinion("t2-key-02-02").unwrap());
+/// let k = Record::from(zaitaku_opinions::key_opinion!("t2-key-02-02"));
 /// assert_eq!(k.region(), None);
 /// // Taken from opinions of 区南部, 区西北部 and 区中央部 (in the official order):
 /// let regions: Vec<Region> = k.regions().collect();
@@ -58,7 +58,7 @@ impl RecordKind {
 ///
 /// // Records sort in document order: テーマ②'s key opinions come before its
 /// // area opinions.
-/// assert!(k < Record::from(zaitaku_opinions::opinion("t2-kuchuobu-01").unwrap()));
+/// assert!(k < Record::from(zaitaku_opinions::opinion!("t2-kuchuobu-01")));
 /// assert!(r < k);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -139,7 +139,7 @@ impl Record {
         /// ```
         /// use zaitaku_opinions::Record;
         ///
-        /// let r = Record::from(zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap());
+        /// let r = Record::from(zaitaku_opinions::opinion!("t1-kuchuobu-01"));
         /// assert!(r.points().len() >= 1);
         /// ```
         pub [] fn points -> crate::PointIter;
@@ -233,13 +233,13 @@ impl Ord for Record {
 /// ```
 /// use zaitaku_opinions::{Record, RecordId};
 ///
-/// let id = zaitaku_opinions::key_opinion("t1-key-05-02").unwrap().id();
+/// let id = zaitaku_opinions::key_opinion!("t1-key-05-02").id();
 /// let any = RecordId::from(id);
 /// assert_eq!(any.to_string(), "t1-key-05-02");
 /// assert_eq!(any.record(), Record::from(id.key_opinion()));
 ///
 /// let ids: Vec<RecordId> = ["t2-kuseibu-04", "t1-key-05-02"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
-/// assert_eq!(ids[0].record().text(), zaitaku_opinions::opinion("t2-kuseibu-04").unwrap().text());
+/// assert_eq!(ids[0].record().text(), zaitaku_opinions::opinion!("t2-kuseibu-04").text());
 /// # Ok::<(), zaitaku_opinions::UnknownNameError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -322,7 +322,7 @@ impl From<KeyOpinionId> for RecordId {
 ///
 /// let rows: Vec<_> = Query::new().iter().map(|r| r.row()).collect();
 /// assert_eq!(rows.len(), 204);
-/// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
+/// let k = zaitaku_opinions::key_opinion!("t2-key-02-02");
 /// let row = zaitaku_opinions::Record::from(k).row();
 /// assert_eq!(row.kind, RecordKind::Key);
 /// assert_eq!(row.region, None);

@@ -84,7 +84,7 @@ id_serde!(
 /// a space) with their labels (`points_ja`, `points_en`).
 ///
 /// ```
-/// let o = zaitaku_opinions::opinion("t1-kuchuobu-01").unwrap();
+/// let o = zaitaku_opinions::opinion!("t1-kuchuobu-01");
 /// let json = serde_json::to_value(o)?;
 /// assert_eq!(json["id"], "t1-kuchuobu-01");
 /// assert_eq!(json["kind"], "area");
@@ -107,7 +107,7 @@ impl Serialize for Opinion {
 /// a space.
 ///
 /// ```
-/// let k = zaitaku_opinions::key_opinion("t2-key-02-02").unwrap();
+/// let k = zaitaku_opinions::key_opinion!("t2-key-02-02");
 /// let json = serde_json::to_value(k)?;
 /// assert_eq!(json["kind"], "key");
 /// assert!(json["region"].is_null());

@@ -160,10 +160,14 @@ pub fn generate(input: &Input<'_>) -> Result<String, String> {
     let category = |c: usize| format!("Category::{}", CATEGORIES[c].variant);
 
     // --- records ---------------------------------------------------------
-    writeln!(out, "/// Every area opinion, in document order.");
     writeln!(
         out,
-        "pub(crate) static OPINIONS: [Opinion; {}] = [",
+        "/// Every area opinion, in document order. Public (not re-exported) for\n\
+         /// `opinion!` and `record!`, through `__private`."
+    );
+    writeln!(
+        out,
+        "pub static OPINIONS: [Opinion; {}] = [",
         doc.opinions.len()
     );
     for (i, o) in doc.opinions.iter().enumerate() {
@@ -194,10 +198,14 @@ pub fn generate(input: &Input<'_>) -> Result<String, String> {
     }
     writeln!(out, "];\n");
 
-    writeln!(out, "/// Every key opinion, in document order.");
     writeln!(
         out,
-        "pub(crate) static KEY_OPINIONS: [KeyOpinion; {}] = [",
+        "/// Every key opinion, in document order. Public (not re-exported) for\n\
+         /// `key_opinion!` and `record!`, through `__private`."
+    );
+    writeln!(
+        out,
+        "pub static KEY_OPINIONS: [KeyOpinion; {}] = [",
         doc.key_opinions.len()
     );
     for (k, key) in doc.key_opinions.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! Build-time code: the reader of data files, the parser, provenance
 //! linking, the English texts, the points, the pins and the code generators
+//! (the checked-literal macros' tables among them)
 //! (with the vocabularies of `src/vocab.rs`, which the library shares).
 //! `build.rs` mounts this module with `#[path]`; so do the one test binary
 //! that checks it (`tests/build/`) and `benches/first_query.rs`. The library itself never parses
@@ -13,6 +14,7 @@ pub mod code;
 pub mod emit;
 pub mod english;
 pub mod link;
+pub mod macros;
 pub mod municipality;
 pub mod parse;
 pub mod pins;
@@ -70,5 +72,8 @@ pub fn run(
         municipality::generate(municipality::PATH, &records)?,
     )?;
     write("points.rs", point::generate(&doc, &points, &links))?;
+    let (tables, literals) = macros::generate(&doc, &points, &records)?;
+    write(macros::TABLES, tables)?;
+    write(macros::LITERALS, literals)?;
     Ok(())
 }

@@ -339,6 +339,17 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
     })
 }
 
+/// The order of `MUNICIPALITIES`: by area (official order), then by code,
+/// as indices into `records` (which are in code order). The checked-literal
+/// macros (`src/build/macros.rs`) index the same table.
+pub fn table_order(records: &[Record]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| {
+        (records[a].region, &records[a].code).cmp(&(records[b].region, &records[b].code))
+    });
+    order
+}
+
 /// The generated Rust source, `include!`d by `src/municipality.rs` into a
 /// child module (which sees `Municipality`'s private fields).
 ///
@@ -346,10 +357,7 @@ pub fn name_keys(records: &[Record]) -> Result<BTreeMap<String, usize>, Error> {
 /// that each area's members are one contiguous slice (`REGION_RANGES`).
 pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
     let keys = name_keys(records)?;
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|&a, &b| {
-        (records[a].region, &records[a].code).cmp(&(records[b].region, &records[b].code))
-    });
+    let order = table_order(records);
     let mut position = vec![0; records.len()];
     for (p, &i) in order.iter().enumerate() {
         position[i] = p;
@@ -367,11 +375,12 @@ pub fn generate(data_path: &str, records: &[Record]) -> Result<String, Error> {
     writeln!(out, "use crate::Region;\n");
     writeln!(
         out,
-        "/// Every municipality, by area (official order), then by code."
+        "/// Every municipality, by area (official order), then by code. Public\n\
+         /// (not re-exported) for `municipality!`, through `__private`."
     );
     writeln!(
         out,
-        "pub(super) static MUNICIPALITIES: [Municipality; {}] = [",
+        "pub static MUNICIPALITIES: [Municipality; {}] = [",
         records.len()
     );
     for &i in &order {

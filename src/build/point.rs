@@ -312,11 +312,12 @@ pub fn generate(doc: &Document, points: &Points, links: &Links) -> String {
     writeln!(out, "use crate::{{Point, Region}};\n");
     writeln!(
         out,
-        "/// Every point, in the order of {POINTS_PATH}; `opinions` index OPINIONS."
+        "/// Every point, in the order of {POINTS_PATH}; `opinions` index OPINIONS.\n\
+         /// Public (not re-exported) for `point!`, through `__private`."
     );
     writeln!(
         out,
-        "pub(crate) static POINTS: [Point; {}] = [",
+        "pub static POINTS: [Point; {}] = [",
         points.points.len()
     );
     for (p, point) in points.points.iter().enumerate() {

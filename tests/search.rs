@@ -411,7 +411,7 @@ fn only_the_first_64_kib_of_a_text_are_read() {
     let max = Query::MAX_TEXT_BYTES;
     // A word the cut would split is not read: `調整` ends one byte past
     // the limit, and a partial `調` would match more than `調整`.
-    let head = "a ".repeat((max - "調整".len() + 1) / 2) + " ";
+    let head = "a ".repeat((max - "調整".len()).div_ceil(2)) + " ";
     let q = head + "調整";
     assert_eq!(q.len(), max + 1);
     let read = Query::new().text(&q);

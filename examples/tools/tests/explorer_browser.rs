@@ -1542,7 +1542,10 @@ fn explorer_officials_task() -> Res<()> {
         csv.contains("北多摩南部") && csv.contains("看取り"),
         "step 4: the notes name the filter"
     );
-    let rows = csv.lines().skip_while(|l| !l.starts_with("id,")).count();
+    let rows = csv
+        .lines()
+        .skip_while(|l| !l.starts_with("\"id\","))
+        .count();
     assert_eq!(rows, 1, "step 4: the header and no rows");
     let (seen, said) = on_screen(&tab, "#exports-out")?;
     assert!(seen && said == "保存しました", "step 4: {said:?}");
